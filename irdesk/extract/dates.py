@@ -1,0 +1,102 @@
+"""Dates, times and the time zones releases name ("Dec. 10 at 4:45 pm ET")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import tz
+
+MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+         r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+
+DATE = re.compile(
+    rf"\b(?:{WEEKDAY})?(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH.replace('month', 'month2')}"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b",
+    re.I)
+
+ZONES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin",
+    "GMT": "Europe/London", "BST": "Europe/London", "WET": "Europe/Lisbon",
+    "EET": "Europe/Helsinki", "EEST": "Europe/Helsinki",
+    "UTC": "UTC", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}
+ZONE = r"(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b"
+
+TIME = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?"
+    r"|\b(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s*(?:h\b|hrs\b|"
+    + "|".join(ZONES) + r"\b|local|[–-]))",
+    re.I)
+TIME_ZONE = re.compile(r"\s*(?:\(?\s*" + ZONE + r"\)?|(?P<local>local time))", re.I)
+
+
+def month_number(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def date_from_match(m: re.Match, default_year: int | None = None) -> dt.date | None:
+    month = m.group("month") or m.group("month2")
+    day = m.group("day") or m.group("day2")
+    year = m.group("year") or m.group("year2")
+    year = int(year) if year else default_year
+    if not year:
+        return None
+    try:
+        return dt.date(year, month_number(month), int(day))
+    except ValueError:
+        return None
+
+
+def find_date(text: str, default_year: int | None = None) -> tuple[dt.date, re.Match] | None:
+    for m in DATE.finditer(text):
+        found = date_from_match(m, default_year)
+        if found:
+            return found, m
+    return None
+
+
+def time_from_match(m: re.Match) -> dt.time | None:
+    if m.group("hour24"):
+        return dt.time(int(m.group("hour24")), int(m.group("minute24")))
+    hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    if m.group("ampm").lower() == "p" and hour != 12:
+        hour += 12
+    elif m.group("ampm").lower() == "a" and hour == 12:
+        hour = 0
+    return dt.time(hour, minute)
+
+
+def zone_after(text: str, pos: int) -> str | None:
+    """The zone named right after a time (or after the end of its range), if any."""
+    rest = text[pos:pos + 40]
+    span = re.match(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?", rest, re.I)
+    if span:
+        rest = rest[span.end():]
+    m = TIME_ZONE.match(rest)
+    if not m:
+        return None
+    return "local" if m.group("local") else m.group("zone").upper()
+
+
+def localize(day: dt.date, time: dt.time | None, zone: str | None) -> str:
+    """ISO 8601: the date alone without a time; with the offset of the named zone."""
+    if time is None:
+        return day.isoformat()
+    moment = dt.datetime.combine(day, time)
+    name = ZONES.get(zone or "")
+    if name:
+        moment = moment.replace(tzinfo=tz.gettz(name))
+    return moment.isoformat()

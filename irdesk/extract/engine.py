@@ -1,0 +1,54 @@
+"""A file, or text, in; a ``ParsedRelease`` out. The one entry point of the extractor."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .compounds import extract_compounds
+from .contacts import extract_contacts
+from .model import ParsedRelease
+from .normalize import normalize
+from .presentations import extract_presentations
+from .readers import Document, ReadError, read_bytes, read_file
+from .release import extract_release
+from .sections import find_sections
+
+# Real releases are a few thousand words; past this we read the start and say so.
+MAX_CHARS = 400_000
+
+
+def extract_text(text: str, source: str | None = None, date_hint: str | None = None,
+                 warnings: tuple[str, ...] = ()) -> ParsedRelease:
+    text = normalize(text)
+    notes = list(warnings)
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        notes.append(f"only the first {MAX_CHARS:,} characters were read")
+    if not text.strip():
+        raise ReadError("it holds no text")
+    parsed = ParsedRelease(text=text, source=source, warnings=notes)
+    parsed.release, dateline = extract_release(text, date_hint)
+    sections = find_sections(text)
+    parsed.about, parsed.forward_looking = sections.about, sections.forward_looking
+    parsed.compounds = extract_compounds(text, parsed.release, sections)
+    parsed.presentations = extract_presentations(text, parsed.release, parsed.compounds, sections)
+    parsed.contacts = extract_contacts(text, parsed.release, sections)
+    return parsed
+
+
+def _from_document(doc: Document, source: str | None) -> ParsedRelease:
+    return extract_text(doc.text, source=source, date_hint=doc.date_hint, warnings=doc.warnings)
+
+
+def extract_file(path: str | os.PathLike) -> ParsedRelease:
+    """Raises ``ReadError`` (with a sentence for the user) when the file cannot be read."""
+    return _from_document(read_file(path), str(path))
+
+
+def extract_bytes(data: bytes, name: str | None = None) -> ParsedRelease:
+    """Dropped or pasted content: the same readers, chosen by ``name`` and by content."""
+    return _from_document(read_bytes(data, name), name)
+
+
+__all__ = ["extract_file", "extract_bytes", "extract_text", "ReadError", "Path"]

@@ -1,0 +1,32 @@
+"""Release text as the extractor and the app see it: one newline style, plain spaces,
+markup of plain-text formats (Markdown links and headings, reStructuredText directives)
+reduced to the words a reader sees. Spans point into this text."""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+           "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
+_SPACES.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+
+# Cells of an HTML table arrive tab-separated; a tab survives as a cell break.
+_SPACES[ord("\t")] = "\t"
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]*\)")
+_HEADING = re.compile(r"^#{1,6}[ ]+")
+_RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
+
+
+def normalize(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r" {2,}", " ", line).strip(" ")
+        line = _HEADING.sub("", line)
+        if _RST_NOISE.match(line):
+            line = ""
+        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n ")

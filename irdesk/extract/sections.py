@@ -1,0 +1,68 @@
+"""The parts of a release the extractor reads differently: About sections, the safe harbour,
+and the contact block at the foot."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Section
+from .textutil import lines
+
+ABOUT = re.compile(r"^About\s+(?P<subject>[^\n]{2,90}?)\s*:?\s*$|^About\s+(?P<glued>[A-Z][\w.,&'’ -]{1,60}?)(?=[A-Z][a-z]+\s(?:is|was|are|has)\b)")
+FORWARD = re.compile(r"^(?:Forward[- ]Looking Statements?|Cautionary (?:Note|Statement)[^\n]{0,60}|Safe Harbor[^\n]{0,40}|Disclaimer)\s*:?\s*$", re.I)
+FORWARD_PARA = re.compile(r"(?i)forward[- ]looking statements?")
+
+
+@dataclass
+class Sections:
+    about: list[Section] = field(default_factory=list)
+    forward_looking: Section | None = None
+    body_end: int = 0  # where the story ends and the boilerplate begins
+
+    def about_for(self, name: str) -> Section | None:
+        key = name.lower()
+        return next((s for s in self.about if key in s.heading.lower()), None)
+
+
+def find_sections(text: str) -> Sections:
+    found = Sections(body_end=len(text))
+    all_lines = lines(text)
+    heads: list[tuple[int, str, str]] = []  # (line index, kind, heading)
+    for i, line in enumerate(all_lines):
+        value = line.text.strip()
+        m = ABOUT.match(value)
+        if m and len(value) < 400:
+            heads.append((i, "about", (m.group("subject") or m.group("glued") or "").strip()))
+        elif FORWARD.match(value):
+            heads.append((i, "forward", value.rstrip(":")))
+    for n, (i, kind, heading) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(all_lines)
+        body = [ln for ln in all_lines[i + 1:stop] if ln.text.strip()]
+        if kind == "about" and not body and len(all_lines[i].text) > len(heading) + 20:
+            body = [all_lines[i]]
+        if not body:
+            continue
+        # An About section is its paragraphs up to the first short line (a contact label).
+        if kind == "about":
+            kept = []
+            for ln in body:
+                if len(ln.text) < 60 and kept:
+                    break
+                kept.append(ln)
+            body = kept
+        span = (body[0].start, body[-1].end)
+        section = Section(heading=heading, text=text[span[0]:span[1]], span=span)
+        if kind == "about":
+            found.about.append(section)
+        elif found.forward_looking is None:
+            found.forward_looking = section
+        found.body_end = min(found.body_end, all_lines[i].start)
+    if found.forward_looking is None:
+        for line in all_lines:
+            if len(line.text) > 200 and FORWARD_PARA.search(line.text[:300]) and re.search(
+                    r"(?i)(?:contains?|include[sd]?|constitute)\s[^.]{0,40}forward[- ]looking", line.text[:400]):
+                found.forward_looking = Section("Forward-Looking Statements", line.text, (line.start, line.end))
+                found.body_end = min(found.body_end, line.start)
+                break
+    return found

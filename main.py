@@ -1,0 +1,10 @@
+#!/usr/bin/env python3
+"""Start IR Desk: ``python main.py`` opens the window; ``python main.py extract FILE --json``
+and the other commands run headless (see ``python main.py --help``)."""
+
+import sys
+
+from irdesk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
