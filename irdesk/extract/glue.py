@@ -1,0 +1,73 @@
+"""Text that lost its line breaks ("Sylvia WimmerDirector Corporate CommunicationsTel.: ...").
+
+Copies of releases often run a contact block together. We find where the breaks were and
+return fragments as spans of the original text, so provenance survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))")
+PHONE = re.compile(
+    r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,4}){1,5}"
+    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?(?!\d)(?![-.]\d)",
+    re.I)
+ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr", "news", "contact",
+                  "communications", "hello", "enquiries", "inquiries")
+
+
+def _word_counts(text: str) -> Counter:
+    return Counter(re.findall(r"[A-Za-z][A-Za-z0-9]*", text))
+
+
+def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
+    """Positions inside ``text[start:end]`` where a lost break most likely was."""
+    breaks = []
+    for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
+                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])", text[start:end]):
+        pos = start + m.start()
+        # "LifeSci Advisors": a camel-case word inside an organization's name.
+        if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
+            continue
+        word = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0) + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
+        # A camel-case word the release uses elsewhere is a name (GeoVax), not glue.
+        if word and counts[word] > 1 and not word[:1].isdigit():
+            continue
+        if re.match(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$", text[max(start, pos - 3):pos].lstrip()):
+            continue
+        breaks.append(pos)
+    return breaks
+
+
+def clean_email(text: str, m: re.Match) -> tuple[int, int]:
+    """The span of the real address when a word was glued to its front."""
+    start, end = m.span()
+    glued = re.search(r"(?<=[a-z])www\.", text[start:end])
+    if glued and "@" in text[start:start + glued.start()]:
+        end = start + glued.start()
+    digits = re.match(r"\d+(?=[A-Za-z])", text[start:end])
+    if digits:
+        start += digits.end()
+    local = text[start:text.index("@", start)]
+    dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
+    if dotted:
+        return start + dotted.end(), end
+    caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})", local)
+    if caps:
+        return start + caps.end(), end
+    for role in ROLE_MAILBOXES:
+        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):
+            return end - len(role) - (end - start - len(local)), end
+    return start, end
+
+
+def phone_ok(value: str) -> bool:
+    digits = re.sub(r"\D", "", re.split(r"(?i)\s*(?:x|ext)", value)[0])
+    if not 7 <= len(digits) <= 15:
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d", digits[:4]) and len(digits) <= 8:
+        return False
+    return bool(re.search(r"[\s.()+-]", value.strip()) or len(digits) == 10)
