@@ -1,2 +1,233 @@
-def extract_compounds(text, release, sections):
-    return []
+"""Drug products and candidates: code names, INNs and brand names, merged into compounds.
+
+A name is a candidate by its shape (a code name, an INN's stem, a brand's mark); it is
+kept when the release treats it as a drug (repeats it, puts it in the headline, or says
+so around it). Names that a parenthesis joins ("Lorvotuzumab Mertansine (LM, IMGN901)")
+are one compound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Compound, Release, Span
+from .sections import Sections
+
+CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3})(?![\w‐‑-]|\.\d)")
+NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
+                       r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
+                       r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|"
+                       r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
+STEMS = ("mab", "mabs", "tinib", "parib", "ciclib", "lisib", "rafenib", "zomib", "degib", "statin", "caftor", "vec",
+         "cogene", "leucel", "temcel", "platin", "rubicin", "taxel", "ciclovir", "cyclovir", "previr", "buvir", "asvir",
+         "azole", "mycin", "cillin", "floxacin", "sartan", "dipine", "prazole", "setron", "tansine", "vedotin", "tecan",
+         "fusp", "bart", "lidomide", "arabine", "xidine", "methasone", "barbital", "ampin", "abutin", "toin", "zepine",
+         "cept", "kinra", "glutide", "gliflozin", "gliptin", "tadine", "oxacin", "trexate", "mustine", "sertib",
+         "lutamide", "relix", "tropin", "imod", "itinib", "plasmid", "siran", "rsen", "tismanitin", "parvovec")
+NOT_INNS = {"peptide", "peptides", "nucleotide", "nucleotides", "polypeptide", "abstract", "remap", "roadmap",
+            "bitmap", "mindmap", "heatmap", "gene", "vector", "concept", "intercept", "accept", "except",
+            "precept", "percept", "transcept", "platinum", "rotavec", "azole", "statin", "statins"}
+SECOND_WORDS = ("alfa", "beta", "pegol", "vedotin", "emtansine", "mertansine", "deruxtecan", "govitecan",
+                "tismanitin", "roxaparvovec", "ozogamicin", "mafodotin", "tesirine", "ravtansine", "soravtansine",
+                "sodium", "hydrochloride", "mesylate", "autoleucel", "ciloleucel", "vicleucel")
+INN = re.compile(rf"\b(?:[a-z]{{3,}}(?:{'|'.join(STEMS)})|[A-Z][a-z]{{3,}}(?:{'|'.join(STEMS)}))"
+                 rf"(?: (?:{'|'.join(SECOND_WORDS)}|[a-z]{{3,}}(?:{'|'.join(STEMS)}))\b)?\b", re.I)
+BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
+DRUG_WORDS = re.compile(r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication|treatment|tablet|injection|"
+                        r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
+                        r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
+                        r"combination|regimen|medicines?|mg)\b")
+NOT_DRUG = re.compile(r"(?i)^\s*(?:technology|platform|index|software|system|device|app|products?\b|solutions?|"
+                      r"Immuno-Oncology Profiling|explore|digital|laboratory|lab)\b")
+TARGET = re.compile(
+    r"(?:(?P<t1>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[- ](?:targeting|targeted|directed|expressing|specific)\b"
+    r"|\banti-(?P<t2>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
+    r"|\b(?i:directed against|targets?|targeting|inhibitor of|binds to)\s+(?:the\s+)?(?P<t3>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
+    r"|\b(?P<t4>[A-Z][A-Z0-9]{1,8}) (?:inhibitor|modulator|antagonist|agonist)s?\b"
+    r"|\b(?P<t5>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"
+    r"|\((?P<t6>[A-Z][A-Z0-9]{1,8})\) gene therapy)")
+NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US", "CEO", "NK", "IV"}
+
+
+def squash(name: str) -> str:
+    return re.sub(r"[\s_‐-―-]+", "", name).lower()
+
+
+def _is_code(name: str, counts: Counter, text: str) -> bool:
+    letters = re.match(r"[A-Za-z]+", name).group(0)
+    if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
+        return False  # "Gen3", "Q1", "B1": words with a number, not code names
+    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name):
+        return False  # "IMMUNOLOGY2025": a meeting and its year
+    digits = re.sub(r"\D", "", name)
+    return 2 <= len(digits) <= 5 or "-" in name and len(digits) <= 5
+
+
+class _Names:
+    """Union-find over names compared without case, spaces or hyphens."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.spelling: dict[str, tuple[str, Span]] = {}
+        self.kind: dict[str, str] = {}
+
+    def add(self, name: str, span: Span, kind: str) -> str:
+        key = squash(name)
+        if key not in self.parent:
+            self.parent[key] = key
+            self.spelling[key] = (name, span)
+            self.kind[key] = kind
+        elif RANK[kind] < RANK[self.kind[key]]:
+            self.kind[key] = kind
+        return key
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+RANK = {"code": 0, "brand": 1, "inn": 2, "alias": 3}
+
+
+def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+    counts = Counter(squash(m.group(0)) for m in CODE.finditer(text))
+    headline = squash(release.headline or "")
+    found: list[tuple[str, Span, str]] = []
+    urls = [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+|\S+@\S+", text)]
+    for m in CODE.finditer(text):
+        name = m.group(0)
+        if not _is_code(name, counts, text):
+            continue
+        around = text[max(0, m.start() - 80):m.end() + 80]
+        before = text[max(0, m.start() - 6):m.start()]
+        after = text[m.end():m.end() + 14]
+        if re.match(r"[- ](?:targeting|positive|negative|expressing|mutant|mutation)", after) or before.endswith("anti-"):
+            continue
+        if counts[squash(name)] >= 2 or squash(name) in headline or DRUG_WORDS.search(around):
+            found.append((name, m.span(), "code"))
+    company = (release.company or "").split()
+    if company and len(company[0]) >= 3:
+        prefix = re.escape(company[0][:3])
+        for m in re.finditer(rf"\b(?i:{prefix})[A-Za-z]{{0,8}}-[A-Z][A-Za-z]{{0,5}}\b(?!-)", text):
+            if company[0].lower().startswith(m.group(0).split("-")[0].lower()) and not CODE.fullmatch(m.group(0)):
+                found.append((m.group(0), m.span(), "code"))
+    for m in BRAND.finditer(text):
+        name, rest = m.group(1), text[m.end():m.end() + 60]
+        around = text[max(0, m.start() - 60):m.end() + 140]
+        if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
+            continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
+        if NOT_DRUG.match(rest) or not DRUG_WORDS.search(around) or re.search(rf"{re.escape(name)}\S*\s+(?:Inc|Corp|Ltd|Group)\b", text):
+            continue
+        if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
+            found.append((name, m.span(1), "brand"))
+    for m in INN.finditer(text):
+        words = m.group(0).split()
+        if words[0].lower() in NOT_INNS or len(m.group(0)) < 7:
+            continue
+        found.append((m.group(0), m.span(), "inn"))
+    return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+
+
+def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
+    """ "A (B, C)", "A (INN: B)", "A (licensed by X as B)" join names into one compound."""
+    at = {span[1]: squash(name) for name, span, _ in found}
+    for end, key in at.items():
+        paren = re.match(r"\s?(?:®|™|\(R\)|\(TM\))?\s?\(([^()]{1,80})\)", text[end:end + 90])
+        if not paren:
+            continue
+        inside = paren.group(1)
+        inside = re.sub(r"^(?:INN|USAN|generic name|also known as|formerly|licensed by [^()]{1,40}? as)\s*:?\s*", "", inside, flags=re.I)
+        base = end + paren.start(1) + (len(paren.group(1)) - len(inside))
+        for part in re.finditer(r"[^,;]+", inside):
+            alias = part.group(0).strip()
+            if not alias or len(alias) > 60:
+                continue
+            start = base + part.start() + part.group(0).index(alias)
+            key2 = squash(alias)
+            if key2 in names.parent:
+                names.union(key, key2)
+            elif re.fullmatch(r"[A-Z][A-Za-z0-9-]{0,7}", alias) and not re.fullmatch(r"[A-Z]{2,}s?", alias) \
+                    or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias):
+                names.add(alias, (start, start + len(alias)), "alias")
+                names.union(key, key2)
+    # "lorvotuzumab" alone is the antibody of "lorvotuzumab mertansine": one compound.
+    long_inns = {squash(n.split()[0]): squash(n) for n, _, kind in found if kind == "inn" and " " in n}
+    for name, _, kind in found:
+        if kind == "inn" and " " not in name and squash(name) in long_inns:
+            names.union(long_inns[squash(name)], squash(name))
+        elif kind == "inn" and " " not in name:
+            second = next((v for k, v in long_inns.items() if v.endswith(squash(name))), None)
+            if second:
+                names.union(second, squash(name))
+    # An abbreviation that stands for a name: "Lenalidomide (Len)", "T-DM1" after an INN.
+    for name, span, kind in found:
+        if kind == "inn":
+            abbr = re.match(r"\s?\(([A-Z][A-Za-z0-9-]{1,7})\)", text[span[1]:span[1] + 12])
+            if abbr and squash(abbr.group(1)) not in names.parent:
+                start = span[1] + abbr.start(1)
+                names.add(abbr.group(1), (start, start + len(abbr.group(1))), "alias")
+                names.union(squash(name), squash(abbr.group(1)))
+
+
+def _owner(text: str, compound: Compound, release: Release) -> str | None:
+    for name in compound.all_names():
+        owned = re.search(rf"\b([A-Z][\w-]+)['’]s\s+(?:\w+\s+){{0,3}}?{re.escape(name)}\b", text)
+        if owned and owned.group(1) not in ("Company", "company") and not (release.company or "").startswith(owned.group(1)):
+            return owned.group(1)
+    return release.company
+
+
+def _target(text: str, compound: Compound) -> tuple[str, Span] | None:
+    names = [re.escape(n) for n in compound.all_names() if len(n) > 2]
+    if not names:
+        return None
+    pattern = re.compile(rf"(?:{'|'.join(names)})", re.I)
+    for sentence in re.finditer(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?", text):
+        if not pattern.search(sentence.group(0)):
+            continue
+        for t in TARGET.finditer(sentence.group(0)):
+            value = next(v for v in t.groups() if v)
+            if value.upper() in NOT_TARGETS or pattern.fullmatch(value) or squash(value) in map(squash, compound.all_names()):
+                continue
+            start = sentence.start() + t.start(next(i for i, v in enumerate(t.groups(), 1) if v))
+            return value, (start, start + len(value))
+    return None
+
+
+def extract_compounds(text: str, release: Release, sections: Sections) -> list[Compound]:
+    found = _candidates(text, release)
+    names = _Names()
+    for name, span, kind in found:
+        names.add(name, span, kind)
+    _link_aliases(text, names, found)
+    groups: dict[str, list[str]] = {}
+    for key in names.parent:
+        groups.setdefault(names.find(key), []).append(key)
+    compounds = []
+    for keys in groups.values():
+        keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
+        if names.kind[keys[0]] == "alias":
+            continue
+        name, span = names.spelling[keys[0]]
+        compound = Compound(name=name, spans={"name": span})
+        for k in keys[1:]:
+            alias, alias_span = names.spelling[k]
+            compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
+            compound.aliases.append(alias)
+        compound.company = _owner(text, compound, release)
+        target = _target(text, compound)
+        if target:
+            compound.target, compound.spans["target"] = target
+        compounds.append(compound)
+    compounds.sort(key=lambda c: c.spans["name"][0])
+    return compounds
