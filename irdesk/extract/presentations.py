@@ -1,2 +1,267 @@
-def extract_presentations(text, release, compounds, sections):
+"""Talks, posters and company presentations a release announces at a named meeting.
+
+Three shapes cover most releases: labelled details ("Title: ... Abstract #: ...
+Date/Time: ..."), schedule rows that begin "Abstract #905", and prose ("will present a
+poster titled “...” (Abstract Number: 9352)"). A release that only says the company will
+present at an investor conference gets one presentation without a title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_after
+from .model import Compound, Presentation, Release, Span
+from .sections import Sections
+from .textutil import QUOTES, clean, lines
+
+MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
+MEETING = re.compile(
+    rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
+    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+\d{{4}})?(?:\s+\([\w ]+\))?"
+    rf"(?:\s+on\s+[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)")
+INVESTOR_TALK = re.compile(
+    r"\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?"
+    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
+LABELS = {
+    "title": r"(?:Presentation |Poster |Abstract |Session )?Title",
+    "abstract": r"(?:Abstract|Poster|Presentation)\s*(?:#|No\.?|Number|ID)\s*:?\s*#?",
+    "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
+    "location": r"Location|Room|Where|Venue",
+    "session": r"Session(?: Title| Name)?",
+    "presenter": r"Presenter|Speaker|Presenting Author|Author",
+}
+LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+                   + r")\s*:\s*", re.I | re.M)
+ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}\d{1,6}[A-Z]?)\)|"
+                      r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
+TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
+ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
+                  r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*)?)")
+SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
+                     r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
+
+
+def find_meeting(text: str, release: Release, lead: int) -> tuple[str, Span] | None:
+    """The conference the release is about: first named in the headline, the lead or the body."""
+    head_span = release.spans.get("headline", (0, 0))
+    for start, end in ((head_span[0], head_span[1]), (lead, min(len(text), lead + 1500)), (0, len(text))):
+        best = None
+        for m in MEETING.finditer(text, start, end):
+            name = m.group("m").strip(" :–-")
+            name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
+            if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 8:
+                continue
+            if best is None or (len(name) > len(best[0]) and m.start() - best[1][0] < 20):
+                best = (name, m.span("m"))
+            if best:
+                return best
+    return None
+
+
+def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span] | None:
+    segment = text[start:end]
+    d = DATE.search(segment)
+    if not d:
+        return None
+    day = date_from_match(d, year)
+    if day is None:
+        return None
+    t = TIME.search(segment, d.end())
+    if t and t.start() - d.end() > 60:
+        t = None
+    time = time_from_match(t) if t else None
+    zone = zone_after(segment, t.end()) if t else None
+    if zone in (None, "local"):
+        time = None  # without a zone we cannot say which instant; the day is still right
+    span_end = start + (t.end() if t else d.end())
+    return localize(day, time, zone), (start + d.start(), span_end)
+
+
+def _fill(p: Presentation, text: str, start: int, end: int, year: int | None) -> None:
+    segment = text[start:end]
+    if p.abstract is None:
+        a = ABSTRACT.search(segment)
+        if a:
+            key = "a" if a.group("a") else "b"
+            p.abstract, p.spans["abstract"] = a.group(key), (start + a.start(key), start + a.end(key))
+    if p.starts_at is None:
+        when = _when(text, start, end, year)
+        if when:
+            p.starts_at, p.spans["starts_at"] = when
+    if p.location is None:
+        r = ROOM.search(segment)
+        if r:
+            p.location, p.spans["location"] = r.group("r").strip(), (start + r.start("r"), start + r.end("r"))
+    if p.session is None:
+        s = SESSION.search(segment)
+        if s:
+            key = next(k for k in ("n", "name", "named") if s.group(k))
+            p.session, p.spans["session"] = s.group(key).strip(), (start + s.start(key), start + s.end(key))
+    if p.kind is None:
+        kind = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
+        if kind:
+            p.kind = "poster" if kind.group(1).lower() == "poster" else "oral"
+
+
+def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
+    """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
+    found: list[tuple[Presentation, int, int]] = []
+    labels = [m for m in LABEL.finditer(text)]
+    current: Presentation | None = None
+    block_start = 0
+    for n, m in enumerate(labels):
+        key = next(k for k in LABELS if m.group(k))
+        value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        value_end = min(value_end, text.find("\n", m.end()) if "\n" in text[m.end():] else len(text))
+        value = text[m.end():value_end]
+        starts_new = key == "title" and (current is None or current.title) or \
+            key == "abstract" and current is not None and current.abstract and current.title
+        if current is None and key not in ("title", "abstract"):
+            continue
+        if starts_new or current is None:
+            if current is not None:
+                found.append((current, block_start, m.start()))
+            current, block_start = Presentation(), _block_start(text, m.start())
+        if current is None:
+            continue
+        span = (m.end(), value_end)
+        if key == "title":
+            title = value.strip().strip(QUOTES + " .")
+            current.title = title
+            current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
+            a = ABSTRACT.search(value)
+            if a:
+                current.title = clean(value[:a.start()]).strip(QUOTES + " .")
+        elif key == "abstract":
+            a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)", value)
+            if a:
+                current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
+        elif key == "when":
+            _fill(current, text, m.end(), value_end, year)
+            rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(\w+\))?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
+            if rest and current.location is None:
+                current.location = rest.group("room").strip()
+                current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
+        elif key == "location":
+            current.location, current.spans["location"] = clean(value), span
+        elif key == "session":
+            current.session, current.spans["session"] = clean(value), span
+    if current is not None:
+        found.append((current, block_start, min(len(text), block_start + 1200)))
+    return [f for f in found if f[0].title or f[0].abstract]
+
+
+def _block_start(text: str, pos: int) -> int:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return line_start
+
+
+def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
+    """Rows of a schedule table that start with the abstract number."""
+    rows = []
+    all_lines = lines(text)
+    starts = [i for i, ln in enumerate(all_lines) if re.fullmatch(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}", ln.text.strip())
+              and not re.fullmatch(r"(?:19|20)\d\d", ln.text.strip())]
+    for n, i in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else min(len(all_lines), i + 12)
+        block = [ln for ln in all_lines[i + 1:stop] if ln.text.strip()]
+        if not block:
+            continue
+        p = Presentation()
+        number = re.search(r"[A-Z]{0,3}\d{3,5}", all_lines[i].text)
+        p.abstract = number.group(0)
+        p.spans["abstract"] = (all_lines[i].start + number.start(), all_lines[i].start + number.end())
+        titles = [ln for ln in block if len(ln.text) > 40 and not DATE.match(ln.text)]
+        if not titles:
+            continue
+        title = max(titles[:2], key=lambda ln: len(ln.text))
+        p.title, p.spans["title"] = title.text.strip(), (title.start, title.end)
+        dated = next((ln for ln in block[:3] if DATE.match(ln.text.strip())), None)
+        if dated:
+            when = _when(text, dated.start, dated.end, year)
+            if when:
+                p.starts_at, p.spans["starts_at"] = when
+        rows.append((p, all_lines[i].start, block[-1].end))
+    return rows if len(rows) >= 2 else []
+
+
+def _prose(text: str, year: int | None, body_end: int) -> list[tuple[Presentation, int, int]]:
+    found = []
+    for m in TITLED.finditer(text, 0, body_end):
+        sentence_start = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
+        context = text[sentence_start:m.start()]
+        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        kinds = re.findall(r"(?i)\b(oral|poster)\b", context) or [None]
+        for kind in dict.fromkeys(k.lower() if k else None for k in kinds):
+            p = Presentation(title=m.group("t").strip(), kind=kind)
+            p.spans["title"] = m.span("t")
+            _fill(p, text, m.end(), end, year)
+            found.append((p, sentence_start, end))
+    return found
+
+
+def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> list[tuple[Presentation, int, int]]:
+    head = release.spans.get("headline", (0, 0))
+    for start, end in ((lead, min(len(text), lead + 1200)), head):
+        for m in INVESTOR_TALK.finditer(text, start, end):
+            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")):
+                continue
+            p = Presentation(meeting=m.group("m").strip(), kind="oral")
+            p.spans["meeting"] = m.span("m")
+            stop = text.find("\n", m.end())
+            _fill(p, text, m.end(), len(text) if stop < 0 else stop, year)
+            p.kind = "oral"
+            return [(p, m.start(), m.end())]
     return []
+
+
+def extract_presentations(text: str, release: Release, compounds: list[Compound],
+                          sections: Sections) -> list[Presentation]:
+    year = int(release.date[:4]) if release.date else None
+    lead = release.spans.get("company", release.spans.get("headline", (0, 0)))[0]
+    found = _labelled(text, year) or _schedule_rows(text, year) or _prose(text, year, sections.body_end)
+    meeting = find_meeting(text, release, lead)
+    if not found and meeting is None or not found and not re.search(r"(?i)\bpresent", text[:sections.body_end]):
+        return []
+    if not found:
+        found = _investor_talk(text, release, year, lead)
+        if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
+                                               text[:sections.body_end]):
+            p = Presentation()
+            found = [(p, 0, 0)]
+            _oral_or_poster(text, p, sections.body_end, year)
+    out = []
+    for p, start, end in found:
+        if p.meeting is None and meeting:
+            p.meeting, p.spans["meeting"] = meeting
+        heading = text[text.rfind("\n", 0, max(0, start - 1)) + 1:start] if start else ""
+        if p.kind is None:
+            kind = re.search(r"(?i)\b(oral|poster)\b", heading + " " + text[start:start + 200])
+            p.kind = kind.group(1).lower() if kind else None
+        scope = " ".join(filter(None, [p.title, heading]))
+        p.compounds = _compounds_in(scope, compounds) if scope else _compounds_in(text[start:end] or (release.headline or ""), compounds)
+        if not p.compounds and not p.title:
+            p.compounds = _compounds_in(release.headline or "", compounds)
+        if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\btoday\b", text[lead:lead + 600]):
+            p.starts_at = release.date
+        out.append(p)
+    return out
+
+
+def _oral_or_poster(text: str, p: Presentation, body_end: int, year: int | None) -> None:
+    m = re.search(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[:body_end])
+    if m:
+        p.kind = m.group(1).lower()
+        _fill(p, text, m.start(), m.end() + 40, year)
+        p.location = p.location if p.location and len(p.location) < 60 else None
+
+
+def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
+    key = re.sub(r"[\s‐‑-]+", "", scope).lower()
+    return [c.name for c in compounds
+            if any(len(n) > 2 and re.sub(r"[\s‐‑-]+", "", n).lower() in key for n in c.all_names())]
