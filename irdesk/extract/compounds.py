@@ -128,6 +128,8 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
         if NOT_DRUG.match(rest) or not DRUG_WORDS.search(around) or re.search(rf"{re.escape(name)}\S*\s+(?:Inc|Corp|Ltd|Group)\b", text):
             continue
+        if re.search(r"(?:19|20)\d\d$", name):
+            continue  # "IMMUNOLOGY2025™": a meeting's mark
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             found.append((name, m.span(1), "brand"))
     for m in INN.finditer(text):
@@ -200,7 +202,7 @@ def _target(text: str, compound: Compound) -> tuple[str, Span] | None:
             if value.upper() in NOT_TARGETS or pattern.fullmatch(value) or squash(value) in map(squash, compound.all_names()):
                 continue
             start = sentence.start() + t.start(next(i for i, v in enumerate(t.groups(), 1) if v))
-            return value, (start, start + len(value))
+            return (value + " receptor" if t.group("t5") else value), (start, start + len(value))
     return None
 
 

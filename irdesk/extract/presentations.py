@@ -19,8 +19,9 @@ from .textutil import QUOTES, clean, lines
 MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
 MEETING = re.compile(
     rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
-    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+\d{{4}})?(?:\s+\([\w ]+\))?"
-    rf"(?:\s+on\s+[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)")
+    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s?|of\s|and\s)+)?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
+    rf"(?:\s+on\s+[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
+    r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
 INVESTOR_TALK = re.compile(
     r"\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
@@ -39,25 +40,30 @@ ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\
 TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*)?)")
-SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
+SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
                      r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
 
 
-def find_meeting(text: str, release: Release, lead: int) -> tuple[str, Span] | None:
-    """The conference the release is about: first named in the headline, the lead or the body."""
-    head_span = release.spans.get("headline", (0, 0))
-    for start, end in ((head_span[0], head_span[1]), (lead, min(len(text), lead + 1500)), (0, len(text))):
-        best = None
-        for m in MEETING.finditer(text, start, end):
-            name = m.group("m").strip(" :–-")
-            name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
-            if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 8:
-                continue
-            if best is None or (len(name) > len(best[0]) and m.start() - best[1][0] < 20):
-                best = (name, m.span("m"))
-            if best:
-                return best
-    return None
+def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple[str, Span] | None:
+    """The conference the release is about: named first in the headline or the lead, then
+    given its fullest form wherever the release spells it out."""
+    head = release.spans.get("headline", (0, 0))
+    found = []
+    for m in MEETING.finditer(text, 0, body_end):
+        key = "m" if m.group("m") else "acro"
+        name = m.group(key).split("\n")[0].strip(" :–-")
+        name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
+        if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 7:
+            continue
+        found.append((name, m.span(key)))
+    if not found:
+        return None
+    base = next((f for f in found if head[0] <= f[1][0] < head[1]), None) or \
+        next((f for f in found if f[1][0] >= lead), found[0])
+    words = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", base[0])) - {"The", "Annual", "Meeting", "Congress", "Conference"}
+    same = [f for f in found if len(words & set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", f[0]))) >= min(2, len(words))
+            and len(f[0]) <= 160]
+    return max(same or [base], key=lambda f: len(f[0]))
 
 
 def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span] | None:
@@ -97,7 +103,7 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None) ->
     if p.session is None:
         s = SESSION.search(segment)
         if s:
-            key = next(k for k in ("n", "name", "named") if s.group(k))
+            key = next(k for k in ("n", "named2", "name", "named") if s.group(k))
             p.session, p.spans["session"] = s.group(key).strip(), (start + s.start(key), start + s.end(key))
     if p.kind is None:
         kind = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
@@ -134,6 +140,9 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
             a = ABSTRACT.search(value)
             if a:
                 current.title = clean(value[:a.start()]).strip(QUOTES + " .")
+                key = "a" if a.group("a") else "b"
+                current.abstract = a.group(key)
+                current.spans["abstract"] = (m.end() + a.start(key), m.end() + a.end(key))
         elif key == "abstract":
             a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)", value)
             if a:
@@ -149,7 +158,10 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
         elif key == "session":
             current.session, current.spans["session"] = clean(value), span
     if current is not None:
-        found.append((current, block_start, min(len(text), block_start + 1200)))
+        end = text.find("\n\n", labels[-1].end()) if labels else -1
+        found.append((current, block_start, len(text) if end < 0 else end))
+    for p, start, end in found:
+        _fill(p, text, start, end, year)
     return [f for f in found if f[0].title or f[0].abstract]
 
 
@@ -165,7 +177,7 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
     starts = [i for i, ln in enumerate(all_lines) if re.fullmatch(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}", ln.text.strip())
               and not re.fullmatch(r"(?:19|20)\d\d", ln.text.strip())]
     for n, i in enumerate(starts):
-        stop = starts[n + 1] if n + 1 < len(starts) else min(len(all_lines), i + 12)
+        stop = starts[n + 1] if n + 1 < len(starts) else min(len(all_lines), i + (i - starts[n - 1] if n else 12))
         block = [ln for ln in all_lines[i + 1:stop] if ln.text.strip()]
         if not block:
             continue
@@ -225,12 +237,10 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     year = int(release.date[:4]) if release.date else None
     lead = release.spans.get("company", release.spans.get("headline", (0, 0)))[0]
     found = _labelled(text, year) or _schedule_rows(text, year) or _prose(text, year, sections.body_end)
-    meeting = find_meeting(text, release, lead)
-    if not found and meeting is None or not found and not re.search(r"(?i)\bpresent", text[:sections.body_end]):
-        return []
+    meeting = find_meeting(text, release, lead, sections.body_end)
     if not found:
         found = _investor_talk(text, release, year, lead)
-        if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
+        if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
                                                text[:sections.body_end]):
             p = Presentation()
             found = [(p, 0, 0)]
@@ -239,10 +249,13 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     for p, start, end in found:
         if p.meeting is None and meeting:
             p.meeting, p.spans["meeting"] = meeting
-        heading = text[text.rfind("\n", 0, max(0, start - 1)) + 1:start] if start else ""
+        heading = " ".join(ln for ln in text[max(0, start - 300):start].split("\n")[-4:] if ln.strip())[-200:] if start else ""
         if p.kind is None:
-            kind = re.search(r"(?i)\b(oral|poster)\b", heading + " " + text[start:start + 200])
-            p.kind = kind.group(1).lower() if kind else None
+            kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", heading) or \
+                re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[start:end][:400])
+            p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
+        if p.kind is None and p.abstract and re.search(rf"(?i)\bposter\s*#?\s*{re.escape(p.abstract)}\b", text):
+            p.kind = "poster"
         scope = " ".join(filter(None, [p.title, heading]))
         p.compounds = _compounds_in(scope, compounds) if scope else _compounds_in(text[start:end] or (release.headline or ""), compounds)
         if not p.compounds and not p.title:
@@ -254,14 +267,28 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
 
 
 def _oral_or_poster(text: str, p: Presentation, body_end: int, year: int | None) -> None:
-    m = re.search(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[:body_end])
+    mentions = list(re.finditer(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[:body_end]))
+    dated = [m for m in mentions if DATE.search(m.group(0))]
+    m = (dated or mentions or [None])[0]
     if m:
         p.kind = m.group(1).lower()
         _fill(p, text, m.start(), m.end() + 40, year)
         p.location = p.location if p.location and len(p.location) < 60 else None
 
 
+def _squash(value: str) -> str:
+    return re.sub(r"[\s‐‑-]+", "", value).lower()
+
+
 def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
-    key = re.sub(r"[\s‐‑-]+", "", scope).lower()
-    return [c.name for c in compounds
-            if any(len(n) > 2 and re.sub(r"[\s‐‑-]+", "", n).lower() in key for n in c.all_names())]
+    """The compounds a title names; a drug named only inside another's combination name,
+    or given alongside the company's own candidate, is not what the talk is about."""
+    key = _squash(scope)
+    hits = [c for c in compounds if any(len(n) > 2 and _squash(n) in key for n in c.all_names())]
+    def matched(c: Compound) -> list[str]:
+        return [_squash(n) for n in c.all_names() if len(n) > 2 and _squash(n) in key]
+
+    hits = [c for c in hits if not any(
+        all(any(n in m and n != m for m in matched(o)) for n in matched(c)) for o in hits if o is not c)]
+    own = [c for c in hits if re.search(r"\d", c.name) or c.name.isupper()]
+    return [c.name for c in (own or hits)]
