@@ -50,6 +50,19 @@ TARGET = re.compile(
 NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US", "CEO", "NK", "IV"}
 
 
+_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
+_STEM_TUPLE = tuple(STEMS)
+
+
+def _inns(text: str):
+    """INN matches, found cheaply: a long word ending in a stem, then the full pattern there."""
+    for word in _WORD.finditer(text):
+        if word.group(0).lower().endswith(_STEM_TUPLE):
+            m = INN.match(text, word.start())
+            if m:
+                yield m
+
+
 def squash(name: str) -> str:
     return re.sub(r"[\s_‐-―-]+", "", name).lower()
 
@@ -132,7 +145,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue  # "IMMUNOLOGY2025™": a meeting's mark
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             found.append((name, m.span(1), "brand"))
-    for m in INN.finditer(text):
+    for m in _inns(text):
         words = m.group(0).split()
         if words[0].lower() in NOT_INNS or len(m.group(0)) < 7:
             continue

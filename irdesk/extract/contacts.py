@@ -47,6 +47,9 @@ def audience_of(label: str) -> str | None:
     return "both" if investors and media else "investors" if investors else "media" if media else None
 
 
+LINE_STARTS = re.compile(r"(?m)^(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
+
+
 def _line_start(text: str, pos: int) -> bool:
     if pos == 0 or text[pos - 1] == "\n":
         return True
@@ -56,7 +59,9 @@ def _line_start(text: str, pos: int) -> bool:
 
 def find_regions(text: str, body_start: int) -> list[tuple[re.Match, int]]:
     """Contact labels and where each block they head ends."""
-    labels = [m for m in LABEL.finditer(text, body_start) if _line_start(text, m.start())
+    starts = (p.start() for p in LINE_STARTS.finditer(text, body_start))
+    matches = (LABEL.match(text, p) for p in starts)
+    labels = [m for m in matches if m and m.group(0).strip() and _line_start(text, m.start())
               and (m.group(0).rstrip().endswith(":") or re.search(r"(?i)contact|ir\s*/\s*pr", m.group(0))
                    or text[m.end():m.end() + 1] in ("\n", ""))]
     regions = []

@@ -114,7 +114,7 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None) ->
 def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
-    labels = [m for m in LABEL.finditer(text)]
+    labels = [m for line in _label_lines(text) for m in LABEL.finditer(text, line.start, line.end)]
     current: Presentation | None = None
     block_start = 0
     for n, m in enumerate(labels):
@@ -163,6 +163,15 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
     for p, start, end in found:
         _fill(p, text, start, end, year)
     return [f for f in found if f[0].title or f[0].abstract]
+
+
+_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|date|time|when|location|room|where|venue|session|"
+                          r"presenter|speaker|author")
+
+
+def _label_lines(text: str):
+    """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
+    return [ln for ln in lines(text) if ":" in ln.text and _LABEL_WORDS.search(ln.text)]
 
 
 def _block_start(text: str, pos: int) -> int:
