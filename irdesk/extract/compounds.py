@@ -116,7 +116,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     counts = Counter(squash(m.group(0)) for m in CODE.finditer(text))
     headline = squash(release.headline or "")
     found: list[tuple[str, Span, str]] = []
-    urls = [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+|\S+@\S+", text)]
+    urls = [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+", text)]
     for m in CODE.finditer(text):
         name = m.group(0)
         if not _is_code(name, counts, text):

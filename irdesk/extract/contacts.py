@@ -166,7 +166,7 @@ def _classify(value: str, start: int) -> list[Item]:
 
 def _org_above(text: str, pos: int) -> str | None:
     """A block that follows a line naming only an organization belongs to it."""
-    above = text[:pos].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    above = text[max(0, pos - 200):pos].rstrip("\n").rsplit("\n", 1)[-1].strip()
     if 2 < len(above) < 70 and re.search(rf"\b{LEGAL_SUFFIX}$", above) and not EMAIL.search(above):
         return above
     return None

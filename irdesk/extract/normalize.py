@@ -13,8 +13,9 @@ _SPACES.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 # Cells of an HTML table arrive tab-separated; a tab survives as a cell break.
 _SPACES[ord("\t")] = "\t"
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]*\)")
+# Bounded runs: an unclosed "[" must not make every later "[" scan to the end of the line.
+_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]{0,2000}\)")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 

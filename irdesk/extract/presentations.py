@@ -19,7 +19,7 @@ from .textutil import QUOTES, clean, lines
 MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
 MEETING = re.compile(
     rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
-    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s?|of\s|and\s)+)?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
+    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and)){{0,8}})?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
     rf"(?:\s+on\s+[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
     r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
 INVESTOR_TALK = re.compile(
@@ -120,7 +120,8 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
         value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-        value_end = min(value_end, text.find("\n", m.end()) if "\n" in text[m.end():] else len(text))
+        line_end = text.find("\n", m.end())
+        value_end = min(value_end, len(text) if line_end < 0 else line_end)
         value = text[m.end():value_end]
         starts_new = key == "title" and (current is None or current.title) or \
             key == "abstract" and current is not None and current.abstract and current.title
@@ -211,7 +212,8 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
 def _prose(text: str, year: int | None, body_end: int) -> list[tuple[Presentation, int, int]]:
     found = []
     for m in TITLED.finditer(text, 0, body_end):
-        sentence_start = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
+        floor = max(0, m.start() - 600)
+        sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
         if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
             continue

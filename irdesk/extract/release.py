@@ -188,7 +188,7 @@ def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
     tag = re.match(r"[A-Z0-9 ()&.,'-]{4,80}?\s+--\s+", segment)
     offset = tag.end() if tag else 0
     words = re.match(
-        rf"((?:The\s+)?(?:[A-Z0-9][\w'’.&+-]*\s?)+?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
+        rf"((?:The\s+)?[A-Z0-9][\w'’.&+-]{{0,40}}(?:\s[A-Z0-9][\w'’.&+-]{{0,40}}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
         rf"(?=,|\s+(?:today|has|have|is|announced|reported|unveiled|will|a|an|the|and|in|recently|\()\b|\s*\()",
         segment[offset:])
     of = re.match(r"The\s+(?:[A-Z]\w+\s+(?:and\s+)?)+of\s+", segment[offset:])
