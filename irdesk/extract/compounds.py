@@ -56,10 +56,14 @@ _STEM_TUPLE = tuple(STEMS)
 
 def _inns(text: str):
     """INN matches, found cheaply: a long word ending in a stem, then the full pattern there."""
+    covered = -1
     for word in _WORD.finditer(text):
+        if word.start() < covered:
+            continue  # the second word of a two-word INN already matched
         if word.group(0).lower().endswith(_STEM_TUPLE):
             m = INN.match(text, word.start())
             if m:
+                covered = m.end()
                 yield m
 
 
@@ -86,6 +90,7 @@ class _Names:
         self.parent: dict[str, str] = {}
         self.spelling: dict[str, tuple[str, Span]] = {}
         self.kind: dict[str, str] = {}
+        self.variants: dict[str, list[tuple[str, Span]]] = {}  # "BT062" beside "BT-062"
 
     def add(self, name: str, span: Span, kind: str) -> str:
         key = squash(name)
@@ -93,8 +98,12 @@ class _Names:
             self.parent[key] = key
             self.spelling[key] = (name, span)
             self.kind[key] = kind
-        elif RANK[kind] < RANK[self.kind[key]]:
-            self.kind[key] = kind
+        else:
+            if RANK[kind] < RANK[self.kind[key]]:
+                self.kind[key] = kind
+            seen = [self.spelling[key][0].lower()] + [v.lower() for v, _ in self.variants.get(key, [])]
+            if name.lower() not in seen:
+                self.variants.setdefault(key, []).append((name, span))
         return key
 
     def find(self, key: str) -> str:
@@ -163,6 +172,8 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
         inside = paren.group(1)
         inside = re.sub(r"^(?:INN|USAN|generic name|also known as|formerly|licensed by [^()]{1,40}? as)\s*:?\s*", "", inside, flags=re.I)
         base = end + paren.start(1) + (len(paren.group(1)) - len(inside))
+        # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
+        vouched = any(squash(p) in names.parent for p in re.split(r"[,;]", inside))
         for part in re.finditer(r"[^,;]+", inside):
             alias = part.group(0).strip()
             if not alias or len(alias) > 60:
@@ -171,7 +182,7 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
             key2 = squash(alias)
             if key2 in names.parent:
                 names.union(key, key2)
-            elif re.fullmatch(r"[A-Z][A-Za-z0-9-]{0,7}", alias) and not re.fullmatch(r"[A-Z]{2,}s?", alias) \
+            elif re.fullmatch(r"[A-Z][A-Za-z0-9-]{0,7}", alias) and (vouched or not re.fullmatch(r"[A-Z]{2,}s?", alias)) \
                     or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias):
                 names.add(alias, (start, start + len(alias)), "alias")
                 names.union(key, key2)
@@ -203,7 +214,8 @@ def _owner(text: str, compound: Compound, release: Release) -> str | None:
 
 
 def _target(text: str, compound: Compound) -> tuple[str, Span] | None:
-    names = [re.escape(n) for n in compound.all_names() if len(n) > 2]
+    # Spellings compare without hyphens or spaces: "BT062" is "BT-062".
+    names = [r"[-‐‑ ]?".join(re.escape(ch) for ch in squash(n)) for n in compound.all_names() if len(n) > 2]
     if not names:
         return None
     pattern = re.compile(rf"(?:{'|'.join(names)})", re.I)
@@ -235,8 +247,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
             continue
         name, span = names.spelling[keys[0]]
         compound = Compound(name=name, spans={"name": span})
-        for k in keys[1:]:
-            alias, alias_span = names.spelling[k]
+        others = [names.spelling[k] for k in keys[1:]] + [v for k in keys for v in names.variants.get(k, [])]
+        for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
         compound.company = _owner(text, compound, release)

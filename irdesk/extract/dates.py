@@ -36,7 +36,7 @@ ZONE = r"(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b"
 TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?"
     r"|\b(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s*(?:h\b|hrs\b|"
-    + "|".join(ZONES) + r"\b|local|[–-]))",
+    + "|".join(ZONES) + r"\b|local|[–-]|to\b))",
     re.I)
 TIME_ZONE = re.compile(r"\s*(?:\(?\s*" + ZONE + r"\)?|(?P<local>local time))", re.I)
 

@@ -12,7 +12,7 @@ from collections import Counter
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))")
 PHONE = re.compile(
-    r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,4}){1,5}"
+    r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,8}){1,5}"
     r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?(?!\d)(?![-.]\d)",
     re.I)
 ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr", "news", "contact",

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_after
+from .release import default_year
 from .model import Compound, Presentation, Release, Span
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
@@ -61,8 +62,14 @@ def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple
     base = next((f for f in found if head[0] <= f[1][0] < head[1]), None) or \
         next((f for f in found if f[1][0] >= lead), found[0])
     words = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", base[0])) - {"The", "Annual", "Meeting", "Congress", "Conference"}
-    same = [f for f in found if len(words & set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", f[0]))) >= min(2, len(words))
-            and len(f[0]) <= 160]
+    acronyms = {w for w in words if w.isupper() and len(w) >= 3}
+
+    def shared(name: str) -> int:
+        tokens = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", name))
+        # "(AAI)" spelled out in full names the same meeting as "AAI Annual Meeting 2025".
+        return len(words & tokens) + 2 * len({a for a in acronyms if f"({a})" in name})
+
+    same = [f for f in found if shared(f[0]) >= min(2, len(words)) and len(f[0]) <= 160]
     return max(same or [base], key=lambda f: len(f[0]))
 
 
@@ -85,7 +92,7 @@ def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span]
     return localize(day, time, zone), (start + d.start(), span_end)
 
 
-def _fill(p: Presentation, text: str, start: int, end: int, year: int | None) -> None:
+def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, kind: bool = True) -> None:
     segment = text[start:end]
     if p.abstract is None:
         a = ABSTRACT.search(segment)
@@ -105,10 +112,10 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None) ->
         if s:
             key = next(k for k in ("n", "named2", "name", "named") if s.group(k))
             p.session, p.spans["session"] = s.group(key).strip(), (start + s.start(key), start + s.end(key))
-    if p.kind is None:
-        kind = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
-        if kind:
-            p.kind = "poster" if kind.group(1).lower() == "poster" else "oral"
+    if kind and p.kind is None:
+        found = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
+        if found:
+            p.kind = "poster" if found.group(1).lower() == "poster" else "oral"
 
 
 def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
@@ -162,7 +169,7 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
         end = text.find("\n\n", labels[-1].end()) if labels else -1
         found.append((current, block_start, len(text) if end < 0 else end))
     for p, start, end in found:
-        _fill(p, text, start, end, year)
+        _fill(p, text, start, end, year, kind=False)  # the block's heading says oral or poster
     return [f for f in found if f[0].title or f[0].abstract]
 
 
@@ -198,7 +205,7 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
         titles = [ln for ln in block if len(ln.text) > 40 and not DATE.match(ln.text)]
         if not titles:
             continue
-        title = max(titles[:2], key=lambda ln: len(ln.text))
+        title = titles[0]
         p.title, p.spans["title"] = title.text.strip(), (title.start, title.end)
         dated = next((ln for ln in block[:3] if DATE.match(ln.text.strip())), None)
         if dated:
@@ -245,7 +252,7 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
 
 def extract_presentations(text: str, release: Release, compounds: list[Compound],
                           sections: Sections) -> list[Presentation]:
-    year = int(release.date[:4]) if release.date else None
+    year = int(release.date[:4]) if release.date else default_year(text)
     lead = release.spans.get("company", release.spans.get("headline", (0, 0)))[0]
     found = _labelled(text, year) or _schedule_rows(text, year) or _prose(text, year, sections.body_end)
     meeting = find_meeting(text, release, lead, sections.body_end)

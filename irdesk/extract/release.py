@@ -25,7 +25,7 @@ WIRE_FOOTER = re.compile(r"(?:view (?:the )?(?:original|source)[^\n]{0,40}? on|s
                          r"(?:www\.)?(?P<site>[\w.-]+\.com)", re.I)
 
 SEPARATORS = " \t,-–—/:|"
-TRAILING_TIME = re.compile(r"\s*(?:@|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b|\s*[A-Za-z]+/[A-Za-z_]+)?", re.I)
+TRAILING_TIME = re.compile(r"\s*(?:@|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[A-Za-z]+/[A-Za-z_]+|\s*[A-Z]{2,4}\b)?", re.I)
 PLACE = re.compile(r"^[A-Z][A-Za-z.'’&\- ]{1,40}(?:,\s*[A-Za-z.'’&\- ]{2,30}){0,3}$")
 
 EXCHANGES = (r"NASDAQ(?:\s+(?:GS|GM|CM|Stockholm|Copenhagen|Helsinki|First North))?|NYSE(?:\s+(?:American|MKT|Arca))?|"
@@ -160,6 +160,9 @@ NAME_TOKEN = re.compile(rf"(?:[A-Z0-9][\w'’.&+-]*|&|{LEGAL_SUFFIX}|de|du|von|v
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
     """The run of name words that ends at ``end``: "... company Candel Therapeutics, Inc." """
     window_start = max(0, end - 120)
+    # A name never runs across a dateline's separators or a line break.
+    cut = max(text.rfind(sep, window_start, end) + len(sep) for sep in ("\n", "–", "—", "--", "/", ")", ":"))
+    window_start = max(window_start, cut)
     window = text[window_start:end]
     keep = None
     for tok in reversed(list(re.finditer(r"\S+", window))):

@@ -40,7 +40,8 @@ def read_pdf(data: bytes) -> Document:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, OSError, AssertionError, ZeroDivisionError) as exc:
         raise ReadError(f"the PDF is damaged or truncated ({type(exc).__name__})") from None
-    text = "\n\n".join(pages)
+    # Text layers separate words with tabs as often as spaces; a PDF has no table cells.
+    text = "\n\n".join(pages).replace("\t", " ")
     if not text.strip():
         raise ReadError("the PDF has no text layer (a scanned PDF?)")
     warnings = (f"only the first {MAX_PAGES} pages were read",) if len(reader.pages) > MAX_PAGES else ()

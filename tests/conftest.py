@@ -1,0 +1,18 @@
+"""Shared fixtures: where the shared corpus lies (tests read it there, never copy it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not (CORPUS / "gold").is_dir():
+        pytest.skip("the shared corpus (../shared/corpus) is not beside this checkout")
+    return CORPUS
