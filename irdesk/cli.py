@@ -3,9 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+
+class TookTooLong(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Bound the time one file may take (main thread, where the platform has SIGALRM)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TookTooLong
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -14,10 +39,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     ok = True
     for name in args.files:
         try:
-            out = extract_file(name).to_json(spans=args.spans)
+            with time_limit(args.timeout):
+                out = extract_file(name).to_json(spans=args.spans)
             out["source"] = name
         except ReadError as exc:
             out, ok = {"source": name, "error": str(exc)}, False
+        except TookTooLong:
+            out, ok = {"source": name, "error": f"reading it took longer than {args.timeout:g} s"}, False
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             out, ok = {"source": name, "error": f"the extractor failed ({type(exc).__name__}: {exc})"}, False
         if args.json:
@@ -43,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("files", nargs="+", metavar="FILE")
     ext.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     ext.add_argument("--spans", action="store_true", help="include where each value was found")
+    ext.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                     help="give up on a file after this long (default 10; 0 for no limit)")
     ext.set_defaults(func=cmd_extract)
     return parser
 

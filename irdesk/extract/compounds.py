@@ -122,11 +122,12 @@ RANK = {"code": 0, "brand": 1, "inn": 2, "alias": 3}
 
 
 def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
-    counts = Counter(squash(m.group(0)) for m in CODE.finditer(text))
+    codes = list(CODE.finditer(text))
+    counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
     found: list[tuple[str, Span, str]] = []
-    urls = [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+", text)]
-    for m in CODE.finditer(text):
+    urls = _addresses(text)
+    for m in codes:
         name = m.group(0)
         if not _is_code(name, counts, text):
             continue
@@ -160,6 +161,18 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue
         found.append((m.group(0), m.span(), "inn"))
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+
+
+def _addresses(text: str) -> list[Span]:
+    """Web and mail addresses, whose parts look like code names but are not."""
+    spans = [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+", text)]
+    at = text.find("@")
+    while at >= 0:
+        start = max(text.rfind(c, 0, at) for c in " \n\t") + 1
+        end = min((i for i in (text.find(c, at) for c in " \n\t") if i >= 0), default=len(text))
+        spans.append((start, end))
+        at = text.find("@", end)
+    return spans
 
 
 def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,15 @@ def audience_of(label: str) -> str | None:
 LINE_STARTS = re.compile(r"(?m)^(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
 
 
+KEYWORDS = re.compile(r"(?i)contact|investor|media|press|information|\bIR\b|\bPR\b|analyst|inquir|enquir|relations")
+
+
+def _near(positions: list[int], start: int, width: int) -> bool:
+    """Whether a keyword lies in [start, start + width): labels start near one."""
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < start + width
+
+
 def _line_start(text: str, pos: int) -> bool:
     if pos == 0 or text[pos - 1] == "\n":
         return True
@@ -59,7 +69,11 @@ def _line_start(text: str, pos: int) -> bool:
 
 def find_regions(text: str, body_start: int) -> list[tuple[re.Match, int]]:
     """Contact labels and where each block they head ends."""
-    starts = (p.start() for p in LINE_STARTS.finditer(text, body_start))
+    keywords = [m.start() for m in KEYWORDS.finditer(text, body_start)]
+    if not keywords:
+        return []
+    starts = (p.start() for p in LINE_STARTS.finditer(text, body_start)
+              if _near(keywords, p.start(), 80))
     matches = (LABEL.match(text, p) for p in starts)
     labels = [m for m in matches if m and m.group(0).strip() and _line_start(text, m.start())
               and (m.group(0).rstrip().endswith(":") or re.search(r"(?i)contact|ir\s*/\s*pr", m.group(0))

@@ -14,6 +14,7 @@ _SPACES.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _SPACES[ord("\t")] = "\t"
 
 # Bounded runs: an unclosed "[" must not make every later "[" scan to the end of the line.
+_ODD_SPACE = re.compile("[" + "".join(chr(c) for c in _SPACES if chr(c) != "\t") + "]")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]{0,2000}\)")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
@@ -21,7 +22,9 @@ _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
 
 def normalize(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_SPACE.search(text):  # rare; translating every character costs more than looking
+        text = text.translate(_SPACES)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
     for line in text.split("\n"):

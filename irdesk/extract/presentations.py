@@ -179,7 +179,15 @@ _LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|date|time|whe
 
 def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
-    return [ln for ln in lines(text) if ":" in ln.text and _LABEL_WORDS.search(ln.text)]
+    out = []
+    for ln in lines(text):
+        colon = ln.text.find(":")
+        while 0 <= colon < 400:
+            if _LABEL_WORDS.search(ln.text, max(0, colon - 40), colon):
+                out.append(ln)
+                break
+            colon = ln.text.find(":", colon + 1)
+    return out
 
 
 def _block_start(text: str, pos: int) -> int:
