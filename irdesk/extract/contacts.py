@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -51,13 +50,23 @@ def audience_of(label: str) -> str | None:
 LINE_STARTS = re.compile(r"(?m)^(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
 
 
-KEYWORDS = re.compile(r"(?i)contact|investor|media|press|information|\bIR\b|\bPR\b|analyst|inquir|enquir|relations")
+KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations")
 
 
-def _near(positions: list[int], start: int, width: int) -> bool:
-    """Whether a keyword lies in [start, start + width): labels start near one."""
-    i = bisect.bisect_left(positions, start)
-    return i < len(positions) and positions[i] < start + width
+_SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
+
+
+def _keyword_positions(text: str, start: int) -> list[int]:
+    """Where a label word occurs: every label is near one (plain ``find`` is far cheaper
+    than trying the label pattern at every line start)."""
+    low = text.lower()
+    found = [m.start() for m in _SHORT_ROLES.finditer(text, start)]
+    for word in KEYWORDS:
+        at = low.find(word, start)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
 
 
 def _line_start(text: str, pos: int) -> bool:
@@ -69,11 +78,9 @@ def _line_start(text: str, pos: int) -> bool:
 
 def find_regions(text: str, body_start: int) -> list[tuple[re.Match, int]]:
     """Contact labels and where each block they head ends."""
-    keywords = [m.start() for m in KEYWORDS.finditer(text, body_start)]
-    if not keywords:
-        return []
-    starts = (p.start() for p in LINE_STARTS.finditer(text, body_start)
-              if _near(keywords, p.start(), 80))
+    keywords = _keyword_positions(text, body_start)
+    candidates = sorted({m.start() for k in keywords for m in LINE_STARTS.finditer(text, max(body_start, k - 80), k + 1)})
+    starts = iter(candidates)
     matches = (LABEL.match(text, p) for p in starts)
     labels = [m for m in matches if m and m.group(0).strip() and _line_start(text, m.start())
               and (m.group(0).rstrip().endswith(":") or re.search(r"(?i)contact|ir\s*/\s*pr", m.group(0))
