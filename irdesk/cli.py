@@ -55,6 +55,43 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _open_store(args: argparse.Namespace):
+    from .store import Store
+
+    return Store(args.db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_paths, summary
+    from .store import StoreError
+
+    try:
+        store = _open_store(args)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    with store:
+        outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True))
+    print(summary(outcomes))
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .store import StoreError
+
+    try:
+        with _open_store(args) as store:
+            hits = store.search(" ".join(args.query), limit=args.limit)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for hit in hits:
+        print(f"{hit.kind} #{hit.id}: {hit.label}")
+    if not hits:
+        print("no matches")
+    return 0
+
+
 def _summary(out: dict) -> str:
     if "error" in out:
         return f"{out['source']}: failed: {out['error']}"
@@ -74,6 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                      help="give up on a file after this long (default 10; 0 for no limit)")
     ext.set_defaults(func=cmd_extract)
+
+    imp = sub.add_parser("import", help="read releases (files and folders) into the store")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--db", metavar="PATH", help="the store to use (default: the app's own)")
+    imp.set_defaults(func=cmd_import)
+
+    find = sub.add_parser("search", help="find releases, compounds and contacts in the store")
+    find.add_argument("query", nargs="+")
+    find.add_argument("--db", metavar="PATH", help="the store to use (default: the app's own)")
+    find.add_argument("--limit", type=int, default=20, help="matches per kind (default 20)")
+    find.set_defaults(func=cmd_search)
     return parser
 
 

@@ -1,0 +1,95 @@
+"""Opening a store: where it lives, WAL and a busy timeout, the schema brought up to date
+(after a copy of the file), and a clear refusal of a store written by a newer version."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .errors import StoreError, StoreReadOnly, StoreTooNew, translate
+from .schema import migrations
+
+BUSY_TIMEOUT_S = 5.0
+APP_FOLDER = "IR Desk"
+
+
+def default_store_path() -> Path:
+    """The platform's application-data folder; no set-up needed."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_FOLDER / "irdesk.db"
+
+
+@contextlib.contextmanager
+def guarded(path: str | os.PathLike) -> Iterator[None]:
+    """SQLite's errors as the store's own sentences."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc, str(path)) from exc
+
+
+def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
+    if not readonly:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and not os.access(path, os.W_OK):
+            readonly = True
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+    with guarded(path):
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+        db = Database(conn, execute_plugins=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "not a database" shows here
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        if readonly:
+            conn.execute("PRAGMA query_only=ON")
+        bring_up_to_date(db, path, readonly)
+    return db
+
+
+def known_steps() -> list[str]:
+    return [step.name for step in migrations._migrations]  # noqa: SLF001 - sqlite-utils has no public list
+
+
+def bring_up_to_date(db: Database, path: Path, readonly: bool) -> None:
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known_steps()]
+    if unknown:
+        raise StoreTooNew(f"The store {path} was written by a newer version of IR Desk (it has the step "
+                          f"“{unknown[-1]}”); this version will not change it. Please update IR Desk.")
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return
+    if readonly:
+        raise StoreReadOnly(f"The store {path} is read-only and needs an upgrade to be opened by this version.")
+    if applied:
+        backup(db, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
+    migrations.apply(db)
+
+
+def backup(db: Database, target: Path) -> Path:
+    """A consistent copy of the whole store (SQLite's online backup), taken before upgrading it."""
+    if target.exists():
+        target.unlink()
+    copy = sqlite3.connect(target)
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+__all__ = ["connect", "default_store_path", "guarded", "backup", "StoreError"]

@@ -1,0 +1,74 @@
+"""Sameness, decided in one place: when two releases, compounds, contacts, companies or
+meetings are the same thing, on normalized content (never on file names)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc",
+             "lp", "ag", "sa", "se", "nv", "bv", "gmbh", "ab", "asa", "spa", "kk", "the", "group", "holding",
+             "holdings"}
+
+
+def fold(value: str | None) -> str:
+    """Case, accents, punctuation and runs of space folded away."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFKD", value)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).replace("_", " ").split())
+
+
+def squash(value: str | None) -> str:
+    """A code name's key: ``BT-062`` and ``bt062`` are one."""
+    return fold(value).replace(" ", "")
+
+
+def company_key(name: str | None) -> str:
+    words = fold(name).split()
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def contact_key(name: str | None) -> str:
+    words = [w for w in fold(name).split() if w not in ("dr", "mr", "ms", "mrs", "prof", "phd", "md", "mba")]
+    return " ".join(words)
+
+
+def meeting_key(name: str | None) -> str:
+    return fold(name)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(text: str) -> str:
+    """The release's words alone: what stays the same across text, HTML, PDF and e-mail."""
+    return _digest(" ".join(fold(text).split()))
+
+
+def release_keys(text: str, date: str | None, headline: str | None, company: str | None) -> list[str]:
+    """Every key under which this release is the same as one already stored.
+
+    The words of the whole text; the issuer, day and headline together (the same
+    announcement laid out differently by a wire, a site or a mail client); and the
+    body's opening words (a PDF or e-mail copy that adds or drops a header line).
+    """
+    keys = ["text:" + fingerprint(text)]
+    if headline and date:
+        keys.append("head:" + _digest(f"{company_key(company)}|{date}|{fold(headline)}"))
+    body = fold(text)
+    if headline:
+        at = body.find(fold(headline))
+        if at >= 0:
+            body = body[at + len(fold(headline)):]
+    words = body.split()
+    if len(words) >= 120:
+        keys.append("lead:" + _digest(f"{date}|" + " ".join(words[20:120])))
+    return keys

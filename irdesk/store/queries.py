@@ -1,0 +1,183 @@
+"""What the window and the commands read: paged, sorted lists that answer from indexes,
+full-text search that is safe for anything a user types, and everything linked to one
+record. Never reads a whole table."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from .identity import squash
+
+# The columns each list may be sorted by: a whitelist, so no typed text reaches SQL.
+LISTS = {
+    "releases": {
+        "columns": "id, date, company, headline, tickers, presentation_count, compound_count, contact_count",
+        "sort": {"date": "date", "company": "company COLLATE NOCASE", "headline": "headline COLLATE NOCASE",
+                 "tickers": "tickers", "presentations": "presentation_count", "id": "id"},
+        "default": "date",
+    },
+    "compounds": {
+        "columns": "id, name, names, company, target, release_count, presentation_count, last_mentioned",
+        "sort": {"name": "name COLLATE NOCASE", "names": "names", "company": "company COLLATE NOCASE",
+                 "target": "target", "releases": "release_count", "presentations": "presentation_count",
+                 "last_mentioned": "last_mentioned", "id": "id"},
+        "default": "name",
+    },
+    "contacts": {
+        "columns": "id, name, organization, title, phone, email, audience, last_seen",
+        "sort": {"name": "name COLLATE NOCASE", "organization": "organization COLLATE NOCASE", "title": "title",
+                 "phone": "phone", "email": "email", "audience": "audience", "last_seen": "last_seen", "id": "id"},
+        "default": "name",
+    },
+}
+
+
+def fts_query(text: str | None) -> str | None:
+    """Typed words as an FTS5 query: every word quoted (no operators), the last a prefix."""
+    words = re.findall(r"\w+", text or "")
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _filter(kind: str, query: str | None) -> tuple[str, list]:
+    match = fts_query(query)
+    if match is None:
+        return "", []
+    where = f"id IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)"
+    args: list = [match]
+    if kind == "compounds" and squash(query):
+        # "BT062" finds "BT-062": names compare without case, spaces or hyphens.
+        where = f"({where} OR id IN (SELECT compound_id FROM compound_names WHERE key >= ? AND key < ?))"
+        args += [squash(query), squash(query) + "\uffff"]
+    return "WHERE " + where, args
+
+
+def count(db: Database, kind: str, query: str | None = None) -> int:
+    where, args = _filter(kind, query)
+    return db.execute(f"SELECT count(*) FROM {kind} {where}", args).fetchone()[0]
+
+
+def page(db: Database, kind: str, sort: str | None = None, descending: bool = False,
+         query: str | None = None, offset: int = 0, limit: int = 200) -> list[dict]:
+    spec = LISTS[kind]
+    order = spec["sort"].get(sort or spec["default"], spec["sort"][spec["default"]])
+    direction = "DESC" if descending else "ASC"
+    where, args = _filter(kind, query)
+    cursor = db.execute(f"SELECT {spec['columns']} FROM {kind} {where} "
+                        f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?", [*args, limit, offset])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: int
+    label: str
+
+
+def search(db: Database, text: str, limit: int = 20) -> list[Hit]:
+    """Matches across releases, compounds and contacts, best first within each."""
+    hits: list[Hit] = []
+    for kind, label in (("releases", "coalesce(date, '') || '  ' || coalesce(company, '') || ': ' || coalesce(headline, '')"),
+                        ("compounds", "name || coalesce(' (' || company || ')', '')"),
+                        ("contacts", "name || coalesce(', ' || organization, '')")):
+        where, args = _filter(kind, text)
+        if not where:
+            return []
+        rows = db.execute(f"SELECT id, {label} FROM {kind} {where} LIMIT ?", [*args, limit])
+        hits += [Hit(kind[:-1], row[0], row[1]) for row in rows]
+    return hits
+
+
+def _rows(db: Database, sql: str, args: list) -> list[dict]:
+    cursor = db.execute(sql, args)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def release(db: Database, release_id: int) -> dict | None:
+    rows = _rows(db, "SELECT * FROM releases WHERE id = ?", [release_id])
+    if not rows:
+        return None
+    out = rows[0]
+    out["sources"] = _rows(db, "SELECT path, kind, added_at FROM sources WHERE release_id = ? ORDER BY id", [release_id])
+    out["presentations"] = _rows(db, """SELECT p.*, m.name AS meeting FROM presentations p
+        LEFT JOIN meetings m ON m.id = p.meeting_id WHERE p.release_id = ? ORDER BY p.id""", [release_id])
+    for p in out["presentations"]:
+        p["compounds"] = compounds_of_presentation(db, p["id"])
+    out["compounds"] = _rows(db, """SELECT c.id, c.name, rc.company, rc.target FROM release_compounds rc
+        JOIN compounds c ON c.id = rc.compound_id WHERE rc.release_id = ? ORDER BY c.name""", [release_id])
+    out["contacts"] = _rows(db, """SELECT c.id, c.name, a.organization, a.title, a.phones, a.emails, a.audience
+        FROM appearances a JOIN contacts c ON c.id = a.contact_id WHERE a.release_id = ? ORDER BY a.id""", [release_id])
+    for c in out["contacts"]:
+        c["phones"], c["emails"] = json.loads(c["phones"]), json.loads(c["emails"])
+    out["sections"] = _rows(db, "SELECT kind, heading, text, start, end FROM sections WHERE release_id = ?", [release_id])
+    out["spans"] = _rows(db, "SELECT entity, entity_id, field, start, end FROM spans WHERE release_id = ? ORDER BY start",
+                         [release_id])
+    return out
+
+
+def compounds_of_presentation(db: Database, presentation_id: int) -> list[dict]:
+    return _rows(db, """SELECT c.id, c.name FROM presentation_compounds pc JOIN compounds c ON c.id = pc.compound_id
+        WHERE pc.presentation_id = ? ORDER BY c.name""", [presentation_id])
+
+
+def compound(db: Database, compound_id: int) -> dict | None:
+    rows = _rows(db, "SELECT * FROM compounds WHERE id = ?", [compound_id])
+    if not rows:
+        return None
+    out = rows[0]
+    out["all_names"] = [r["name"] for r in _rows(db, "SELECT name FROM compound_names WHERE compound_id = ? ORDER BY id",
+                                                 [compound_id])]
+    out["releases"] = _rows(db, """SELECT r.id, r.date, r.company, r.headline FROM release_compounds rc
+        JOIN releases r ON r.id = rc.release_id WHERE rc.compound_id = ? ORDER BY r.date DESC, r.id DESC""", [compound_id])
+    out["presentations"] = _rows(db, """SELECT p.id, p.title, p.kind, p.starts_at, p.release_id, m.name AS meeting,
+        r.date AS release_date FROM presentation_compounds pc JOIN presentations p ON p.id = pc.presentation_id
+        JOIN releases r ON r.id = p.release_id LEFT JOIN meetings m ON m.id = p.meeting_id
+        WHERE pc.compound_id = ? ORDER BY coalesce(p.starts_at, r.date) DESC""", [compound_id])
+    out["description"] = _description(db, out["all_names"], [r["id"] for r in out["releases"][:20]])
+    return out
+
+
+def _description(db: Database, names: list[str], release_ids: list[int]) -> str | None:
+    """The compound's own "About ..." section from the newest release that has one."""
+    if not release_ids:
+        return None
+    marks = ",".join("?" * len(release_ids))
+    keys = {squash(n) for n in names if len(squash(n)) > 2}
+    for row in db.execute(f"""SELECT s.heading, s.text FROM sections s JOIN releases r ON r.id = s.release_id
+            WHERE s.kind = 'about' AND s.release_id IN ({marks}) ORDER BY r.date DESC""", release_ids):
+        if any(k in squash(row[0]) for k in keys):
+            return row[1]
+    return None
+
+
+def contact(db: Database, contact_id: int) -> dict | None:
+    rows = _rows(db, "SELECT * FROM contacts WHERE id = ?", [contact_id])
+    if not rows:
+        return None
+    out = rows[0]
+    out["appearances"] = _rows(db, """SELECT a.*, r.date, r.headline, r.company FROM appearances a
+        JOIN releases r ON r.id = a.release_id WHERE a.contact_id = ? ORDER BY r.date DESC, a.id DESC""", [contact_id])
+    for a in out["appearances"]:
+        a["phones"], a["emails"] = json.loads(a["phones"]), json.loads(a["emails"])
+    return out
+
+
+def presentation(db: Database, presentation_id: int) -> dict | None:
+    rows = _rows(db, """SELECT p.*, m.name AS meeting, r.headline AS release_headline, r.date AS release_date
+        FROM presentations p JOIN releases r ON r.id = p.release_id LEFT JOIN meetings m ON m.id = p.meeting_id
+        WHERE p.id = ?""", [presentation_id])
+    if not rows:
+        return None
+    out = rows[0]
+    out["compounds"] = compounds_of_presentation(db, presentation_id)
+    return out

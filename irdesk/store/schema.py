@@ -1,0 +1,101 @@
+"""The schema, as sqlite-utils migrations. Each step runs in its own transaction; a copy of
+the file is taken before the first pending step (see ``connection.py``).
+
+Readable on purpose: one table per kind of record, join tables for links, and a few
+counters kept on the rows the tabs sort by, so that a page answers from an index.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from .identity import release_keys
+
+migrations = Migrations("irdesk")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["companies"].create({"id": int, "name": str, "key": str}, pk="id")
+    db["companies"].create_index(["key"], unique=True)
+
+    db["releases"].create({
+        "id": int, "date": str, "headline": str, "company_id": int, "company": str, "tickers": str,
+        "city": str, "wire": str, "text": str, "fingerprint": str, "imported_at": str,
+        "presentation_count": int, "compound_count": int, "contact_count": int,
+    }, pk="id", foreign_keys=[("company_id", "companies", "id")])
+    db["releases"].create_index(["fingerprint"], unique=True)
+    for column in ("date", "company", "headline", "imported_at", "company_id"):
+        db["releases"].create_index([column])
+
+    db["sources"].create({"id": int, "release_id": int, "path": str, "kind": str, "size": int, "added_at": str},
+                         pk="id", foreign_keys=[("release_id", "releases", "id")])
+    db["sources"].create_index(["release_id", "path"], unique=True)
+
+    db["sections"].create({"id": int, "release_id": int, "kind": str, "heading": str, "text": str,
+                           "start": int, "end": int}, pk="id", foreign_keys=[("release_id", "releases", "id")])
+    db["sections"].create_index(["release_id"])
+
+    db["compounds"].create({"id": int, "name": str, "names": str, "company": str, "target": str,
+                            "release_count": int, "presentation_count": int, "last_mentioned": str},
+                           pk="id")
+    for column in ("name", "last_mentioned", "release_count", "presentation_count", "company", "target"):
+        db["compounds"].create_index([column])
+    db["compound_names"].create({"id": int, "compound_id": int, "name": str, "key": str}, pk="id",
+                                foreign_keys=[("compound_id", "compounds", "id")])
+    db["compound_names"].create_index(["key"], unique=True)
+    db["compound_names"].create_index(["compound_id"])
+
+    db["release_compounds"].create({"release_id": int, "compound_id": int, "company": str, "target": str},
+                                   pk=("release_id", "compound_id"),
+                                   foreign_keys=[("release_id", "releases", "id"), ("compound_id", "compounds", "id")])
+    db["release_compounds"].create_index(["compound_id"])
+
+    db["meetings"].create({"id": int, "name": str, "key": str}, pk="id")
+    db["meetings"].create_index(["key"], unique=True)
+
+    db["presentations"].create({
+        "id": int, "release_id": int, "meeting_id": int, "title": str, "abstract": str, "kind": str,
+        "starts_at": str, "location": str, "session": str,
+    }, pk="id", foreign_keys=[("release_id", "releases", "id"), ("meeting_id", "meetings", "id")])
+    db["presentations"].create_index(["release_id"])
+    db["presentations"].create_index(["meeting_id"])
+    db["presentation_compounds"].create({"presentation_id": int, "compound_id": int},
+                                        pk=("presentation_id", "compound_id"),
+                                        foreign_keys=[("presentation_id", "presentations", "id"),
+                                                      ("compound_id", "compounds", "id")])
+    db["presentation_compounds"].create_index(["compound_id"])
+
+    db["contacts"].create({"id": int, "name": str, "key": str, "organization": str, "title": str,
+                           "phone": str, "email": str, "audience": str, "last_seen": str}, pk="id")
+    db["contacts"].create_index(["key"], unique=True)
+    for column in ("name", "organization", "last_seen"):
+        db["contacts"].create_index([column])
+    db["appearances"].create({
+        "id": int, "contact_id": int, "release_id": int, "organization": str, "title": str,
+        "phones": str, "emails": str, "audience": str,
+    }, pk="id", foreign_keys=[("contact_id", "contacts", "id"), ("release_id", "releases", "id")])
+    db["appearances"].create_index(["contact_id"])
+    db["appearances"].create_index(["release_id"])
+
+    # Provenance: where in the release text each value was read.
+    db["spans"].create({"release_id": int, "entity": str, "entity_id": int, "field": str,
+                        "start": int, "end": int}, foreign_keys=[("release_id", "releases", "id")])
+    db["spans"].create_index(["release_id"])
+
+    db["releases"].enable_fts(["headline", "company", "text"], create_triggers=True, tokenize="unicode61")
+    db["compounds"].enable_fts(["names", "company", "target"], create_triggers=True, tokenize="unicode61")
+    db["contacts"].enable_fts(["name", "organization", "title", "email", "phone"], create_triggers=True,
+                              tokenize="unicode61")
+
+
+@migrations()
+def m002_release_keys(db: Database) -> None:
+    """Sameness beyond the exact text: the same announcement as HTML, text, PDF or e-mail."""
+    db["release_keys"].create({"key": str, "release_id": int}, pk="key",
+                              foreign_keys=[("release_id", "releases", "id")])
+    db["release_keys"].create_index(["release_id"])
+    rows = db.execute("SELECT id, text, date, headline, company FROM releases").fetchall()
+    db["release_keys"].insert_all(
+        ({"key": key, "release_id": row[0]} for row in rows for key in release_keys(*row[1:])), ignore=True)

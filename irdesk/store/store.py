@@ -1,0 +1,65 @@
+"""``Store``: one SQLite connection (one per thread) and the operations the app needs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..extract.model import ParsedRelease
+from . import queries, writer
+from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded
+from .writer import Added, Source
+
+
+class Store:
+    """Open with ``Store(path)``; each thread opens its own. Raises only ``StoreError``s
+    for the failures a person can act on (locked, full, read-only, damaged, too new)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
+                 busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = Path(path) if path else default_store_path()
+        self.db = connect(self.path, readonly, busy_timeout)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # Writing
+    def add(self, parsed: ParsedRelease, source: Source) -> Added:
+        with guarded(self.path):
+            return writer.add_release(self.db, parsed, source)
+
+    # Reading
+    def count(self, kind: str, query: str | None = None) -> int:
+        with guarded(self.path):
+            return queries.count(self.db, kind, query)
+
+    def page(self, kind: str, sort: str | None = None, descending: bool = False, query: str | None = None,
+             offset: int = 0, limit: int = 200) -> list[dict]:
+        with guarded(self.path):
+            return queries.page(self.db, kind, sort, descending, query, offset, limit)
+
+    def search(self, text: str, limit: int = 20) -> list[queries.Hit]:
+        with guarded(self.path):
+            return queries.search(self.db, text, limit)
+
+    def release(self, release_id: int) -> dict | None:
+        with guarded(self.path):
+            return queries.release(self.db, release_id)
+
+    def compound(self, compound_id: int) -> dict | None:
+        with guarded(self.path):
+            return queries.compound(self.db, compound_id)
+
+    def contact(self, contact_id: int) -> dict | None:
+        with guarded(self.path):
+            return queries.contact(self.db, contact_id)
+
+    def presentation(self, presentation_id: int) -> dict | None:
+        with guarded(self.path):
+            return queries.presentation(self.db, presentation_id)

@@ -1,0 +1,201 @@
+"""Adding a parsed release: one transaction for the release and everything it names, or
+nothing; the same release again adds a source, not a release; entities merge across
+releases without losing a name or an appearance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from ..extract.model import Compound, Contact, ParsedRelease
+from .identity import company_key, contact_key, fingerprint, meeting_key, release_keys, squash
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    kind: str = "text"
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Added:
+    status: str  # "imported" or "duplicate"
+    release_id: int
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def find_duplicate(db: Database, keys: list[str]) -> int | None:
+    marks = ",".join("?" * len(keys))
+    row = db.execute(f"SELECT release_id FROM release_keys WHERE key IN ({marks}) LIMIT 1", keys).fetchone()
+    return row[0] if row else None
+
+
+def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
+    rel = parsed.release
+    keys = release_keys(parsed.text, rel.date, rel.headline, rel.company)
+    with db.atomic():
+        existing = find_duplicate(db, keys)
+        if existing is not None:
+            _add_source(db, existing, source)
+            return Added("duplicate", existing)
+        release_id = _insert_release(db, parsed)
+        db["release_keys"].insert_all(({"key": k, "release_id": release_id} for k in keys), ignore=True)
+        _add_source(db, release_id, source)
+        _insert_sections(db, parsed, release_id)
+        _span_rows(db, release_id, "release", release_id, rel.spans)
+        for compound in parsed.compounds:
+            _compound(db, compound, release_id)
+        # Looked up again: a later compound of this release may have merged an earlier one away.
+        compound_ids = {c.name: compound_id_for(db, c.name) for c in parsed.compounds}
+        for compound in parsed.compounds:
+            _span_rows(db, release_id, "compound", compound_ids[compound.name], compound.spans)
+        _insert_presentations(db, parsed, release_id, compound_ids)
+        for contact in parsed.contacts:
+            _contact(db, contact, release_id, rel.date)
+        refresh_compounds(db, set(compound_ids.values()))
+    return Added("imported", release_id)
+
+
+def _insert_release(db: Database, parsed: ParsedRelease) -> int:
+    rel = parsed.release
+    company_id = None
+    if rel.company and company_key(rel.company):
+        key = company_key(rel.company)
+        db["companies"].insert({"name": rel.company, "key": key}, ignore=True)
+        company_id = db.execute("SELECT id FROM companies WHERE key = ?", [key]).fetchone()[0]
+    return db["releases"].insert({
+        "date": rel.date, "headline": rel.headline, "company_id": company_id, "company": rel.company,
+        "tickers": " ".join(rel.tickers), "city": rel.city, "wire": rel.wire, "text": parsed.text,
+        "fingerprint": fingerprint(parsed.text), "imported_at": now(),
+        "presentation_count": len(parsed.presentations), "compound_count": len(parsed.compounds),
+        "contact_count": len(parsed.contacts),
+    }).last_pk
+
+
+def _add_source(db: Database, release_id: int, source: Source) -> None:
+    db["sources"].insert({"release_id": release_id, "path": source.path, "kind": source.kind,
+                          "size": source.size, "added_at": now()}, ignore=True)
+
+
+def _insert_sections(db: Database, parsed: ParsedRelease, release_id: int) -> None:
+    rows = [{"release_id": release_id, "kind": "about", "heading": s.heading, "text": s.text,
+             "start": s.span[0], "end": s.span[1]} for s in parsed.about]
+    if parsed.forward_looking:
+        s = parsed.forward_looking
+        rows.append({"release_id": release_id, "kind": "forward_looking", "heading": s.heading, "text": s.text,
+                     "start": s.span[0], "end": s.span[1]})
+    db["sections"].insert_all(rows)
+
+
+def _span_rows(db: Database, release_id: int, entity: str, entity_id: int, spans: dict) -> None:
+    db["spans"].insert_all({"release_id": release_id, "entity": entity, "entity_id": entity_id, "field": field,
+                            "start": start, "end": end} for field, (start, end) in spans.items())
+
+
+def _compound(db: Database, compound: Compound, release_id: int) -> int:
+    """The stored compound that has any of these names; several such are merged into one."""
+    names = {squash(n): n for n in compound.all_names() if squash(n)}
+    marks = ",".join("?" * len(names))
+    ids = sorted({row[0] for row in db.execute(
+        f"SELECT compound_id FROM compound_names WHERE key IN ({marks})", list(names))})
+    if ids:
+        cid = ids[0]
+        for other in ids[1:]:
+            merge_compounds(db, cid, other)
+        db.execute("UPDATE compounds SET company = coalesce(company, ?), target = coalesce(target, ?) WHERE id = ?",
+                   [compound.company, compound.target, cid])
+    else:
+        cid = db["compounds"].insert({"name": compound.name, "company": compound.company,
+                                      "target": compound.target, "names": compound.name,
+                                      "release_count": 0, "presentation_count": 0}).last_pk
+    db["compound_names"].insert_all(({"compound_id": cid, "name": name, "key": key} for key, name in names.items()),
+                                    ignore=True)
+    db["release_compounds"].insert({"release_id": release_id, "compound_id": cid, "company": compound.company,
+                                    "target": compound.target}, ignore=True)
+    _refresh_names(db, cid)
+    return cid
+
+
+def compound_id_for(db: Database, name: str) -> int | None:
+    row = db.execute("SELECT compound_id FROM compound_names WHERE key = ?", [squash(name)]).fetchone()
+    return row[0] if row else None
+
+
+def _refresh_names(db: Database, cid: int) -> None:
+    names = [row[0] for row in db.execute("SELECT name FROM compound_names WHERE compound_id = ? ORDER BY id", [cid])]
+    db.execute("UPDATE compounds SET names = ? WHERE id = ?", [" ".join(names), cid])
+
+
+def merge_compounds(db: Database, keep: int, other: int) -> None:
+    """Everything known of ``other`` moves to ``keep``; nothing is lost."""
+    db.execute("UPDATE compound_names SET compound_id = ? WHERE compound_id = ?", [keep, other])
+    for table, column in (("release_compounds", "release_id"), ("presentation_compounds", "presentation_id")):
+        db.execute(f"INSERT OR IGNORE INTO {table} ({column}, compound_id) "
+                   f"SELECT {column}, ? FROM {table} WHERE compound_id = ?", [keep, other])
+        db.execute(f"DELETE FROM {table} WHERE compound_id = ?", [other])
+    db.execute("UPDATE spans SET entity_id = ? WHERE entity = 'compound' AND entity_id = ?", [keep, other])
+    db.execute("""UPDATE compounds SET company = coalesce(company, (SELECT company FROM compounds WHERE id = :o)),
+                  target = coalesce(target, (SELECT target FROM compounds WHERE id = :o)) WHERE id = :k""",
+               {"k": keep, "o": other})
+    db.execute("DELETE FROM compounds WHERE id = ?", [other])
+    _refresh_names(db, keep)
+    refresh_compounds(db, {keep})
+
+
+def refresh_compounds(db: Database, ids: set[int]) -> None:
+    """The counters the Compounds tab sorts by, recomputed from the links (indexed)."""
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    db.execute(f"""UPDATE compounds SET
+        release_count = (SELECT count(*) FROM release_compounds WHERE compound_id = compounds.id),
+        presentation_count = (SELECT count(*) FROM presentation_compounds WHERE compound_id = compounds.id),
+        last_mentioned = (SELECT max(r.date) FROM release_compounds rc JOIN releases r ON r.id = rc.release_id
+                          WHERE rc.compound_id = compounds.id)
+        WHERE id IN ({marks})""", list(ids))
+
+
+def _insert_presentations(db: Database, parsed: ParsedRelease, release_id: int, compound_ids: dict) -> None:
+    for p in parsed.presentations:
+        meeting_id = None
+        if p.meeting and meeting_key(p.meeting):
+            db["meetings"].insert({"name": p.meeting, "key": meeting_key(p.meeting)}, ignore=True)
+            meeting_id = db.execute("SELECT id FROM meetings WHERE key = ?", [meeting_key(p.meeting)]).fetchone()[0]
+        pid = db["presentations"].insert({
+            "release_id": release_id, "meeting_id": meeting_id, "title": p.title, "abstract": p.abstract,
+            "kind": p.kind, "starts_at": p.starts_at, "location": p.location, "session": p.session,
+        }).last_pk
+        db["presentation_compounds"].insert_all(
+            ({"presentation_id": pid, "compound_id": compound_ids[name]} for name in p.compounds if name in compound_ids),
+            ignore=True)
+        _span_rows(db, release_id, "presentation", pid, p.spans)
+
+
+def _contact(db: Database, contact: Contact, release_id: int, date: str | None) -> None:
+    key = contact_key(contact.name)
+    if not key:
+        return
+    row = db.execute("SELECT id, last_seen FROM contacts WHERE key = ?", [key]).fetchone()
+    latest = {"organization": contact.organization, "title": contact.title,
+              "phone": contact.phones[0] if contact.phones else None,
+              "email": contact.emails[0] if contact.emails else None, "audience": contact.audience}
+    if row is None:
+        cid = db["contacts"].insert({"name": contact.name, "key": key, "last_seen": date, **latest}).last_pk
+    else:
+        cid, last_seen = row
+        if date is None or last_seen is None or date >= last_seen:
+            sets = {k: v for k, v in latest.items() if v}
+            sets["last_seen"] = max(filter(None, [date, last_seen]), default=None)
+            db["contacts"].update(cid, sets)
+    appearance = db["appearances"].insert({
+        "contact_id": cid, "release_id": release_id, "organization": contact.organization, "title": contact.title,
+        "phones": json.dumps(contact.phones), "emails": json.dumps(contact.emails), "audience": contact.audience,
+    }).last_pk
+    _span_rows(db, release_id, "contact", appearance, contact.spans)
