@@ -157,7 +157,7 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
                 current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
         elif key == "when":
             _fill(current, text, m.end(), value_end, year)
-            rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(\w+\))?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
+            rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
             if rest and current.location is None:
                 current.location = rest.group("room").strip()
                 current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
