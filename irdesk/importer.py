@@ -85,17 +85,34 @@ def import_one(store: Store, path: Path) -> Outcome:
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Outcomes are told once they are committed: a line never says "imported" for a
+    release a crash could still take back."""
     progress = progress or Progress()
     files = list(collect(paths))
-    outcomes = []
-    for done, path in enumerate(files):
-        if progress.cancelled():
-            break
-        progress.report(done, len(files), str(path))
-        outcome = import_one(store, path)
-        outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    outcomes: list[Outcome] = []
+    told = 0
+
+    def tell() -> None:
+        nonlocal told
+        for outcome in outcomes[told:]:
+            if on_outcome:
+                on_outcome(outcome)
+        told = len(outcomes)
+
+    try:
+        with store.batched() as tick:
+            for done, path in enumerate(files):
+                if progress.cancelled():
+                    break
+                progress.report(done, len(files), str(path))
+                outcomes.append(import_one(store, path))
+                if tick():
+                    tell()
+    except StoreError as exc:  # the last commit failed: what it held was not stored
+        for outcome in outcomes[told:]:
+            if outcome.status != "failed":
+                outcome.status, outcome.reason = "failed", str(exc)
+    tell()
     progress.report(len(outcomes), len(files), "")
     return outcomes
 

@@ -33,6 +33,10 @@ SECOND_WORDS = ("alfa", "beta", "pegol", "vedotin", "emtansine", "mertansine", "
                 "sodium", "hydrochloride", "mesylate", "autoleucel", "ciloleucel", "vicleucel")
 INN = re.compile(rf"\b(?:[a-z]{{3,}}(?:{'|'.join(STEMS)})|[A-Z][a-z]{{3,}}(?:{'|'.join(STEMS)}))"
                  rf"(?: (?:{'|'.join(SECOND_WORDS)}|[a-z]{{3,}}(?:{'|'.join(STEMS)}))\b)?\b", re.I)
+PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
+POSSESSIVE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group)\b")
+SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
 DRUG_WORDS = re.compile(r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication|treatment|tablet|injection|"
                         r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
@@ -140,16 +144,18 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             found.append((name, m.span(), "code"))
     company = (release.company or "").split()
     if company and len(company[0]) >= 3:
-        prefix = re.escape(company[0][:3])
-        for m in re.finditer(rf"\b(?i:{prefix})[A-Za-z]{{0,8}}-[A-Z][A-Za-z]{{0,5}}\b(?!-)", text):
-            if company[0].lower().startswith(m.group(0).split("-")[0].lower()) and not CODE.fullmatch(m.group(0)):
+        # "GEO-MVA", "Orca-T": a product named after the company.
+        first = company[0].lower()
+        for m in PREFIXED.finditer(text):
+            head = m.group(1).lower()
+            if len(head) >= 3 and first.startswith(head) and not CODE.fullmatch(m.group(0)):
                 found.append((m.group(0), m.span(), "code"))
     for m in BRAND.finditer(text):
         name, rest = m.group(1), text[m.end():m.end() + 60]
         around = text[max(0, m.start() - 60):m.end() + 140]
         if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
             continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
-        if NOT_DRUG.match(rest) or not DRUG_WORDS.search(around) or re.search(rf"{re.escape(name)}\S*\s+(?:Inc|Corp|Ltd|Group)\b", text):
+        if NOT_DRUG.match(rest) or not DRUG_WORDS.search(around) or _is_firm(text, name):
             continue
         if re.search(r"(?:19|20)\d\d$", name):
             continue  # "IMMUNOLOGY2025™": a meeting's mark
@@ -173,6 +179,16 @@ def _addresses(text: str) -> list[Span]:
         spans.append((start, end))
         at = text.find("@", end)
     return spans
+
+
+def _is_firm(text: str, name: str) -> bool:
+    """ "Acme® Inc.": a mark on a company's name, not a drug's."""
+    at = text.find(name)
+    while at >= 0:
+        if FIRM.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
@@ -218,29 +234,29 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
                 names.union(squash(name), squash(abbr.group(1)))
 
 
-def _owner(text: str, compound: Compound, release: Release) -> str | None:
-    for name in compound.all_names():
-        owned = re.search(rf"\b([A-Z][\w-]+)['’]s\s+(?:\w+\s+){{0,3}}?{re.escape(name)}\b", text)
-        if owned and owned.group(1) not in ("Company", "company") and not (release.company or "").startswith(owned.group(1)):
-            return owned.group(1)
+def _owner(compound: Compound, release: Release, possessives: list[tuple[str, str]]) -> str | None:
+    """The issuer, unless the release writes another company's name before it: "Biotest's BT-062"."""
+    keys = {squash(n) for n in compound.all_names() if len(n) > 2}
+    for owner, following in possessives:
+        if any(k in following for k in keys) and owner not in ("Company", "company") \
+                and not (release.company or "").startswith(owner):
+            return owner
     return release.company
 
 
-def _target(text: str, compound: Compound) -> tuple[str, Span] | None:
-    # Spellings compare without hyphens or spaces: "BT062" is "BT-062".
-    names = [r"[-‐‑ ]?".join(re.escape(ch) for ch in squash(n)) for n in compound.all_names() if len(n) > 2]
-    if not names:
+def _target(compound: Compound, sentences: list[tuple[int, str, str]]) -> tuple[str, Span] | None:
+    keys = {squash(n) for n in compound.all_names() if len(n) > 2}
+    if not keys:
         return None
-    pattern = re.compile(rf"(?:{'|'.join(names)})", re.I)
-    for sentence in re.finditer(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?", text):
-        if not pattern.search(sentence.group(0)):
+    for start, sentence, squashed in sentences:
+        if not any(k in squashed for k in keys):
             continue
-        for t in TARGET.finditer(sentence.group(0)):
+        for t in TARGET.finditer(sentence):
             value = next(v for v in t.groups() if v)
-            if value.upper() in NOT_TARGETS or pattern.fullmatch(value) or squash(value) in map(squash, compound.all_names()):
+            if value.upper() in NOT_TARGETS or squash(value) in keys:
                 continue
-            start = sentence.start() + t.start(next(i for i, v in enumerate(t.groups(), 1) if v))
-            return (value + " receptor" if t.group("t5") else value), (start, start + len(value))
+            at = start + t.start(next(i for i, v in enumerate(t.groups(), 1) if v))
+            return (value + " receptor" if t.group("t5") else value), (at, at + len(value))
     return None
 
 
@@ -253,6 +269,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
+    possessives = [(m.group(1), squash(m.group(2))) for m in POSSESSIVE.finditer(text)]
+    sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text) if m.group(0).strip()]
     compounds = []
     for keys in groups.values():
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
@@ -264,8 +282,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
-        compound.company = _owner(text, compound, release)
-        target = _target(text, compound)
+        compound.company = _owner(compound, release, possessives)
+        target = _target(compound, sentences)
         if target:
             compound.target, compound.spans["target"] = target
         compounds.append(compound)

@@ -17,6 +17,7 @@ from .model import Compound, Presentation, Release, Span
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
+POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
 MEETING = re.compile(
     rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
@@ -271,6 +272,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             p = Presentation()
             found = [(p, 0, 0)]
             _oral_or_poster(text, p, sections.body_end, year)
+    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text)}
     out = []
     for p, start, end in found:
         if p.meeting is None and meeting:
@@ -280,7 +282,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", heading) or \
                 re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[start:end][:400])
             p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
-        if p.kind is None and p.abstract and re.search(rf"(?i)\bposter\s*#?\s*{re.escape(p.abstract)}\b", text):
+        if p.kind is None and p.abstract and p.abstract in posters:
             p.kind = "poster"
         scope = " ".join(filter(None, [p.title, heading]))
         p.compounds = _compounds_in(scope, compounds) if scope else _compounds_in(text[start:end] or (release.headline or ""), compounds)

@@ -35,6 +35,7 @@ EXCHANGES = (r"NASDAQ(?:\s+(?:GS|GM|CM|Stockholm|Copenhagen|Helsinki|First North
 PAIR = re.compile(rf"\b(?P<ex>{EXCHANGES})\s*:\s*(?P<syms>[“\"]?[A-Z0-9][A-Z0-9.]{{0,9}}[”\"]?"
                   rf"(?![\w])(?:\s*(?:,|and|&)\s*[“\"]?[A-Z0-9][A-Z0-9.]{{0,9}}[”\"]?(?![\w])(?!\s*:))*)", re.I)
 SUFFIXED = re.compile(r"\b(?P<sym>[A-Z0-9]{1,6})\.(?P<ex>HK|SH|SZ|DE|TW|TWO|T|L|AX|TO|V|PA|AS|SW|ST|OL|CO|HE|F|KS|KQ|SI|NS|BO)\b")
+UP_TO_PAREN = re.compile(r"\b[^()\n]{0,40}?(?=\()")
 PAREN = re.compile(r"\(([^()\n]{2,160})\)")
 
 
@@ -281,10 +282,15 @@ def _date_line(text: str) -> tuple[str, Span] | None:
 
 def _listed_elsewhere(text: str, release: Release) -> None:
     """The issuer's ticker given later, as in its About section: "NVIDIA (NASDAQ:NVDA)"."""
-    first = re.escape(release.company.split()[0].rstrip(","))
-    for m in re.finditer(rf"\b{first}\b[^()\n]{{0,40}}?(?=\()", text):
-        found, spans, _ = tickers(text, m.end(), min(len(text), m.end() + 170))
-        if found and _ == m.end():
+    first = release.company.split()[0].rstrip(",")
+    at = text.find(first)
+    while at >= 0:
+        m = UP_TO_PAREN.match(text, at + len(first))
+        at = text.find(first, at + 1)
+        if not m:
+            continue
+        found, spans, paren_at = tickers(text, m.end(), min(len(text), m.end() + 170))
+        if found and paren_at == m.end():
             release.tickers = found
             release.spans.update({f"tickers[{i}]": s for i, s in enumerate(spans)})
             return

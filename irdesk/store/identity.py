@@ -12,13 +12,16 @@ _SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd
              "holdings"}
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def fold(value: str | None) -> str:
     """Case, accents, punctuation and runs of space folded away."""
     if not value:
         return ""
-    text = unicodedata.normalize("NFKD", value)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).replace("_", " ").split())
+    text = value if value.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", value))
+    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 
 def squash(value: str | None) -> str:
@@ -50,7 +53,7 @@ def _digest(text: str) -> str:
 
 def fingerprint(text: str) -> str:
     """The release's words alone: what stays the same across text, HTML, PDF and e-mail."""
-    return _digest(" ".join(fold(text).split()))
+    return _digest(fold(text))
 
 
 def release_keys(text: str, date: str | None, headline: str | None, company: str | None) -> list[str]:
@@ -60,10 +63,10 @@ def release_keys(text: str, date: str | None, headline: str | None, company: str
     announcement laid out differently by a wire, a site or a mail client); and the
     body's opening words (a PDF or e-mail copy that adds or drops a header line).
     """
-    keys = ["text:" + fingerprint(text)]
+    body = fold(text)
+    keys = ["text:" + _digest(body)]
     if headline and date:
         keys.append("head:" + _digest(f"{company_key(company)}|{date}|{fold(headline)}"))
-    body = fold(text)
     if headline:
         at = body.find(fold(headline))
         if at >= 0:

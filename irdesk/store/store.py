@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..extract.model import ParsedRelease
@@ -33,6 +36,33 @@ class Store:
     def add(self, parsed: ParsedRelease, source: Source) -> Added:
         with guarded(self.path):
             return writer.add_release(self.db, parsed, source)
+
+    @contextlib.contextmanager
+    def batched(self, every: int = 200, seconds: float = 0.5) -> Iterator[Callable[[], bool]]:
+        """Many adds, few commits. Each add stays all-or-nothing (a savepoint inside the
+        batch), so a crash loses at most the last half second, never half a release.
+        Yields ``tick()``, to call after each add; it returns True when it committed."""
+        with guarded(self.path):
+            self.db.conn.execute("BEGIN")
+        state = {"count": 0, "since": time.monotonic()}
+
+        def tick() -> bool:
+            state["count"] += 1
+            if state["count"] < every and time.monotonic() - state["since"] < seconds:
+                return False
+            with guarded(self.path):
+                self.db.conn.commit()
+                self.db.conn.execute("BEGIN")
+            state.update(count=0, since=time.monotonic())
+            return True
+
+        try:
+            yield tick
+        finally:
+            # Whatever is in the transaction is whole releases: keep it, even when stopping early.
+            if self.db.conn.in_transaction:
+                with guarded(self.path):
+                    self.db.conn.commit()
 
     # Reading
     def count(self, kind: str, query: str | None = None) -> int:

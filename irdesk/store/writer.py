@@ -31,6 +31,21 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+# The import path writes through plain parametrized SQL on the same connection: sqlite-utils'
+# insert() looks the table up in sqlite_master on every call, which costs more than the row.
+def _insert(db: Database, table: str, row: dict, ignore: bool = False) -> int:
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    return db.conn.execute(f"{verb} INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+
+
+def _insert_many(db: Database, table: str, columns: tuple[str, ...], rows, ignore: bool = False) -> None:
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    marks = ", ".join("?" * len(columns))
+    db.conn.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
 def find_duplicate(db: Database, keys: list[str]) -> int | None:
     marks = ",".join("?" * len(keys))
     row = db.execute(f"SELECT release_id FROM release_keys WHERE key IN ({marks}) LIMIT 1", keys).fetchone()
@@ -46,7 +61,7 @@ def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
             _add_source(db, existing, source)
             return Added("duplicate", existing)
         release_id = _insert_release(db, parsed)
-        db["release_keys"].insert_all(({"key": k, "release_id": release_id} for k in keys), ignore=True)
+        _insert_many(db, "release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
         _add_source(db, release_id, source)
         _insert_sections(db, parsed, release_id)
         _span_rows(db, release_id, "release", release_id, rel.spans)
@@ -68,20 +83,20 @@ def _insert_release(db: Database, parsed: ParsedRelease) -> int:
     company_id = None
     if rel.company and company_key(rel.company):
         key = company_key(rel.company)
-        db["companies"].insert({"name": rel.company, "key": key}, ignore=True)
+        _insert(db, "companies", {"name": rel.company, "key": key}, ignore=True)
         company_id = db.execute("SELECT id FROM companies WHERE key = ?", [key]).fetchone()[0]
-    return db["releases"].insert({
+    return _insert(db, "releases", {
         "date": rel.date, "headline": rel.headline, "company_id": company_id, "company": rel.company,
         "tickers": " ".join(rel.tickers), "city": rel.city, "wire": rel.wire, "text": parsed.text,
         "fingerprint": fingerprint(parsed.text), "imported_at": now(),
         "presentation_count": len(parsed.presentations), "compound_count": len(parsed.compounds),
         "contact_count": len(parsed.contacts),
-    }).last_pk
+    })
 
 
 def _add_source(db: Database, release_id: int, source: Source) -> None:
-    db["sources"].insert({"release_id": release_id, "path": source.path, "kind": source.kind,
-                          "size": source.size, "added_at": now()}, ignore=True)
+    _insert(db, "sources", {"release_id": release_id, "path": source.path, "kind": source.kind,
+                            "size": source.size, "added_at": now()}, ignore=True)
 
 
 def _insert_sections(db: Database, parsed: ParsedRelease, release_id: int) -> None:
@@ -91,12 +106,13 @@ def _insert_sections(db: Database, parsed: ParsedRelease, release_id: int) -> No
         s = parsed.forward_looking
         rows.append({"release_id": release_id, "kind": "forward_looking", "heading": s.heading, "text": s.text,
                      "start": s.span[0], "end": s.span[1]})
-    db["sections"].insert_all(rows)
+    _insert_many(db, "sections", ("release_id", "kind", "heading", "text", "start", "end"),
+                 [tuple(r.values()) for r in rows])
 
 
 def _span_rows(db: Database, release_id: int, entity: str, entity_id: int, spans: dict) -> None:
-    db["spans"].insert_all({"release_id": release_id, "entity": entity, "entity_id": entity_id, "field": field,
-                            "start": start, "end": end} for field, (start, end) in spans.items())
+    _insert_many(db, "spans", ("release_id", "entity", "entity_id", "field", "start", "end"),
+                 [(release_id, entity, entity_id, field, start, end) for field, (start, end) in spans.items()])
 
 
 def _compound(db: Database, compound: Compound, release_id: int) -> int:
@@ -112,13 +128,13 @@ def _compound(db: Database, compound: Compound, release_id: int) -> int:
         db.execute("UPDATE compounds SET company = coalesce(company, ?), target = coalesce(target, ?) WHERE id = ?",
                    [compound.company, compound.target, cid])
     else:
-        cid = db["compounds"].insert({"name": compound.name, "company": compound.company,
-                                      "target": compound.target, "names": compound.name,
-                                      "release_count": 0, "presentation_count": 0}).last_pk
-    db["compound_names"].insert_all(({"compound_id": cid, "name": name, "key": key} for key, name in names.items()),
-                                    ignore=True)
-    db["release_compounds"].insert({"release_id": release_id, "compound_id": cid, "company": compound.company,
-                                    "target": compound.target}, ignore=True)
+        cid = _insert(db, "compounds", {"name": compound.name, "company": compound.company,
+                                        "target": compound.target, "names": compound.name,
+                                        "release_count": 0, "presentation_count": 0})
+    _insert_many(db, "compound_names", ("compound_id", "name", "key"),
+                 [(cid, name, key) for key, name in names.items()], ignore=True)
+    _insert(db, "release_compounds", {"release_id": release_id, "compound_id": cid, "company": compound.company,
+                                      "target": compound.target}, ignore=True)
     _refresh_names(db, cid)
     return cid
 
@@ -166,15 +182,14 @@ def _insert_presentations(db: Database, parsed: ParsedRelease, release_id: int, 
     for p in parsed.presentations:
         meeting_id = None
         if p.meeting and meeting_key(p.meeting):
-            db["meetings"].insert({"name": p.meeting, "key": meeting_key(p.meeting)}, ignore=True)
+            _insert(db, "meetings", {"name": p.meeting, "key": meeting_key(p.meeting)}, ignore=True)
             meeting_id = db.execute("SELECT id FROM meetings WHERE key = ?", [meeting_key(p.meeting)]).fetchone()[0]
-        pid = db["presentations"].insert({
+        pid = _insert(db, "presentations", {
             "release_id": release_id, "meeting_id": meeting_id, "title": p.title, "abstract": p.abstract,
             "kind": p.kind, "starts_at": p.starts_at, "location": p.location, "session": p.session,
-        }).last_pk
-        db["presentation_compounds"].insert_all(
-            ({"presentation_id": pid, "compound_id": compound_ids[name]} for name in p.compounds if name in compound_ids),
-            ignore=True)
+        })
+        _insert_many(db, "presentation_compounds", ("presentation_id", "compound_id"),
+                     [(pid, compound_ids[name]) for name in p.compounds if name in compound_ids], ignore=True)
         _span_rows(db, release_id, "presentation", pid, p.spans)
 
 
@@ -187,15 +202,15 @@ def _contact(db: Database, contact: Contact, release_id: int, date: str | None) 
               "phone": contact.phones[0] if contact.phones else None,
               "email": contact.emails[0] if contact.emails else None, "audience": contact.audience}
     if row is None:
-        cid = db["contacts"].insert({"name": contact.name, "key": key, "last_seen": date, **latest}).last_pk
+        cid = _insert(db, "contacts", {"name": contact.name, "key": key, "last_seen": date, **latest})
     else:
         cid, last_seen = row
         if date is None or last_seen is None or date >= last_seen:
             sets = {k: v for k, v in latest.items() if v}
             sets["last_seen"] = max(filter(None, [date, last_seen]), default=None)
-            db["contacts"].update(cid, sets)
-    appearance = db["appearances"].insert({
+            db["contacts"].upsert({"id": cid, **sets}, pk="id")
+    appearance = _insert(db, "appearances", {
         "contact_id": cid, "release_id": release_id, "organization": contact.organization, "title": contact.title,
         "phones": json.dumps(contact.phones), "emails": json.dumps(contact.emails), "audience": contact.audience,
-    }).last_pk
+    })
     _span_rows(db, release_id, "contact", appearance, contact.spans)
