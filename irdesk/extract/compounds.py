@@ -71,8 +71,11 @@ def _inns(text: str):
                 yield m
 
 
+_SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
+
+
 def squash(name: str) -> str:
-    return re.sub(r"[\s_‐-―-]+", "", name).lower()
+    return name.translate(_SQUASH).lower()
 
 
 def _is_code(name: str, counts: Counter, text: str) -> bool:
@@ -270,7 +273,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
     possessives = [(m.group(1), squash(m.group(2))) for m in POSSESSIVE.finditer(text)]
-    sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text) if m.group(0).strip()]
+    sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text)
+                 if m.group(0).strip()] if groups else []
     compounds = []
     for keys in groups.values():
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))

@@ -17,6 +17,7 @@ _SPACES[ord("\t")] = "\t"
 _ODD_SPACE = re.compile("[" + "".join(chr(c) for c in _SPACES if chr(c) != "\t") + "]")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]{0,2000}\)")
+_SPACE_RUN = re.compile(r" {2,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
@@ -28,7 +29,9 @@ def normalize(text: str) -> str:
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
     for line in text.split("\n"):
-        line = re.sub(r" {2,}", " ", line).strip(" ")
+        if "  " in line:
+            line = _SPACE_RUN.sub(" ", line)
+        line = line.strip(" ")
         line = _HEADING.sub("", line)
         if _RST_NOISE.match(line):
             line = ""

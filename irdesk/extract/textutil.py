@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -16,12 +17,18 @@ class Line:
         return self.start + len(self.text)
 
 
-def lines(text: str) -> list[Line]:
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[Line, ...]:
     out, pos = [], 0
     for part in text.split("\n"):
         out.append(Line(part, pos))
         pos += len(part) + 1
-    return out
+    return tuple(out)
+
+
+def lines(text: str) -> list[Line]:
+    """The text's lines with their offsets (computed once per text: every stage asks)."""
+    return list(_lines(text))
 
 
 def paragraphs(text: str) -> list[Line]:
