@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..extract.model import ParsedRelease
-from . import queries, writer
+from . import curation, queries, writer
+from .curation import Change
 from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded
 from .writer import Added, Source
 
@@ -63,6 +64,31 @@ class Store:
             if self.db.conn.in_transaction:
                 with guarded(self.path):
                     self.db.conn.commit()
+
+    # Corrections (each returns a Change that revert() and reapply() undo and redo)
+    def edit(self, kind: str, row_id: int, column: str, value) -> Change:
+        with guarded(self.path):
+            return curation.edit(self.db, kind, row_id, column, value)
+
+    def merge_compounds(self, keep: int, other: int) -> Change:
+        with guarded(self.path):
+            return curation.merge_compounds(self.db, keep, other)
+
+    def merge_contacts(self, keep: int, other: int) -> Change:
+        with guarded(self.path):
+            return curation.merge_contacts(self.db, keep, other)
+
+    def delete_release(self, release_id: int) -> Change:
+        with guarded(self.path):
+            return curation.delete_release(self.db, release_id)
+
+    def revert(self, change: Change) -> None:
+        with guarded(self.path):
+            curation.put_back(self.db, change, change.before)
+
+    def reapply(self, change: Change) -> None:
+        with guarded(self.path):
+            curation.put_back(self.db, change, change.after)
 
     # Reading
     def count(self, kind: str, query: str | None = None) -> int:

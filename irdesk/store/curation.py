@@ -1,0 +1,152 @@
+"""Corrections a user makes, each undoable: edit a field, merge two compounds or two
+contacts, delete a release.
+
+Every change names the rows it touches (a *plan*: table and concrete ids) and keeps them
+as they were before and after, so undo and redo are the same move: put one set back.
+Ids are preserved, and the full-text triggers follow the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from .writer import merge_compounds as _merge_compounds
+from .writer import refresh_compounds
+
+EDITABLE = {
+    "releases": ("date", "headline", "company", "city", "wire", "tickers"),
+    "compounds": ("name", "company", "target"),
+    "contacts": ("name", "organization", "title", "phone", "email", "audience"),
+    "presentations": ("title", "abstract", "kind", "starts_at", "location", "session"),
+}
+
+Plan = list[tuple[str, str, list[int]]]  # (table, column, ids): the rows WHERE column IN ids
+
+
+@dataclass
+class Change:
+    label: str
+    plan: Plan
+    before: dict[str, list[dict]] = field(default_factory=dict)
+    after: dict[str, list[dict]] = field(default_factory=dict)
+    compounds: set[int] = field(default_factory=set)  # whose counters follow the change
+    contacts: set[int] = field(default_factory=set)
+
+
+def _where(column: str, ids: list[int]) -> str:
+    return f"{column} IN ({','.join(str(int(i)) for i in ids) or 'NULL'})"
+
+
+def snapshot(db: Database, plan: Plan) -> dict[str, list[dict]]:
+    out: dict[str, dict[int, dict]] = {}
+    for table, column, ids in plan:
+        cursor = db.execute(f"SELECT rowid AS _rowid_, * FROM {table} WHERE {_where(column, ids)}")
+        names = [d[0] for d in cursor.description]
+        rows = out.setdefault(table, {})
+        for values in cursor:
+            row = dict(zip(names, values))
+            rows[row["_rowid_"]] = row
+    return {table: list(rows.values()) for table, rows in out.items()}
+
+
+def put_back(db: Database, change: Change, rows: dict[str, list[dict]]) -> None:
+    """Make the planned rows exactly ``rows`` (the before or the after of a change)."""
+    with db.atomic():
+        # Parents and children come and go together; the links are checked at commit.
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        for table, column, ids in reversed(change.plan):
+            db.execute(f"DELETE FROM {table} WHERE {_where(column, ids)}")
+        for table, saved in rows.items():
+            for row in saved:
+                columns = ["rowid" if c == "_rowid_" else c for c in row]
+                db.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES "
+                           f"({', '.join('?' * len(columns))})", list(row.values()))
+        _refresh(db, change)
+
+
+def _refresh(db: Database, change: Change) -> None:
+    live = {row[0] for row in db.execute(f"SELECT id FROM compounds WHERE {_where('id', list(change.compounds))}")}
+    refresh_compounds(db, live)
+    for cid in change.contacts:
+        db.execute("""UPDATE contacts SET last_seen = (SELECT max(r.date) FROM appearances a
+                      JOIN releases r ON r.id = a.release_id WHERE a.contact_id = contacts.id) WHERE id = ?""", [cid])
+
+
+def _run(db: Database, change: Change, work) -> Change:
+    with db.atomic():
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        change.before = snapshot(db, change.plan)
+        work()
+        _refresh(db, change)
+        change.after = snapshot(db, change.plan)
+    return change
+
+
+def edit(db: Database, kind: str, row_id: int, column: str, value) -> Change:
+    if column not in EDITABLE.get(kind, ()):
+        raise ValueError(f"{kind}.{column} cannot be edited")
+    change = Change(f"Edit {column}", [(kind, "id", [row_id])])
+
+    def work() -> None:
+        db.execute(f"UPDATE {kind} SET {column} = ? WHERE id = ?", [value, row_id])
+        if kind == "compounds" and column == "name":
+            db.execute("UPDATE compounds SET names = ? || ' ' || coalesce(names, '') WHERE id = ?", [value, row_id])
+
+    return _run(db, change, work)
+
+
+def _ids(db: Database, sql: str, args: list) -> list[int]:
+    return [row[0] for row in db.execute(sql, args)]
+
+
+def merge_compounds(db: Database, keep: int, other: int) -> Change:
+    both = [keep, other]
+    compound_spans = _ids(db, f"SELECT rowid FROM spans WHERE entity = 'compound' AND {_where('entity_id', both)}", [])
+    change = Change("Merge compounds", [
+        ("compounds", "id", both), ("compound_names", "compound_id", both),
+        ("release_compounds", "compound_id", both), ("presentation_compounds", "compound_id", both),
+        ("spans", "rowid", compound_spans),
+    ], compounds={keep, other})
+    return _run(db, change, lambda: _merge_compounds(db, keep, other))
+
+
+def merge_contacts(db: Database, keep: int, other: int) -> Change:
+    both = [keep, other]
+    change = Change("Merge contacts", [("contacts", "id", both), ("appearances", "contact_id", both)],
+                    contacts={keep})
+
+    def work() -> None:
+        db.execute("UPDATE appearances SET contact_id = ? WHERE contact_id = ?", [keep, other])
+        for column in ("organization", "title", "phone", "email", "audience"):
+            db.execute(f"UPDATE contacts SET {column} = coalesce({column}, (SELECT {column} FROM contacts "
+                       f"WHERE id = ?)) WHERE id = ?", [other, keep])
+        db.execute("DELETE FROM contacts WHERE id = ?", [other])
+
+    return _run(db, change, work)
+
+
+def delete_release(db: Database, release_id: int) -> Change:
+    one = [release_id]
+    presentations = _ids(db, "SELECT id FROM presentations WHERE release_id = ?", one)
+    compounds = _ids(db, "SELECT compound_id FROM release_compounds WHERE release_id = ?", one)
+    contacts = _ids(db, "SELECT contact_id FROM appearances WHERE release_id = ?", one)
+    # Compounds and people known only from this release go with it.
+    lone_compounds = [c for c in compounds if not _ids(
+        db, "SELECT 1 FROM release_compounds WHERE compound_id = ? AND release_id != ? LIMIT 1", [c, release_id])]
+    lone_contacts = [c for c in contacts if not _ids(
+        db, "SELECT 1 FROM appearances WHERE contact_id = ? AND release_id != ? LIMIT 1", [c, release_id])]
+    change = Change("Delete release", [
+        ("releases", "id", one), ("sources", "release_id", one), ("sections", "release_id", one),
+        ("spans", "release_id", one), ("release_keys", "release_id", one), ("release_compounds", "release_id", one),
+        ("presentations", "id", presentations), ("presentation_compounds", "presentation_id", presentations),
+        ("appearances", "release_id", one), ("compounds", "id", lone_compounds),
+        ("compound_names", "compound_id", lone_compounds), ("contacts", "id", lone_contacts),
+    ], compounds=set(compounds), contacts=set(contacts))
+
+    def work() -> None:
+        for table, column, ids in reversed(change.plan):
+            db.execute(f"DELETE FROM {table} WHERE {_where(column, ids)}")
+
+    return _run(db, change, work)

@@ -1,0 +1,92 @@
+"""Corrections in the store: each is undone and redone exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from irdesk.extract import extract_text
+from irdesk.store import Source, Store
+from samples import release_text
+
+TABLES = ["releases", "sources", "compounds", "compound_names", "release_compounds", "meetings", "presentations",
+          "presentation_compounds", "contacts", "appearances", "spans", "sections", "release_keys"]
+
+
+def dump(store: Store) -> dict:
+    return {t: sorted(map(tuple, store.db.execute(f"SELECT rowid, * FROM {t}").fetchall()), key=repr) for t in TABLES}
+
+
+def fts(store: Store, kind: str, word: str) -> int:
+    return store.count(kind, word)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "c.db") as s:
+        s.add(extract_text(release_text(code="AB-101", inn="alphamab")), Source("1.txt"))
+        s.add(extract_text(release_text(code="QX-202", inn="betatinib", date="May 5, 2025", phone="617-555-0199",
+                                        headline="Northwind Therapeutics Licenses a Second Candidate Today")),
+              Source("2.txt"))
+        yield s
+
+
+def roundtrip(store: Store, change) -> None:
+    before, after = change.before, dump(store)
+    store.revert(change)
+    assert dump(store) == ORIGINAL[0]
+    store.reapply(change)
+    assert dump(store) == after
+    assert before is change.before
+
+
+ORIGINAL: list = []
+
+
+def test_edit_a_headline_undo_redo(store):
+    ORIGINAL[:] = [dump(store)]
+    rid = store.page("releases", sort="date")[0]["id"]
+    change = store.edit("releases", rid, "headline", "A Corrected Headline About Zebras")
+    assert fts(store, "releases", "Zebras") == 1
+    roundtrip(store, change)
+    store.revert(change)
+    assert fts(store, "releases", "Zebras") == 0
+
+
+def test_merge_two_compounds_undo_redo(store):
+    ORIGINAL[:] = [dump(store)]
+    a = store.page("compounds", query="AB-101")[0]["id"]
+    b = store.page("compounds", query="QX-202")[0]["id"]
+    change = store.merge_compounds(a, b)
+    merged = store.compound(a)
+    assert {"AB-101", "QX-202", "alphamab", "betatinib"} <= set(merged["all_names"])
+    assert merged["release_count"] == 2 and store.compound(b) is None
+    roundtrip(store, change)
+    store.revert(change)
+    assert store.compound(b)["release_count"] == 1 and store.compound(a)["release_count"] == 1
+
+
+def test_merge_two_contacts_undo_redo(store, tmp_path):
+    store.add(extract_text(release_text(date="June 1, 2025", headline="Northwind Therapeutics Names a New Partner",
+                                        extra="").replace("Grace Hopper", "Grace M. Hopper")), Source("3.txt"))
+    ORIGINAL[:] = [dump(store)]
+    grace = store.page("contacts", query="Grace")[0]["id"]
+    g = store.page("contacts", query="Hopper", sort="name")
+    other = next(r["id"] for r in g if r["id"] != grace)
+    change = store.merge_contacts(grace, other)
+    person = store.contact(grace)
+    assert len(person["appearances"]) == 3 and person["last_seen"] == "2025-06-01"
+    roundtrip(store, change)
+
+
+def test_delete_a_release_undo_redo(store):
+    ORIGINAL[:] = [dump(store)]
+    rid = store.page("releases", sort="date", descending=True)[0]["id"]
+    change = store.delete_release(rid)
+    assert store.release(rid) is None
+    assert store.count("compounds", "QX-202") == 0  # known only from that release
+    assert store.count("releases") == 1
+    roundtrip(store, change)
+    store.revert(change)
+    assert store.release(rid)["headline"].startswith("Northwind Therapeutics Licenses")
+    assert store.count("compounds", "QX-202") == 1
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
