@@ -125,13 +125,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("extract", "import", "search")
+
+
+def window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="irdesk", description="IR Desk: press releases as records. Without a command, opens the window.",
+        epilog=f"Commands (each has --help): {', '.join(COMMANDS)}.")
+    parser.add_argument("--db", metavar="PATH", help="the store to open (default: the app's own)")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="releases to import as the window opens")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
-    return args.func(args)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    args = window_parser().parse_args(argv)
+    from .ui.app import run
+
+    return run(args.db, args.files)
 
 
 if __name__ == "__main__":

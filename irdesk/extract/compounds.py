@@ -17,17 +17,21 @@ from .sections import Sections
 CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3})(?![\w‐‑-]|\.\d)")
 NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
-                       r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|"
+                       r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
 STEMS = ("mab", "mabs", "tinib", "parib", "ciclib", "lisib", "rafenib", "zomib", "degib", "statin", "caftor", "vec",
          "cogene", "leucel", "temcel", "platin", "rubicin", "taxel", "ciclovir", "cyclovir", "previr", "buvir", "asvir",
          "azole", "mycin", "cillin", "floxacin", "sartan", "dipine", "prazole", "setron", "tansine", "vedotin", "tecan",
          "fusp", "bart", "lidomide", "arabine", "xidine", "methasone", "barbital", "ampin", "abutin", "toin", "zepine",
          "cept", "kinra", "glutide", "gliflozin", "gliptin", "tadine", "oxacin", "trexate", "mustine", "sertib",
-         "lutamide", "relix", "tropin", "imod", "itinib", "plasmid", "siran", "rsen", "tismanitin", "parvovec")
+         "lutamide", "relix", "tropin", "imod", "itinib", "plasmid", "siran", "rsen", "tismanitin", "parvovec",
+         "cabtagene")
 NOT_INNS = {"peptide", "peptides", "nucleotide", "nucleotides", "polypeptide", "abstract", "remap", "roadmap",
             "bitmap", "mindmap", "heatmap", "gene", "vector", "concept", "intercept", "accept", "except",
             "precept", "percept", "transcept", "platinum", "rotavec", "azole", "statin", "statins"}
+STRONG_STEMS = ("mab", "tinib", "parib", "ciclib", "caftor", "cogene", "cabtagene", "leucel", "tansine", "vedotin",
+                "tecan", "bart", "fusp", "lisib", "rafenib", "zomib", "degib", "platin", "rubicin", "taxel", "glutide",
+                "gliflozin", "gliptin", "siran", "parvovec")
 SECOND_WORDS = ("alfa", "beta", "pegol", "vedotin", "emtansine", "mertansine", "deruxtecan", "govitecan",
                 "tismanitin", "roxaparvovec", "ozogamicin", "mafodotin", "tesirine", "ravtansine", "soravtansine",
                 "sodium", "hydrochloride", "mesylate", "autoleucel", "ciloleucel", "vicleucel")
@@ -72,6 +76,11 @@ def _inns(text: str):
 
 
 _SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
+
+
+def _lower_words(text: str) -> set[str]:
+    # Words of prose, not of addresses ("ir@halvorsen.example").
+    return set(re.findall(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)", text))
 
 
 def squash(name: str) -> str:
@@ -164,10 +173,16 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue  # "IMMUNOLOGY2025™": a meeting's mark
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             found.append((name, m.span(1), "brand"))
+    lowered = None
     for m in _inns(text):
         words = m.group(0).split()
-        if words[0].lower() in NOT_INNS or len(m.group(0)) < 7:
+        if words[0].lower() in NOT_INNS or len(m.group(0)) < 7 or words[0].lower() in SECOND_WORDS:
             continue
+        if words[0][0].isupper() and not words[0].lower().endswith(STRONG_STEMS):
+            # "Halvorsen" is a name; a capitalized INN also appears in lower case somewhere.
+            lowered = lowered if lowered is not None else _lower_words(text)
+            if words[0].lower() not in lowered:
+                continue
         found.append((m.group(0), m.span(), "inn"))
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 

@@ -37,11 +37,11 @@ LABELS = {
 }
 LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
                    + r")\s*:\s*", re.I | re.M)
-ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}\d{1,6}[A-Z]?)\)|"
+ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
 TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
-                  r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*)?)")
+                  r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
                      r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
 
@@ -53,7 +53,7 @@ def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple
     found = []
     for m in MEETING.finditer(text, 0, body_end):
         key = "m" if m.group("m") else "acro"
-        name = m.group(key).split("\n")[0].strip(" :–-")
+        name = m.group(key).split("\n")[0].strip(" :–-").rstrip(".")
         name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
         if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 7:
             continue

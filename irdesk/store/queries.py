@@ -115,7 +115,7 @@ def release(db: Database, release_id: int) -> dict | None:
         p["compounds"] = compounds_of_presentation(db, p["id"])
     out["compounds"] = _rows(db, """SELECT c.id, c.name, rc.company, rc.target FROM release_compounds rc
         JOIN compounds c ON c.id = rc.compound_id WHERE rc.release_id = ? ORDER BY c.name""", [release_id])
-    out["contacts"] = _rows(db, """SELECT c.id, c.name, a.organization, a.title, a.phones, a.emails, a.audience
+    out["contacts"] = _rows(db, """SELECT c.id, a.id AS appearance_id, c.name, a.organization, a.title, a.phones, a.emails, a.audience
         FROM appearances a JOIN contacts c ON c.id = a.contact_id WHERE a.release_id = ? ORDER BY a.id""", [release_id])
     for c in out["contacts"]:
         c["phones"], c["emails"] = json.loads(c["phones"]), json.loads(c["emails"])

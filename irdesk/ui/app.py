@@ -1,0 +1,63 @@
+"""Starting the window: the application object, the store, failures with a path to a log."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_ID, __version__
+from ..store import Store, StoreError, default_store_path
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName("IR Desk")
+    QCoreApplication.setApplicationName("IR Desk")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unexpected error is logged and shown with the log's path; the app goes on."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=log_path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        logging.error("unexpected error\n%s", text)
+        sys.__stderr__.write(text)
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, "IR Desk", f"Something went wrong: {value}\n\nThe details are in {log_path}.")
+
+    sys.excepthook = hook
+
+
+def run(db: str | None = None, files: list[str] | None = None) -> int:
+    from .main_window import MainWindow
+
+    app = make_application()
+    path = Path(db) if db else default_store_path()
+    install_excepthook(path.parent / "irdesk.log")
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        QMessageBox.critical(None, "IR Desk", str(exc))
+        return 2
+    window = MainWindow(store)
+    window.show()
+    if files:
+        window.import_paths(files)
+    code = app.exec()
+    store.close()
+    return code

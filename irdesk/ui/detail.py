@@ -1,0 +1,53 @@
+"""A detail pane: one record as HTML; its links ask the window to show another record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser
+
+from ..store import Store
+from . import html
+
+KINDS = ("release", "compound", "contact", "presentation")
+
+
+def parse_link(url: QUrl) -> tuple[str, int] | None:
+    """``irdesk://compound/42`` -> ("compound", 42); anything else -> None."""
+    if url.scheme() != "irdesk" or url.host() not in KINDS:
+        return None
+    try:
+        return url.host(), int(url.path().strip("/"))
+    except ValueError:
+        return None
+
+
+class DetailPane(QTextBrowser):
+    navigate = Signal(str, int)
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.shown: tuple[str, int] | None = None
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.show_nothing()
+
+    def _clicked(self, url: QUrl) -> None:
+        target = parse_link(url)
+        if target:
+            self.navigate.emit(*target)
+
+    def show_nothing(self, hint: str = "Select a row to see it here.") -> None:
+        self.shown = None
+        self.setHtml(f"{html.STYLE}<p class='meta'>{hint}</p>")
+
+    def show_record(self, kind: str, row_id: int) -> None:
+        data = getattr(self.store, kind)(row_id)
+        self.shown = (kind, row_id)
+        self.setHtml(getattr(html, kind)(data) if data else html.missing(kind))
+
+    def refresh(self) -> None:
+        if self.shown:
+            scroll = self.verticalScrollBar().value()
+            self.show_record(*self.shown)
+            self.verticalScrollBar().setValue(scroll)

@@ -1,0 +1,397 @@
+"""The window a user lives in: Releases, Compounds and Contacts, each a table beside a
+detail pane; a filter over all three; links between records with Back and Forward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QProgressDialog, QPushButton, QSplitter, QStackedWidget,
+                               QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+
+from .. import __version__
+from ..extract import EXTENSIONS
+from ..importer import Outcome, import_paths, summary
+from ..store import Store, StoreError
+from .commands import StoreCommand
+from .detail import DetailPane
+from .models import StoreListModel
+from .settings import restore_bytes, settings
+from .tasks import Task
+
+TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compounds"), ("contacts", "contact", "C&ontacts")]
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+class Dialogs:
+    """The questions the window asks; tests answer them without a modal loop."""
+
+    def open_files(self, parent, title: str, filters: str) -> list[str]:
+        return QFileDialog.getOpenFileNames(parent, title, "", filters)[0]
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+    def inform(self, parent, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+class Tab(QSplitter):
+    """One list and its detail pane."""
+
+    def __init__(self, store: Store, kind: str, on_edit, parent=None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.kind = kind
+        self.model = StoreListModel(store, kind, on_edit, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        column, descending = self.model.sort_state
+        self.table.horizontalHeader().setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.detail = DetailPane(store, self)
+        self.addWidget(self.table)
+        self.addWidget(self.detail)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.id_at(n) for n in rows) if r is not None]
+
+
+class EmptyState(QWidget):
+    def __init__(self, on_import, on_samples, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        title = QLabel("<h2>No releases yet</h2>")
+        text = QLabel("Drop press releases here — text, HTML, PDF or saved e-mails —<br>"
+                      "or import them with File → Import… (Ctrl+O).")
+        for label in (title, text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        row = QWidget()
+        buttons = QVBoxLayout(row)
+        self.import_button = QPushButton("Import releases…")
+        self.samples_button = QPushButton("Open the sample releases")
+        self.import_button.clicked.connect(on_import)
+        self.samples_button.clicked.connect(on_samples)
+        for button in (self.import_button, self.samples_button):
+            buttons.addWidget(button, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(row)
+        layout.addStretch()
+
+
+class MainWindow(QMainWindow):
+    imported = Signal(list)  # the outcomes of a finished import
+
+    def __init__(self, store: Store, dialogs: Dialogs | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.dialogs = dialogs or Dialogs()
+        self.undo_stack = QUndoStack(self)
+        self.history: list[tuple[str, int]] = []
+        self.history_at = -1
+        self._task: Task | None = None
+        self.setWindowTitle(f"IR Desk — {store.path.name}")
+        self.tabs = QTabWidget()
+        self.pages: dict[str, Tab] = {}
+        for kind, _, title in TABS:
+            tab = Tab(store, kind, self.edit_field, self)
+            tab.table.selectionModel().currentRowChanged.connect(
+                lambda current, _previous, t=tab: self._row_chosen(t, current))
+            tab.detail.navigate.connect(self.navigate)
+            self.pages[kind] = tab
+            self.tabs.addTab(tab, title.replace("&", ""))
+        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        self.empty = EmptyState(self.import_files, self.open_samples)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.filter = QLineEdit(placeholderText="Find releases, compounds and contacts (Ctrl+F)", clearButtonEnabled=True)
+        self.filter.setMaximumWidth(420)
+        self._filter_timer = QTimer(self, singleShot=True, interval=200)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._make_actions()
+        self._restore_state()
+        self.refresh()
+
+    # Actions and menus
+    def _action(self, text: str, slot, shortcut=None, menu=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.import_action = self._action("&Import…", self.import_files, QKeySequence.StandardKey.Open, file,
+                                          "Read releases from files into the store")
+        self._action("Open the &sample releases", self.open_samples, None, file)
+        file.addSeparator()
+        self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        self._action("&Find", self.focus_filter, QKeySequence.StandardKey.Find, edit)
+        self.delete_action = self._action("&Delete release", self.delete_selected, QKeySequence.StandardKey.Delete, edit)
+        self.merge_action = self._action("&Merge selected", self.merge_selected, QKeySequence("Ctrl+M"), edit,
+                                         "Merge two selected compounds or contacts into one")
+        view = bar.addMenu("&View")
+        self.back_action = self._action("&Back", self.back, QKeySequence("Alt+Left"), view)
+        self.forward_action = self._action("&Forward", self.forward, QKeySequence("Alt+Right"), view)
+        view.addSeparator()
+        for n, (kind, _, title) in enumerate(TABS):
+            self._action(title, lambda _=False, i=n: self.tabs.setCurrentIndex(i), QKeySequence(f"Ctrl+{n + 1}"), view)
+        help_menu = bar.addMenu("&Help")
+        self._action("&About IR Desk", self.about, None, help_menu)
+        self._action("Open the &data folder", self.open_data_folder, None, help_menu)
+        tools = QToolBar("Navigation", self)
+        tools.setObjectName("navigation")
+        tools.addActions([self.back_action, self.forward_action])
+        tools.addSeparator()
+        tools.addWidget(self.filter)
+        self.addToolBar(tools)
+        self.undo_stack.indexChanged.connect(lambda _: self._update_actions())
+
+    def _update_actions(self) -> None:
+        kind = self.current_tab().kind
+        selected = len(self.current_tab().selected_ids())
+        self.delete_action.setEnabled(kind == "releases" and selected > 0)
+        self.merge_action.setEnabled(kind in ("compounds", "contacts") and selected == 2)
+        self.back_action.setEnabled(self.history_at > 0)
+        self.forward_action.setEnabled(self.history_at < len(self.history) - 1)
+
+    def current_tab(self) -> Tab:
+        return self.tabs.currentWidget()
+
+    # Showing
+    def refresh(self) -> None:
+        """Re-read everything from the store (after an import, an edit, an undo)."""
+        for tab in self.pages.values():
+            chosen = tab.selected_ids()
+            tab.model.reload()
+            for row_id in chosen[:1]:
+                row = tab.model.row_of(row_id)
+                if row is not None:
+                    tab.table.selectionModel().blockSignals(True)
+                    tab.table.selectRow(row)
+                    tab.table.selectionModel().blockSignals(False)
+            tab.detail.refresh()
+        has_any = self.store.count("releases") > 0
+        self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
+        self._show_counts()
+        self._update_actions()
+
+    def _show_counts(self) -> None:
+        parts = []
+        for kind, _, _ in TABS:
+            model = self.pages[kind].model
+            parts.append(f"{model.total:,} {kind}" if model.total != 1 else f"1 {kind[:-1]}")
+        suffix = f" matching “{self.filter.text()}”" if self.filter.text().strip() else ""
+        self.counts.setText(" · ".join(parts) + suffix)
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def apply_filter(self) -> None:
+        text = self.filter.text().strip() or None
+        for tab in self.pages.values():
+            tab.model.set_query(text)
+        current = self.current_tab()
+        if text and current.model.total == 0:
+            # Show where the matches are: "IMGN901" typed on Contacts lands on Compounds.
+            for n, (kind, _, _) in enumerate(TABS):
+                if self.pages[kind].model.total:
+                    self.tabs.setCurrentIndex(n)
+                    break
+        self._show_counts()
+
+    def _row_chosen(self, tab: Tab, current: QModelIndex) -> None:
+        row_id = tab.model.id_at(current.row()) if current.isValid() else None
+        if row_id is not None:
+            self.navigate(tab.kind[:-1], row_id)
+        self._update_actions()
+
+    def navigate(self, kind: str, row_id: int, record: bool = True) -> None:
+        """Show one record: in its own tab (selected when loaded), a presentation in the current pane."""
+        if kind == "presentation":
+            tab = self.current_tab()
+        else:
+            tab = self.pages[kind + "s"]
+            self.tabs.setCurrentWidget(tab)
+            row = tab.model.row_of(row_id)
+            selection = tab.table.selectionModel()
+            selection.blockSignals(True)
+            if row is not None:
+                tab.table.selectRow(row)
+                tab.table.scrollTo(tab.model.index(row, 0))
+            else:
+                tab.table.clearSelection()
+            selection.blockSignals(False)
+        tab.detail.show_record(kind, row_id)
+        if record and (not self.history or self.history[self.history_at] != (kind, row_id)):
+            del self.history[self.history_at + 1:]
+            self.history.append((kind, row_id))
+            self.history_at = len(self.history) - 1
+        self._update_actions()
+
+    def back(self) -> None:
+        if self.history_at > 0:
+            self.history_at -= 1
+            self.navigate(*self.history[self.history_at], record=False)
+
+    def forward(self) -> None:
+        if self.history_at < len(self.history) - 1:
+            self.history_at += 1
+            self.navigate(*self.history[self.history_at], record=False)
+
+    # Curation, undoable
+    def _apply(self, make_change) -> None:
+        try:
+            change = make_change()
+        except StoreError as exc:
+            self.dialogs.inform(self, "IR Desk", str(exc))
+            return
+        self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+
+    def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
+        self._apply(lambda: self.store.edit(kind, row_id, column, value))
+
+    def delete_selected(self) -> None:
+        tab = self.current_tab()
+        ids = tab.selected_ids()
+        if tab.kind != "releases" or not ids:
+            return
+        for row_id in ids:
+            self._apply(lambda r=row_id: self.store.delete_release(r))
+        self.statusBar().showMessage(f"Deleted {len(ids)} release{'s' if len(ids) > 1 else ''} — Ctrl+Z brings "
+                                     f"{'them' if len(ids) > 1 else 'it'} back", 8000)
+
+    def merge_selected(self) -> None:
+        tab = self.current_tab()
+        ids = tab.selected_ids()
+        if tab.kind not in ("compounds", "contacts") or len(ids) != 2:
+            return
+        keep, other = sorted(ids)
+        merge = self.store.merge_compounds if tab.kind == "compounds" else self.store.merge_contacts
+        self._apply(lambda: merge(keep, other))
+        self.navigate(tab.kind[:-1], keep)
+
+    # Importing (the full review dialog comes with drag and drop)
+    def import_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
+        files = self.dialogs.open_files(self, "Import releases", f"Releases ({patterns});;All files (*)")
+        if files:
+            self.import_paths(files)
+
+    def open_samples(self) -> None:
+        self.import_paths(sorted(str(p) for p in SAMPLES.glob("*") if p.suffix.lower() in EXTENSIONS))
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Read, extract and store off the GUI thread; each thread opens its own connection."""
+        if self._task is not None or not paths:
+            return
+        store_path = self.store.path
+
+        def work(progress) -> list[Outcome]:
+            with Store(store_path) as store:
+                return import_paths(store, paths, progress)
+
+        task = Task(work)
+        dialog = QProgressDialog("Importing releases…", "Cancel", 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)  # only work that takes a while shows progress
+        dialog.canceled.connect(task.cancel)
+        task.signals.progress.connect(lambda done, total, _text: (dialog.setMaximum(total), dialog.setValue(done)))
+        task.signals.finished.connect(lambda outcomes: self._imported(outcomes, dialog))
+        task.signals.failed.connect(lambda error: self._import_failed(error, dialog))
+        self._task = task
+        self.statusBar().showMessage("Importing…")
+        task.start()
+
+    def _imported(self, outcomes: list[Outcome], dialog: QProgressDialog) -> None:
+        self._task = None
+        dialog.reset()
+        dialog.deleteLater()
+        self.refresh()
+        self.statusBar().showMessage(summary(outcomes), 15000)
+        self.imported.emit(outcomes)
+
+    def _import_failed(self, error: str, dialog: QProgressDialog) -> None:
+        self._task = None
+        dialog.reset()
+        dialog.deleteLater()
+        self.dialogs.inform(self, "Import failed", error.strip().splitlines()[-1])
+
+    # Help
+    def about(self) -> None:
+        QMessageBox.about(self, "About IR Desk",
+                          f"<h3>IR Desk {__version__}</h3><p>Press releases turned into records: releases, "
+                          f"compounds, presentations and contacts.</p><p>Store: {self.store.path}</p>")
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
+
+    # State
+    def _restore_state(self) -> None:
+        s = settings()
+        geometry = restore_bytes(s, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = restore_bytes(s, "window/state")
+        if state is not None:
+            self.restoreState(state)
+        for kind, tab in self.pages.items():
+            splitter = restore_bytes(s, f"{kind}/splitter")
+            if splitter is not None:
+                tab.restoreState(splitter)
+            header = restore_bytes(s, f"{kind}/header")
+            if header is not None:
+                tab.table.horizontalHeader().restoreState(header)
+                tab.model.sort(tab.table.horizontalHeader().sortIndicatorSection(),
+                               tab.table.horizontalHeader().sortIndicatorOrder())
+        self.tabs.setCurrentIndex(int(s.value("window/tab", 0)))
+
+    def save_state(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        for kind, tab in self.pages.items():
+            s.setValue(f"{kind}/splitter", tab.saveState())
+            s.setValue(f"{kind}/header", tab.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._task is not None:
+            self._task.cancel()  # stops between files; the pool finishes it before the app exits
+        self.save_state()
+        super().closeEvent(event)

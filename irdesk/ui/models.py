@@ -1,0 +1,165 @@
+"""Table models over the store's paged queries: rows arrive a page at a time as the view
+scrolls (``fetchMore``); sorting and filtering are the store's (SQL and FTS), so a store of
+100,000 releases opens as fast as an empty one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..store import Store
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    key: str  # the row dict's key
+    sort: str | None = None  # the store's sort name; None when the column does not sort
+    editable: str | None = None  # the store column an edit writes
+
+
+COLUMNS: dict[str, list[Column]] = {
+    "releases": [Column("Date", "date", "date", "date"), Column("Company", "company", "company", "company"),
+                 Column("Headline", "headline", "headline", "headline"), Column("Tickers", "tickers", "tickers"),
+                 Column("Presentations", "presentation_count", "presentations")],
+    "compounds": [Column("Name", "name", "name", "name"), Column("Other names", "other_names", "names"),
+                  Column("Owner", "company", "company", "company"), Column("Target", "target", "target", "target"),
+                  Column("Releases", "release_count", "releases"),
+                  Column("Presentations", "presentation_count", "presentations"),
+                  Column("Last mentioned", "last_mentioned", "last_mentioned")],
+    "contacts": [Column("Name", "name", "name", "name"),
+                 Column("Organization", "organization", "organization", "organization"),
+                 Column("Title", "title", "title", "title"), Column("Phone", "phone", "phone", "phone"),
+                 Column("E-mail", "email", "email", "email"), Column("Audience", "audience", "audience", "audience"),
+                 Column("Last seen", "last_seen", "last_seen")],
+}
+DEFAULT_SORT = {"releases": (0, True), "compounds": (0, False), "contacts": (0, False)}
+
+EditHandler = Callable[[str, int, str, str], None]
+
+
+def _other_names(row: dict) -> str:
+    names = (row.get("names") or "").split(" ")
+    name = row.get("name") or ""
+    rest = " ".join(names)
+    return rest[len(name):].strip() if rest.startswith(name) else rest
+
+
+class StoreListModel(QAbstractTableModel):
+    """One tab's list. Edits are handed to ``on_edit`` (the window's undo stack)."""
+
+    def __init__(self, store: Store, kind: str, on_edit: EditHandler | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.kind, self.on_edit = store, kind, on_edit
+        self.columns = COLUMNS[kind]
+        column, descending = DEFAULT_SORT[kind]
+        self._sort_column, self._descending = column, descending
+        self._query: str | None = None
+        self._rows: list[dict] = []
+        self._total = 0
+        self.reload()
+
+    # Loading
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = self.store.count(self.kind, self._query)
+        self._rows = self._page(0)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[dict]:
+        sort = self.columns[self._sort_column].sort
+        rows = self.store.page(self.kind, sort, self._descending, self._query, offset, PAGE)
+        if self.kind == "compounds":
+            for row in rows:
+                row["other_names"] = _other_names(row)
+        return rows
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        rows = self._page(len(self._rows))
+        if not rows:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def set_query(self, text: str | None) -> None:
+        self._query = text or None
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def sort_state(self) -> tuple[int, bool]:
+        return self._sort_column, self._descending
+
+    # Qt's model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        value = row.get(column.key)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return "" if value is None else str(value) if not isinstance(value, int) else value
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
+            return value
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if self.on_edit and self.columns[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.on_edit:
+            return False
+        column = self.columns[index.column()]
+        if not column.editable or str(value) == str(self._rows[index.row()].get(column.key) or ""):
+            return False
+        self.on_edit(self.kind, self._rows[index.row()]["id"], column.editable, str(value).strip() or None)
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
+            return
+        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # Helpers for the window
+    def id_at(self, row: int) -> int | None:
+        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, row_id: int) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r["id"] == row_id), None)
