@@ -57,7 +57,8 @@ def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple
         name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
         if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 7:
             continue
-        found.append((name, m.span(key)))
+        at = m.start(key) + m.group(key).find(name)
+        found.append((name, (at, at + len(name))))
     if not found:
         return None
     base = next((f for f in found if head[0] <= f[1][0] < head[1]), None) or \

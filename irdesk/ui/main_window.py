@@ -60,6 +60,8 @@ class Tab(QSplitter):
         header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        for n, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(n, column.width)
         self.detail = DetailPane(store, self)
         self.addWidget(self.table)
         self.addWidget(self.detail)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.history: list[tuple[str, int]] = []
         self.history_at = -1
+        self._navigating = False  # selections made by navigate() are not the user's choice
         self._task: Task | None = None
         self.setWindowTitle(f"IR Desk — {store.path.name}")
         self.tabs = QTabWidget()
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
             tab = Tab(store, kind, self.edit_field, self)
             tab.table.selectionModel().currentRowChanged.connect(
                 lambda current, _previous, t=tab: self._row_chosen(t, current))
+            tab.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
             tab.detail.navigate.connect(self.navigate)
             self.pages[kind] = tab
             self.tabs.addTab(tab, title.replace("&", ""))
@@ -197,12 +201,10 @@ class MainWindow(QMainWindow):
         for tab in self.pages.values():
             chosen = tab.selected_ids()
             tab.model.reload()
+            self._navigating = True
             for row_id in chosen[:1]:
-                row = tab.model.row_of(row_id)
-                if row is not None:
-                    tab.table.selectionModel().blockSignals(True)
-                    tab.table.selectRow(row)
-                    tab.table.selectionModel().blockSignals(False)
+                self._select(tab, row_id)
+            self._navigating = False
             tab.detail.refresh()
         has_any = self.store.count("releases") > 0
         self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
@@ -228,40 +230,50 @@ class MainWindow(QMainWindow):
         current = self.current_tab()
         if text and current.model.total == 0:
             # Show where the matches are: "IMGN901" typed on Contacts lands on Compounds.
-            for n, (kind, _, _) in enumerate(TABS):
+            for kind in ("compounds", "contacts", "releases"):
                 if self.pages[kind].model.total:
-                    self.tabs.setCurrentIndex(n)
+                    self.tabs.setCurrentWidget(self.pages[kind])
                     break
         self._show_counts()
 
     def _row_chosen(self, tab: Tab, current: QModelIndex) -> None:
+        if self._navigating:
+            return
         row_id = tab.model.id_at(current.row()) if current.isValid() else None
         if row_id is not None:
-            self.navigate(tab.kind[:-1], row_id)
+            self.navigate(tab.kind[:-1], row_id, select=False)  # the view is selecting already
         self._update_actions()
 
-    def navigate(self, kind: str, row_id: int, record: bool = True) -> None:
+    def navigate(self, kind: str, row_id: int, record: bool = True, select: bool = True) -> None:
         """Show one record: in its own tab (selected when loaded), a presentation in the current pane."""
-        if kind == "presentation":
-            tab = self.current_tab()
-        else:
-            tab = self.pages[kind + "s"]
-            self.tabs.setCurrentWidget(tab)
-            row = tab.model.row_of(row_id)
-            selection = tab.table.selectionModel()
-            selection.blockSignals(True)
-            if row is not None:
-                tab.table.selectRow(row)
-                tab.table.scrollTo(tab.model.index(row, 0))
+        self._navigating = True
+        try:
+            if kind == "presentation":
+                tab = self.current_tab()
             else:
-                tab.table.clearSelection()
-            selection.blockSignals(False)
-        tab.detail.show_record(kind, row_id)
+                tab = self.pages[kind + "s"]
+                self.tabs.setCurrentWidget(tab)
+                if select:
+                    self._select(tab, row_id)
+            tab.detail.show_record(kind, row_id)
+        finally:
+            self._navigating = False
         if record and (not self.history or self.history[self.history_at] != (kind, row_id)):
             del self.history[self.history_at + 1:]
             self.history.append((kind, row_id))
             self.history_at = len(self.history) - 1
         self._update_actions()
+
+    @staticmethod
+    def _select(tab: Tab, row_id: int) -> None:
+        row = tab.model.row_of(row_id)
+        selection = tab.table.selectionModel()
+        if row is None:
+            selection.clearSelection()
+            return
+        flags = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+        selection.setCurrentIndex(tab.model.index(row, 0), flags)
+        tab.table.scrollTo(tab.model.index(row, 0))
 
     def back(self) -> None:
         if self.history_at > 0:

@@ -21,21 +21,22 @@ class Column:
     key: str  # the row dict's key
     sort: str | None = None  # the store's sort name; None when the column does not sort
     editable: str | None = None  # the store column an edit writes
+    width: int = 110  # the first-run width; the user's own is remembered
 
 
 COLUMNS: dict[str, list[Column]] = {
-    "releases": [Column("Date", "date", "date", "date"), Column("Company", "company", "company", "company"),
-                 Column("Headline", "headline", "headline", "headline"), Column("Tickers", "tickers", "tickers"),
-                 Column("Presentations", "presentation_count", "presentations")],
-    "compounds": [Column("Name", "name", "name", "name"), Column("Other names", "other_names", "names"),
-                  Column("Owner", "company", "company", "company"), Column("Target", "target", "target", "target"),
-                  Column("Releases", "release_count", "releases"),
-                  Column("Presentations", "presentation_count", "presentations"),
-                  Column("Last mentioned", "last_mentioned", "last_mentioned")],
-    "contacts": [Column("Name", "name", "name", "name"),
-                 Column("Organization", "organization", "organization", "organization"),
-                 Column("Title", "title", "title", "title"), Column("Phone", "phone", "phone", "phone"),
-                 Column("E-mail", "email", "email", "email"), Column("Audience", "audience", "audience", "audience"),
+    "releases": [Column("Date", "date", "date", "date", 90), Column("Company", "company", "company", "company", 190),
+                 Column("Headline", "headline", "headline", "headline", 460), Column("Tickers", "tickers", "tickers", None, 120),
+                 Column("Presentations", "presentation_count", "presentations", None, 90)],
+    "compounds": [Column("Name", "name", "name", "name", 130), Column("Other names", "other_names", "names", None, 220),
+                  Column("Owner", "company", "company", "company", 170), Column("Target", "target", "target", "target"),
+                  Column("Releases", "release_count", "releases", None, 70),
+                  Column("Presentations", "presentation_count", "presentations", None, 90),
+                  Column("Last mentioned", "last_mentioned", "last_mentioned", None, 100)],
+    "contacts": [Column("Name", "name", "name", "name", 150),
+                 Column("Organization", "organization", "organization", "organization", 190),
+                 Column("Title", "title", "title", "title", 200), Column("Phone", "phone", "phone", "phone", 130),
+                 Column("E-mail", "email", "email", "email", 190), Column("Audience", "audience", "audience", "audience", 80),
                  Column("Last seen", "last_seen", "last_seen")],
 }
 DEFAULT_SORT = {"releases": (0, True), "compounds": (0, False), "contacts": (0, False)}
