@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import ReadError, extract_file
-from .extract.readers import EXTENSIONS
+from .extract.formats import EXTENSIONS
+from .progress import Progress
 from .store import Source, Store, StoreError
 
 
@@ -31,16 +32,6 @@ class Outcome:
         if self.status == "duplicate":
             return f"{self.path}: duplicate of #{self.release_id}"
         return f"{self.path}: failed: {self.reason}"
-
-
-class Progress:
-    """What long work reports to; the UI's version forwards to signals."""
-
-    def report(self, done: int, total: int, text: str) -> None:
-        pass
-
-    def cancelled(self) -> bool:
-        return False
 
 
 def collect(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:

@@ -149,6 +149,12 @@ def test_upgrade_a_store_made_by_the_first_schema(tmp_path):
     assert [m.name for m in migrations.applied(backup)] == ["m001_initial"]
 
 
+def test_the_steps_opening_checks_are_the_schemas():
+    from irdesk.store.connection import STEPS
+
+    assert STEPS == tuple(m.name for m in migrations._migrations)
+
+
 def test_a_store_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "new.db"
     Store(path).close()

@@ -1,5 +1,9 @@
 """Opening a store: where it lives, WAL and a busy timeout, the schema brought up to date
-(after a copy of the file), and a clear refusal of a store written by a newer version."""
+(after a copy of the file), and a clear refusal of a store written by a newer version.
+
+Opening reads the applied steps with plain SQL; sqlite-utils and the migrations are loaded
+only when a step is pending, so a window opens on an up-to-date store without them.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .errors import StoreError, StoreReadOnly, StoreTooNew, translate
-from .schema import migrations
 
 BUSY_TIMEOUT_S = 5.0
 APP_FOLDER = "IR Desk"
+# The schema's steps, in order; schema.py defines them (a test keeps the two in step).
+STEPS = ("m001_initial", "m002_release_keys")
 
 
 def default_store_path() -> Path:
@@ -39,7 +42,7 @@ def guarded(path: str | os.PathLike) -> Iterator[None]:
         raise translate(exc, str(path)) from exc
 
 
-def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
+def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
     if not readonly:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and not os.access(path, os.W_OK):
@@ -47,49 +50,57 @@ def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEO
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
     with guarded(path):
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
-        db = Database(conn, execute_plugins=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "not a database" shows here
         if not readonly:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA recursive_triggers=ON")  # REPLACE keeps the full-text index in step
         conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         if readonly:
             conn.execute("PRAGMA query_only=ON")
-        bring_up_to_date(db, path, readonly)
-    return db
+        bring_up_to_date(conn, path, readonly)
+    return conn
 
 
-def known_steps() -> list[str]:
-    return [step.name for step in migrations._migrations]  # noqa: SLF001 - sqlite-utils has no public list
+def applied_steps(conn: sqlite3.Connection) -> list[str]:
+    try:
+        rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'irdesk' ORDER BY rowid")
+    except sqlite3.OperationalError:  # no such table: a new store
+        return []
+    return [row[0] for row in rows]
 
 
-def bring_up_to_date(db: Database, path: Path, readonly: bool) -> None:
-    applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in known_steps()]
+def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+    applied = applied_steps(conn)
+    unknown = [name for name in applied if name not in STEPS]
     if unknown:
         raise StoreTooNew(f"The store {path} was written by a newer version of IR Desk (it has the step "
                           f"“{unknown[-1]}”); this version will not change it. Please update IR Desk.")
-    pending = [m.name for m in migrations.pending(db)]
+    pending = [name for name in STEPS if name not in applied]
     if not pending:
         return
     if readonly:
         raise StoreReadOnly(f"The store {path} is read-only and needs an upgrade to be opened by this version.")
     if applied:
-        backup(db, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
-    migrations.apply(db)
+        backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
+    from sqlite_utils import Database
+
+    from .schema import migrations
+
+    migrations.apply(Database(conn, execute_plugins=False))
 
 
-def backup(db: Database, target: Path) -> Path:
+def backup(conn: sqlite3.Connection, target: Path) -> Path:
     """A consistent copy of the whole store (SQLite's online backup), taken before upgrading it."""
     if target.exists():
         target.unlink()
     copy = sqlite3.connect(target)
     try:
-        db.conn.backup(copy)
+        conn.backup(copy)
     finally:
         copy.close()
     return target
 
 
-__all__ = ["connect", "default_store_path", "guarded", "backup", "StoreError"]
+__all__ = ["connect", "default_store_path", "guarded", "backup", "StoreError", "STEPS"]

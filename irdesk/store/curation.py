@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .writer import merge_compounds as _merge_compounds
 from .writer import refresh_compounds
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EDITABLE = {
     "releases": ("date", "headline", "company", "city", "wire", "tickers"),

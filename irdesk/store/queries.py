@@ -8,9 +8,12 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .identity import squash
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The columns each list may be sorted by: a whitelist, so no typed text reaches SQL.
 LISTS = {

@@ -8,11 +8,15 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..extract.model import ParsedRelease
-from . import curation, queries, writer
-from .curation import Change
+from typing import TYPE_CHECKING
+
+from . import queries
 from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded
-from .writer import Added, Source
+
+if TYPE_CHECKING:  # the writing side loads on first write: opening a window only reads
+    from ..extract.model import ParsedRelease
+    from .curation import Change
+    from .writer import Added, Source
 
 
 class Store:
@@ -22,10 +26,20 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path) if path else default_store_path()
-        self.db = connect(self.path, readonly, busy_timeout)
+        self.conn = connect(self.path, readonly, busy_timeout)
+        self._db = None
+
+    @property
+    def db(self):
+        """The connection through sqlite-utils, for writing (loaded on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -35,6 +49,8 @@ class Store:
 
     # Writing
     def add(self, parsed: ParsedRelease, source: Source) -> Added:
+        from . import writer
+
         with guarded(self.path):
             return writer.add_release(self.db, parsed, source)
 
@@ -44,7 +60,7 @@ class Store:
         batch), so a crash loses at most the last half second, never half a release.
         Yields ``tick()``, to call after each add; it returns True when it committed."""
         with guarded(self.path):
-            self.db.conn.execute("BEGIN")
+            self.conn.execute("BEGIN")
         state = {"count": 0, "since": time.monotonic()}
 
         def tick() -> bool:
@@ -52,8 +68,8 @@ class Store:
             if state["count"] < every and time.monotonic() - state["since"] < seconds:
                 return False
             with guarded(self.path):
-                self.db.conn.commit()
-                self.db.conn.execute("BEGIN")
+                self.conn.commit()
+                self.conn.execute("BEGIN")
             state.update(count=0, since=time.monotonic())
             return True
 
@@ -61,61 +77,73 @@ class Store:
             yield tick
         finally:
             # Whatever is in the transaction is whole releases: keep it, even when stopping early.
-            if self.db.conn.in_transaction:
+            if self.conn.in_transaction:
                 with guarded(self.path):
-                    self.db.conn.commit()
+                    self.conn.commit()
 
     # Corrections (each returns a Change that revert() and reapply() undo and redo)
     def edit(self, kind: str, row_id: int, column: str, value) -> Change:
+        from . import curation
+
         with guarded(self.path):
             return curation.edit(self.db, kind, row_id, column, value)
 
     def merge_compounds(self, keep: int, other: int) -> Change:
+        from . import curation
+
         with guarded(self.path):
             return curation.merge_compounds(self.db, keep, other)
 
     def merge_contacts(self, keep: int, other: int) -> Change:
+        from . import curation
+
         with guarded(self.path):
             return curation.merge_contacts(self.db, keep, other)
 
     def delete_release(self, release_id: int) -> Change:
+        from . import curation
+
         with guarded(self.path):
             return curation.delete_release(self.db, release_id)
 
     def revert(self, change: Change) -> None:
+        from . import curation
+
         with guarded(self.path):
             curation.put_back(self.db, change, change.before)
 
     def reapply(self, change: Change) -> None:
+        from . import curation
+
         with guarded(self.path):
             curation.put_back(self.db, change, change.after)
 
     # Reading
     def count(self, kind: str, query: str | None = None) -> int:
         with guarded(self.path):
-            return queries.count(self.db, kind, query)
+            return queries.count(self.conn, kind, query)
 
     def page(self, kind: str, sort: str | None = None, descending: bool = False, query: str | None = None,
              offset: int = 0, limit: int = 200) -> list[dict]:
         with guarded(self.path):
-            return queries.page(self.db, kind, sort, descending, query, offset, limit)
+            return queries.page(self.conn, kind, sort, descending, query, offset, limit)
 
     def search(self, text: str, limit: int = 20) -> list[queries.Hit]:
         with guarded(self.path):
-            return queries.search(self.db, text, limit)
+            return queries.search(self.conn, text, limit)
 
     def release(self, release_id: int) -> dict | None:
         with guarded(self.path):
-            return queries.release(self.db, release_id)
+            return queries.release(self.conn, release_id)
 
     def compound(self, compound_id: int) -> dict | None:
         with guarded(self.path):
-            return queries.compound(self.db, compound_id)
+            return queries.compound(self.conn, compound_id)
 
     def contact(self, contact_id: int) -> dict | None:
         with guarded(self.path):
-            return queries.contact(self.db, contact_id)
+            return queries.contact(self.conn, contact_id)
 
     def presentation(self, presentation_id: int) -> dict | None:
         with guarded(self.path):
-            return queries.presentation(self.db, presentation_id)
+            return queries.presentation(self.conn, presentation_id)

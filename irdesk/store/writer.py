@@ -8,10 +8,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ..extract.model import Compound, Contact, ParsedRelease
 from .identity import company_key, contact_key, fingerprint, meeting_key, release_keys, squash
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,12 @@ undo and redo put one set of rows or the other back."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from ..store import Change, Store
+if TYPE_CHECKING:
+    from ..store import Change, Store
 
 
 class StoreCommand(QUndoCommand):

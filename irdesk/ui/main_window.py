@@ -4,6 +4,7 @@ detail pane; a filter over all three; links between records with Back and Forwar
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
@@ -12,14 +13,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLab
                                QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..extract import EXTENSIONS
-from ..importer import Outcome, import_paths, summary
+from ..extract.formats import EXTENSIONS
 from ..store import Store, StoreError
 from .commands import StoreCommand
 from .detail import DetailPane
 from .models import StoreListModel
 from .settings import restore_bytes, settings
 from .tasks import Task
+
+if TYPE_CHECKING:
+    from ..importer import Outcome
 
 TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compounds"), ("contacts", "contact", "C&ontacts")]
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -334,6 +337,8 @@ class MainWindow(QMainWindow):
         store_path = self.store.path
 
         def work(progress) -> list[Outcome]:
+            from ..importer import import_paths  # loads the extractor, off the GUI thread
+
             with Store(store_path) as store:
                 return import_paths(store, paths, progress)
 
@@ -354,6 +359,8 @@ class MainWindow(QMainWindow):
         dialog.reset()
         dialog.deleteLater()
         self.refresh()
+        from ..importer import summary
+
         self.statusBar().showMessage(summary(outcomes), 15000)
         self.imported.emit(outcomes)
 

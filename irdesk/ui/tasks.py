@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..importer import Progress
+from ..progress import Progress
 
 
 class TaskSignals(QObject):

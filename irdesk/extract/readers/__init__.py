@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..formats import EXTENSIONS
 from .document import Document, ReadError
 from .html import read_html
 from .mail import read_email
@@ -26,12 +27,6 @@ MAX_BYTES = 25 * 1024 * 1024
 
 READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "pdf": read_pdf, "email": read_email}
 
-EXTENSIONS: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".rst": "text",
-    ".htm": "html", ".html": "html", ".xhtml": "html", ".shtml": "html", ".php": "html",
-    ".pdf": "pdf",
-    ".eml": "email", ".mht": "email", ".mhtml": "email", ".msg": "email",
-}
 
 
 def sniff(data: bytes) -> str | None:

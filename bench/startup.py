@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Time to first paint, measured in one run for: a bare PySide6 window, IR Desk on an
+empty store, and IR Desk on a large store (build one with bench/store.py --keep). Also the
+resident memory at first paint. Each case is a fresh process; medians of several runs.
+
+    .venv/bin/python bench/startup.py [--large PATH] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import os, resource, sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"painted {{time.time():.6f}} {{rss:.1f}}", flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+            obj.removeEventFilter(self)
+        return False
+
+mode, db = sys.argv[1], sys.argv[2]
+if mode == "bare":
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Hello"))
+    window.resize(1200, 760)
+else:
+    from irdesk.store import Store
+    from irdesk.ui.app import make_application
+    from irdesk.ui.main_window import MainWindow
+    app = make_application(sys.argv[:1])
+    window = MainWindow(Store(db))
+watcher = FirstPaint()
+target = window.centralWidget() or window
+target.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def measure(mode: str, db: str, runs: int) -> tuple[float, float]:
+    times, memory = [], []
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               XDG_CONFIG_HOME=tempfile.mkdtemp())
+    for _ in range(runs):
+        start = time.time()
+        out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, db], env=env,
+                             capture_output=True, text=True, timeout=300)
+        line = next((ln for ln in out.stdout.splitlines() if ln.startswith("painted")), None)
+        if line is None:
+            raise SystemExit(f"{mode}: no paint\n{out.stderr[-2000:]}")
+        _, stamp, rss = line.split()
+        times.append(float(stamp) - start)
+        memory.append(float(rss))
+    return statistics.median(times), max(memory)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", type=Path, default=Path("/tmp/irdesk-100k.db"))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    empty = Path(tempfile.mkdtemp()) / "empty.db"
+    cases = [("bare PySide6 window", "bare", ""), ("IR Desk, empty store", "app", str(empty))]
+    if args.large.exists():
+        cases.append((f"IR Desk, {args.large.name}", "app", str(args.large)))
+    else:
+        print(f"(no large store at {args.large}: run bench/store.py --keep --db {args.large} first)")
+    results = {}
+    for label, mode, db in cases:
+        results[label] = measure(mode, db, args.runs)
+    bare = results["bare PySide6 window"][0]
+    for label, (seconds, rss) in results.items():
+        print(f"{label:32} first paint {seconds * 1000:7.0f} ms  ({seconds / bare:4.2f}x bare)  max RSS {rss:6.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
