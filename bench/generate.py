@@ -53,7 +53,7 @@ def release(rng: random.Random, number: int) -> str:
     name, stem, ticker = company(rng)
     day = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(5000))
     code = f"{stem[:3].upper()}-{rng.randrange(100, 999)}"
-    inn = stem.lower()[:4] + rng.choice(STEMS)
+    inn = stem.lower()[:3] + "".join(rng.choice("aeiou") + rng.choice("lmnrtvz") for _ in range(2)) + rng.choice(STEMS)
     meeting = f"{rng.randrange(2, 60)}th {rng.choice(MEETINGS)}"
     person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     talk = ""

@@ -116,6 +116,17 @@ def test_pages_are_sorted_and_counted(store, corpus):
     assert len(ids) == store.count("contacts")
 
 
+def test_counters_kept_during_import_equal_a_recount(store, corpus):
+    import_paths(store, [corpus / "releases"])
+    add(store, release_text(code="GEO-CM04S1", inn="zanolitamab vedotin"), "x.txt")  # links into a stored one
+    kept = store.db.execute("SELECT id, release_count, presentation_count, last_mentioned FROM compounds "
+                            "ORDER BY id").fetchall()
+    from irdesk.store.writer import refresh_compounds
+    refresh_compounds(store.db, {row[0] for row in kept})
+    assert store.db.execute("SELECT id, release_count, presentation_count, last_mentioned FROM compounds "
+                            "ORDER BY id").fetchall() == kept
+
+
 @pytest.mark.parametrize("query", ['"', "*", "OR", "NEAR(", "a AND", "'; DROP TABLE releases; --", "(((", "^x", "-", ""])
 def test_any_typed_text_is_a_safe_search(store, query):
     add(store, release_text())

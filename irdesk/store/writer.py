@@ -77,7 +77,6 @@ def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
         _insert_presentations(db, parsed, release_id, compound_ids)
         for contact in parsed.contacts:
             _contact(db, contact, release_id, rel.date)
-        refresh_compounds(db, set(compound_ids.values()))
     return Added("imported", release_id)
 
 
@@ -136,10 +135,21 @@ def _compound(db: Database, compound: Compound, release_id: int) -> int:
                                         "release_count": 0, "presentation_count": 0})
     _insert_many(db, "compound_names", ("compound_id", "name", "key"),
                  [(cid, name, key) for key, name in names.items()], ignore=True)
-    _insert(db, "release_compounds", {"release_id": release_id, "compound_id": cid, "company": compound.company,
-                                      "target": compound.target}, ignore=True)
+    linked = db.conn.execute(
+        "INSERT OR IGNORE INTO release_compounds (release_id, compound_id, company, target) VALUES (?, ?, ?, ?)",
+        [release_id, cid, compound.company, compound.target]).rowcount
+    if linked:
+        # Counters kept as links are added (a recount would read every release of a busy compound).
+        db.conn.execute("""UPDATE compounds SET release_count = release_count + 1,
+            last_mentioned = CASE WHEN :d IS NOT NULL AND (last_mentioned IS NULL OR :d > last_mentioned)
+                             THEN :d ELSE last_mentioned END WHERE id = :c""",
+                        {"d": _release_date(db, release_id), "c": cid})
     _refresh_names(db, cid)
     return cid
+
+
+def _release_date(db: Database, release_id: int) -> str | None:
+    return db.conn.execute("SELECT date FROM releases WHERE id = ?", [release_id]).fetchone()[0]
 
 
 def compound_id_for(db: Database, name: str) -> int | None:
@@ -191,8 +201,10 @@ def _insert_presentations(db: Database, parsed: ParsedRelease, release_id: int, 
             "release_id": release_id, "meeting_id": meeting_id, "title": p.title, "abstract": p.abstract,
             "kind": p.kind, "starts_at": p.starts_at, "location": p.location, "session": p.session,
         })
-        _insert_many(db, "presentation_compounds", ("presentation_id", "compound_id"),
-                     [(pid, compound_ids[name]) for name in p.compounds if name in compound_ids], ignore=True)
+        for cid in {compound_ids[name] for name in p.compounds if compound_ids.get(name)}:
+            if db.conn.execute("INSERT OR IGNORE INTO presentation_compounds (presentation_id, compound_id) "
+                               "VALUES (?, ?)", [pid, cid]).rowcount:
+                db.conn.execute("UPDATE compounds SET presentation_count = presentation_count + 1 WHERE id = ?", [cid])
         _span_rows(db, release_id, "presentation", pid, p.spans)
 
 
