@@ -1,21 +1,64 @@
 """The one import pipeline: the command line, drops and File → Import… all come here.
 
-Qt-free. ``collect`` turns what the user gave (files, folders, symlinks) into files;
-``import_paths`` reads, extracts and stores each, reporting progress and one outcome per
-file; a bad file never stops the batch and never leaves anything half-written.
+Qt-free. ``collect`` turns what the user gave (files, folders, symlinks) into items; each
+item is *read* (decoded, extracted, checked against the store) and then *committed*.
+The command line does both per file as it goes; the window reads everything first, lets
+the user review, then commits the chosen ones as one undoable change. A bad file never
+stops the batch and never leaves anything half-written.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import ReadError, extract_file
+from .extract import ReadError, extract_bytes, extract_file
 from .extract.formats import EXTENSIONS
+from .extract.model import ParsedRelease
 from .progress import Progress
 from .store import Source, Store, StoreError
+from .store.identity import release_keys
+from .store.writer import find_duplicate
+
+
+@dataclass
+class Item:
+    """One thing to import: a file, or data dropped or pasted (with a name for its kind)."""
+
+    label: str
+    path: Path | None = None
+    data: bytes | None = None
+    name: str | None = None
+
+    @classmethod
+    def file(cls, path: str | os.PathLike) -> Item:
+        return cls(str(path), path=Path(path))
+
+    @classmethod
+    def dropped(cls, data: bytes, name: str, label: str = "Dropped text") -> Item:
+        return cls(label, data=data, name=name)
+
+
+@dataclass
+class Read:
+    item: Item
+    parsed: ParsedRelease | None = None
+    error: str | None = None
+    duplicate_of: int | None = None  # a stored release
+    same_as: int | None = None  # an earlier item of this batch
+    keys: list[str] = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        if self.error:
+            return f"failed: {self.error}"
+        if self.duplicate_of is not None:
+            return f"duplicate of release #{self.duplicate_of}"
+        if self.same_as is not None:
+            return f"same as item {self.same_as + 1}"
+        return "new"
 
 
 @dataclass
@@ -55,29 +98,96 @@ def collect(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
             yield path
 
 
-def import_one(store: Store, path: Path) -> Outcome:
+def parse(item: Item) -> ParsedRelease:
+    """Raises ReadError with the reason; an extractor bug is a reason too, never a crash."""
     try:
-        parsed = extract_file(path)
+        if item.path is not None:
+            return extract_file(item.path)
+        return extract_bytes(item.data or b"", item.name)
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        raise ReadError(f"the extractor failed ({type(exc).__name__}: {exc})") from exc
+
+
+def read_item(store: Store, item: Item) -> Read:
+    try:
+        parsed = parse(item)
     except ReadError as exc:
-        return Outcome(str(path), "failed", reason=str(exc))
-    except Exception as exc:  # noqa: BLE001 - an extractor bug must not stop the batch
-        return Outcome(str(path), "failed", reason=f"the extractor failed ({type(exc).__name__}: {exc})")
-    kind = Path(path).suffix.lower().lstrip(".") or "text"
+        return Read(item, error=str(exc))
+    rel = parsed.release
+    keys = release_keys(parsed.text, rel.date, rel.headline, rel.company)
+    return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys), keys=keys)
+
+
+def read_items(store: Store, items: list[Item], progress: Progress | None = None,
+               on_read: Callable[[int, Read], None] | None = None) -> list[Read]:
+    """Read everything first (nothing is stored): for the review before an import."""
+    progress = progress or Progress()
+    reads: list[Read] = []
+    seen: dict[str, int] = {}
+    for n, item in enumerate(items):
+        if progress.cancelled():
+            break
+        progress.report(n, len(items), item.label)
+        read = read_item(store, item)
+        if read.parsed and read.duplicate_of is None:
+            earlier = next((seen[k] for k in read.keys if k in seen), None)
+            if earlier is not None:
+                read.same_as = earlier
+            seen.update({k: n for k in read.keys})
+        reads.append(read)
+        if on_read:
+            on_read(n, read)
+    progress.report(len(reads), len(items), "")
+    return reads
+
+
+def _source(item: Item) -> Source:
+    if item.path is None:
+        return Source(item.label, Path(item.name or "").suffix.lstrip(".") or "text", len(item.data or b""))
     try:
-        size = path.stat().st_size
+        size = item.path.stat().st_size
     except OSError:
         size = 0
+    return Source(str(item.path), item.path.suffix.lower().lstrip(".") or "text", size)
+
+
+def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
     try:
-        added = store.add(parsed, Source(str(path), kind, size))
+        added = store.add(parsed, _source(item))
     except StoreError as exc:
-        return Outcome(str(path), "failed", reason=str(exc))
-    return Outcome(str(path), added.status, added.release_id, headline=parsed.release.headline)
+        return Outcome(item.label, "failed", reason=str(exc))
+    return Outcome(item.label, added.status, added.release_id, headline=parsed.release.headline)
+
+
+def commit(store: Store, reads: list[Read], progress: Progress | None = None, label: str = "Import"):
+    """Store what was read (the reviewed, chosen items) as one undoable change.
+    Returns the outcomes and the ``Change`` that undoes the whole import."""
+    progress = progress or Progress()
+    chosen = [r for r in reads if r.parsed is not None]
+    outcomes: list[Outcome] = [Outcome(r.item.label, "failed", reason=r.error) for r in reads if r.parsed is None]
+    with store.recording_import([r.parsed for r in chosen], label) as change:
+        try:
+            with store.batched() as tick:
+                for n, read in enumerate(chosen):
+                    if progress.cancelled():
+                        break
+                    progress.report(n, len(chosen), read.item.label)
+                    outcomes.append(_add(store, read.item, read.parsed))
+                    tick()
+        except StoreError as exc:
+            for outcome in outcomes:
+                if outcome.status != "failed":
+                    outcome.status, outcome.reason = "failed", str(exc)
+    progress.report(len(chosen), len(chosen), "")
+    return outcomes, change[0] if change else None
 
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Outcomes are told once they are committed: a line never says "imported" for a
-    release a crash could still take back."""
+    """Read and store file by file (the command line). Outcomes are told once committed:
+    a line never says "imported" for a release a crash could still take back."""
     progress = progress or Progress()
     files = list(collect(paths))
     outcomes: list[Outcome] = []
@@ -96,7 +206,11 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
                 if progress.cancelled():
                     break
                 progress.report(done, len(files), str(path))
-                outcomes.append(import_one(store, path))
+                item = Item.file(path)
+                try:
+                    outcomes.append(_add(store, item, parse(item)))
+                except ReadError as exc:
+                    outcomes.append(Outcome(str(path), "failed", reason=str(exc)))
                 if tick():
                     tell()
     except StoreError as exc:  # the last commit failed: what it held was not stored

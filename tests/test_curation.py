@@ -90,3 +90,29 @@ def test_delete_a_release_undo_redo(store):
     assert store.release(rid)["headline"].startswith("Northwind Therapeutics Licenses")
     assert store.count("compounds", "QX-202") == 1
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_import_is_undone_as_a_whole_and_its_merges_restored(store, tmp_path):
+    from irdesk.importer import Item, commit, read_items
+
+    ORIGINAL[:] = [dump(store)]
+    linking = tmp_path / "link.txt"  # names AB-101 and betatinib together: merges two stored compounds
+    linking.write_text(release_text(code="AB-101", inn="betatinib", date="July 1, 2025",
+                                    headline="Northwind Therapeutics Learns Its Two Candidates Are One Molecule"))
+    fresh = tmp_path / "fresh.txt"
+    fresh.write_text(release_text(code="ZZ-909", inn="gammatinib", date="Aug 1, 2025",
+                                  headline="Northwind Therapeutics Adds a Third Candidate to Its Pipeline"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    reads = read_items(store, [Item.file(p) for p in (linking, fresh, empty)])
+    assert [r.state for r in reads] == ["new", "new", "failed: the file is empty"]
+    outcomes, change = commit(store, reads)
+    assert sorted(o.status for o in outcomes) == ["failed", "imported", "imported"]
+    assert store.count("compounds", "AB101") == 1 and store.count("releases") == 4
+    merged = store.compound(store.page("compounds", query="AB-101")[0]["id"])
+    assert {"AB-101", "QX-202", "alphamab", "betatinib"} <= set(merged["all_names"])
+    after = dump(store)
+    store.revert(change)
+    assert dump(store) == ORIGINAL[0]
+    store.reapply(change)
+    assert dump(store) == after

@@ -38,7 +38,9 @@ class Change:
     contacts: set[int] = field(default_factory=set)
 
 
-def _where(column: str, ids: list[int]) -> str:
+def _where(column: str, ids) -> str:
+    if isinstance(ids, range):  # the rows an import added: one range, however many
+        return f"{column} BETWEEN {ids.start} AND {ids.stop - 1}" if len(ids) else "0"
     return f"{column} IN ({','.join(str(int(i)) for i in ids) or 'NULL'})"
 
 
@@ -70,7 +72,7 @@ def put_back(db: Database, change: Change, rows: dict[str, list[dict]]) -> None:
 
 
 def _refresh(db: Database, change: Change) -> None:
-    live = {row[0] for row in db.execute(f"SELECT id FROM compounds WHERE {_where('id', list(change.compounds))}")}
+    live = {row[0] for row in db.execute(f"SELECT id FROM compounds WHERE {_where('id', sorted(change.compounds))}")}
     refresh_compounds(db, live)
     for cid in change.contacts:
         db.execute("""UPDATE contacts SET last_seen = (SELECT max(r.date) FROM appearances a
@@ -153,3 +155,56 @@ def delete_release(db: Database, release_id: int) -> Change:
             db.execute(f"DELETE FROM {table} WHERE {_where(column, ids)}")
 
     return _run(db, change, work)
+
+
+# Undoing an import as a whole: the rows it added (a rowid range per table) and the stored
+# compounds and contacts it could change or merge (those its names lead to).
+IMPORT_TABLES = ("companies", "releases", "sources", "sections", "spans", "release_keys", "compounds", "compound_names",
+                 "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances")
+
+
+@dataclass
+class ImportMark:
+    existing: Plan
+    before: dict[str, list[dict]]
+    first_new: dict[str, int]
+    compounds: set[int]
+    contacts: set[int]
+
+
+def _chunks(values: list, size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _ids_for_keys(db: Database, sql: str, keys: list[str]) -> list[int]:
+    found: set[int] = set()
+    for chunk in _chunks(keys):
+        found.update(row[0] for row in db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
+    return sorted(found)
+
+
+def mark_import(db: Database, compound_keys: list[str], contact_keys: list[str]) -> ImportMark:
+    compounds = _ids_for_keys(db, "SELECT DISTINCT compound_id FROM compound_names WHERE key IN ({marks})",
+                              compound_keys)
+    contacts = _ids_for_keys(db, "SELECT id FROM contacts WHERE key IN ({marks})", contact_keys)
+    spans = _ids(db, f"SELECT rowid FROM spans WHERE entity = 'compound' AND {_where('entity_id', compounds)}", [])
+    existing: Plan = [("compounds", "id", compounds), ("compound_names", "compound_id", compounds),
+                      ("release_compounds", "compound_id", compounds),
+                      ("presentation_compounds", "compound_id", compounds), ("spans", "rowid", spans),
+                      ("contacts", "id", contacts), ("appearances", "contact_id", contacts)]
+    first_new = {t: (db.execute(f"SELECT max(rowid) FROM {t}").fetchone()[0] or 0) + 1 for t in IMPORT_TABLES}
+    return ImportMark(existing, snapshot(db, existing), first_new, set(compounds), set(contacts))
+
+
+def finish_import(db: Database, mark: ImportMark, label: str) -> Change:
+    plan = list(mark.existing)
+    for table, first in mark.first_new.items():
+        last = db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+        plan.append((table, "rowid", range(first, last + 1)))
+    new = {table: ids for table, _, ids in plan[len(mark.existing):]}
+    change = Change(label, plan, before=mark.before,
+                    compounds=mark.compounds | set(new.get("compounds", [])),
+                    contacts=mark.contacts | set(new.get("contacts", [])))
+    change.after = snapshot(db, plan)
+    return change

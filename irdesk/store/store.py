@@ -81,6 +81,21 @@ class Store:
                 with guarded(self.path):
                     self.conn.commit()
 
+    @contextlib.contextmanager
+    def recording_import(self, parsed: list[ParsedRelease], label: str = "Import") -> Iterator[list[Change]]:
+        """Adds made inside are one undoable change, appended to the yielded list at the end."""
+        from . import curation
+        from .identity import contact_key, squash
+
+        compound_keys = sorted({squash(n) for p in parsed for c in p.compounds for n in c.all_names() if squash(n)})
+        contact_keys = sorted({contact_key(c.name) for p in parsed for c in p.contacts if c.name})
+        with guarded(self.path):
+            mark = curation.mark_import(self.db, compound_keys, contact_keys)
+        out: list[Change] = []
+        yield out
+        with guarded(self.path):
+            out.append(curation.finish_import(self.db, mark, label))
+
     # Corrections (each returns a Change that revert() and reapply() undo and redo)
     def edit(self, kind: str, row_id: int, column: str, value) -> Change:
         from . import curation
