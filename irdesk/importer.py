@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import ReadError, extract_bytes, extract_file
 from .extract.formats import EXTENSIONS
 from .extract.model import ParsedRelease
+from .extract.readers.document import ReadError
 from .progress import Progress
 from .store import Source, Store, StoreError
 from .store.identity import release_keys
@@ -100,6 +100,8 @@ def collect(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
 def parse(item: Item) -> ParsedRelease:
     """Raises ReadError with the reason; an extractor bug is a reason too, never a crash."""
+    from .extract import extract_bytes, extract_file  # the extractor loads with the first file read
+
     try:
         if item.path is not None:
             return extract_file(item.path)

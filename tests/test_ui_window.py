@@ -35,6 +35,19 @@ class Answers(Dialogs):
         self.messages.append(text)
 
 
+def run_import(qtbot, window, trigger, choose=None):
+    """Start an import, wait for the review dialog to finish reading, press Import."""
+    with qtbot.waitSignal(window.imported, timeout=60000) as done:
+        trigger()
+        qtbot.waitUntil(lambda: window.import_dialog is not None)
+        dialog = window.import_dialog
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=60000)
+        if choose:
+            choose(dialog)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    return done.args[0]
+
+
 def click_row(qtbot, tab, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     rect = tab.table.visualRect(tab.model.index(row, 0))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
@@ -164,9 +177,8 @@ def test_an_empty_store_says_what_to_do_and_opens_the_samples(qtbot, tmp_path):
         qtbot.addWidget(w)
         w.show()
         assert w.stack.currentWidget() is w.empty
-        with qtbot.waitSignal(w.imported, timeout=20000) as signal:
-            qtbot.mouseClick(w.empty.samples_button, Qt.MouseButton.LeftButton)
-        assert [o.status for o in signal.args[0]] == ["imported"] * 3
+        outcomes = run_import(qtbot, w, lambda: qtbot.mouseClick(w.empty.samples_button, Qt.MouseButton.LeftButton))
+        assert [o.status for o in outcomes] == ["imported"] * 3
         assert w.stack.currentWidget() is w.tabs
         assert w.pages["releases"].model.total == 3
         assert "3 imported" in w.statusBar().currentMessage()
@@ -178,8 +190,7 @@ def test_file_import_through_the_dialog_seam(qtbot, tmp_path):
     with Store(tmp_path / "i.db") as s:
         w = MainWindow(s, Answers(files=[str(next(SAMPLES.glob("01-*"))), str(bad)]))
         qtbot.addWidget(w)
-        with qtbot.waitSignal(w.imported, timeout=20000):
-            w.import_action.trigger()
+        run_import(qtbot, w, w.import_action.trigger)
         assert w.statusBar().currentMessage() == "1 imported, 0 duplicates, 1 failed"
 
 

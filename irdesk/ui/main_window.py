@@ -3,13 +3,15 @@ detail pane; a filter over all three; links between records with Back and Forwar
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent,
+                           QKeySequence, QUndoStack)
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressDialog, QPushButton, QSplitter, QStackedWidget,
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
                                QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -17,6 +19,8 @@ from ..extract.formats import EXTENSIONS
 from ..store import Store, StoreError
 from .commands import StoreCommand
 from .detail import DetailPane
+from .dropping import Dropped, accepts, paths_from_mime
+from .import_dialog import ImportDialog
 from .models import StoreListModel
 from .settings import restore_bytes, settings
 from .tasks import Task
@@ -111,6 +115,9 @@ class MainWindow(QMainWindow):
         self.history_at = -1
         self._navigating = False  # selections made by navigate() are not the user's choice
         self._task: Task | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.last_outcomes: list[Outcome] = []
+        self.setAcceptDrops(True)
         self.setWindowTitle(f"IR Desk — {store.path.name}")
         self.tabs = QTabWidget()
         self.pages: dict[str, Tab] = {}
@@ -134,6 +141,10 @@ class MainWindow(QMainWindow):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
         self.counts = QLabel()
+        self.report = QLabel()
+        self.report.linkActivated.connect(lambda _: self.show_report())
+        self.report.hide()
+        self.statusBar().addPermanentWidget(self.report)
         self.statusBar().addPermanentWidget(self.counts)
         self._make_actions()
         self._restore_state()
@@ -320,55 +331,108 @@ class MainWindow(QMainWindow):
         self._apply(lambda: merge(keep, other))
         self.navigate(tab.kind[:-1], keep)
 
-    # Importing (the full review dialog comes with drag and drop)
+    # Importing: drops, File → Import…, the samples and files named at start all come here
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if accepts(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)  # never Move: the user's files stay theirs
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = paths_from_mime(event.mimeData())
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        QTimer.singleShot(0, lambda: self.take(dropped))  # out of the drop handler at once
+
+    def take(self, dropped: Dropped) -> None:
+        from ..importer import Item, collect
+
+        if dropped.refused:
+            self.dialogs.inform(self, "Not imported", "\n".join(dropped.refused))
+        items = [Item.file(p) for p in collect(dropped.paths)]
+        items += [Item.dropped(data, name) for name, data in dropped.texts]
+        if items:
+            self.start_import(items)
+
     def import_files(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
         files = self.dialogs.open_files(self, "Import releases", f"Releases ({patterns});;All files (*)")
         if files:
-            self.import_paths(files)
+            self.take(Dropped(paths=files))
 
     def open_samples(self) -> None:
-        self.import_paths(sorted(str(p) for p in SAMPLES.glob("*") if p.suffix.lower() in EXTENSIONS))
+        self.take(Dropped(paths=[str(SAMPLES)]))
 
     def import_paths(self, paths: list[str]) -> None:
-        """Read, extract and store off the GUI thread; each thread opens its own connection."""
-        if self._task is not None or not paths:
-            return
-        store_path = self.store.path
+        self.take(Dropped(paths=list(paths)))
 
-        def work(progress) -> list[Outcome]:
-            from ..importer import import_paths  # loads the extractor, off the GUI thread
+    def start_import(self, items) -> None:
+        """Read in the background in the import dialog; commit what the user keeps."""
+        if self.import_dialog is not None or self._task is not None:
+            self.dialogs.inform(self, "IR Desk", "An import is already running; drop again when it is done.")
+            return
+        review = bool(settings().value("import/review", True, bool))
+        dialog = ImportDialog(self.store.path, items, review, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if not review:
+            dialog.read_done.connect(dialog.accept)
+        dialog.accepted.connect(lambda: self._commit(dialog))
+        dialog.rejected.connect(lambda: self._dialog_closed(dialog, "Import cancelled; nothing was stored."))
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
+
+    def _dialog_closed(self, dialog: ImportDialog, message: str) -> None:
+        settings().setValue("import/review", dialog.review_box.isChecked())
+        self.import_dialog = None
+        dialog.deleteLater()
+        self.statusBar().showMessage(message, 8000)
+
+    def _commit(self, dialog: ImportDialog) -> None:
+        chosen = dialog.chosen()
+        failed = [read for read in dialog.reads if read is not None and read.parsed is None]
+        self._dialog_closed(dialog, "Importing…")
+        store_path = self.store.path
+        label = f"Import {len(chosen)} release{'s' if len(chosen) != 1 else ''}"
+
+        def work(progress):
+            from ..importer import commit
 
             with Store(store_path) as store:
-                return import_paths(store, paths, progress)
+                return commit(store, chosen + failed, progress, label)
 
         task = Task(work)
-        dialog = QProgressDialog("Importing releases…", "Cancel", 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)  # only work that takes a while shows progress
-        dialog.canceled.connect(task.cancel)
-        task.signals.progress.connect(lambda done, total, _text: (dialog.setMaximum(total), dialog.setValue(done)))
-        task.signals.finished.connect(lambda outcomes: self._imported(outcomes, dialog))
-        task.signals.failed.connect(lambda error: self._import_failed(error, dialog))
+        task.signals.finished.connect(self._committed)
+        task.signals.failed.connect(self._import_failed)
         self._task = task
-        self.statusBar().showMessage("Importing…")
         task.start()
 
-    def _imported(self, outcomes: list[Outcome], dialog: QProgressDialog) -> None:
-        self._task = None
-        dialog.reset()
-        dialog.deleteLater()
-        self.refresh()
+    def _committed(self, result) -> None:
         from ..importer import summary
 
+        outcomes, change = result
+        self._task = None
+        if change is not None and any(o.status == "imported" for o in outcomes):
+            self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+        else:
+            self.refresh()
+        self.last_outcomes = outcomes
+        self.report.setText(f"{escape(summary(outcomes))} — <a href='#details'>details</a>")
+        self.report.show()
         self.statusBar().showMessage(summary(outcomes), 15000)
         self.imported.emit(outcomes)
 
-    def _import_failed(self, error: str, dialog: QProgressDialog) -> None:
+    def _import_failed(self, error: str) -> None:
         self._task = None
-        dialog.reset()
-        dialog.deleteLater()
         self.dialogs.inform(self, "Import failed", error.strip().splitlines()[-1])
+
+    def show_report(self) -> None:
+        lines = [o.line() for o in self.last_outcomes]
+        self.dialogs.inform(self, "Last import", "\n".join(lines) or "Nothing was imported.")
 
     # Help
     def about(self) -> None:
@@ -410,6 +474,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.import_dialog is not None:
+            self.import_dialog.reject()
         if self._task is not None:
             self._task.cancel()  # stops between files; the pool finishes it before the app exits
         self.save_state()

@@ -14,6 +14,7 @@ from ..progress import Progress
 
 class TaskSignals(QObject):
     progress = Signal(int, int, str)
+    partial = Signal(object)  # a piece of the result, as soon as it is ready
     finished = Signal(object)
     failed = Signal(str)
 
