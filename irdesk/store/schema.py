@@ -99,3 +99,9 @@ def m002_release_keys(db: Database) -> None:
     rows = db.execute("SELECT id, text, date, headline, company FROM releases").fetchall()
     db["release_keys"].insert_all(
         ({"key": key, "release_id": row[0]} for row in rows for key in release_keys(*row[1:])), ignore=True)
+
+
+@migrations()
+def m003_span_entity_index(db: Database) -> None:
+    """Merging compounds re-points their spans: find them by entity without reading them all."""
+    db["spans"].create_index(["entity", "entity_id"])
