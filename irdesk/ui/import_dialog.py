@@ -7,7 +7,7 @@ import json
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QProgressBar, QSplitter, QTableView, QTextBrowser, QVBoxLayout)
@@ -82,6 +82,9 @@ class ImportDialog(QDialog):
             with Store(store_path) as store:  # the worker's own connection
                 return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)))
 
+        self._done = 0
+        self._tick = QTimer(self, singleShot=True, interval=100)
+        self._tick.timeout.connect(self._show_progress)
         self.task = Task(work)
         signals = self.task.signals
         signals.partial.connect(lambda piece: self._show(*piece))
@@ -100,9 +103,15 @@ class ImportDialog(QDialog):
         self.model.setItem(row, column, cell)
 
     def _progress(self, done: int, total: int, _text: str) -> None:
-        self.progress.setValue(done)
+        # QProgressBar repaints on every value; a few times a second is plenty.
+        self._done = done
+        if not self._tick.isActive():
+            self._tick.start()
         if done < total and self.reads[done] is None:
             self._set(done, 2, "reading")
+
+    def _show_progress(self) -> None:
+        self.progress.setValue(self._done)
 
     def _show(self, n: int, read: Read) -> None:
         self.reads[n] = read
