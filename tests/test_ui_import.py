@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,7 @@ ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
 
 def drag_and_drop(window, mime: QMimeData) -> QDropEvent:
-    enter = QDragEnterEvent(QPointF(80, 80), ACTIONS, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(80, 80), ACTIONS, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     assert enter.dropAction() == Qt.DropAction.CopyAction
