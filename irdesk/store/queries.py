@@ -184,3 +184,75 @@ def presentation(db: Database, presentation_id: int) -> dict | None:
     out = rows[0]
     out["compounds"] = compounds_of_presentation(db, presentation_id)
     return out
+
+
+# Gathering for sheets and exports: whole lists, read a page at a time.
+CONTACT_COLUMNS = "c.id, c.name, c.organization, c.title, c.phone, c.email, c.audience, c.last_seen"
+
+
+def contacts_for(db: Database, ids: list[int] | None = None, query: str | None = None,
+                 release_id: int | None = None, compound_id: int | None = None,
+                 meeting_id: int | None = None) -> list[dict]:
+    """The people of a sheet: chosen ones, those matching a search, or everyone linked to a
+    release, a compound or a meeting (through the releases that name it)."""
+    if ids is not None:
+        marks = ",".join("?" * len(ids)) or "NULL"
+        return _rows(db, f"SELECT {CONTACT_COLUMNS} FROM contacts c WHERE c.id IN ({marks}) ORDER BY c.name", list(ids))
+    if release_id is not None:
+        where, args = "c.id IN (SELECT contact_id FROM appearances WHERE release_id = ?)", [release_id]
+    elif compound_id is not None:
+        where = ("c.id IN (SELECT a.contact_id FROM appearances a JOIN release_compounds rc "
+                 "ON rc.release_id = a.release_id WHERE rc.compound_id = ?)")
+        args = [compound_id]
+    elif meeting_id is not None:
+        where = ("c.id IN (SELECT a.contact_id FROM appearances a JOIN presentations p "
+                 "ON p.release_id = a.release_id WHERE p.meeting_id = ?)")
+        args = [meeting_id]
+    else:
+        where, args = _filter("contacts", query)
+        where = where.replace("WHERE ", "").replace("id IN", "c.id IN") or "1"
+    return _rows(db, f"SELECT {CONTACT_COLUMNS} FROM contacts c WHERE {where} ORDER BY c.name", args)
+
+
+def contact_reach(db: Database, contact_ids: list[int]) -> dict[int, dict]:
+    """Every phone and e-mail seen for each person (newest first), for vCards and sheets."""
+    out: dict[int, dict] = {cid: {"phones": [], "emails": []} for cid in contact_ids}
+    for start in range(0, len(contact_ids), 500):
+        chunk = contact_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, phones, emails in db.execute(
+                f"""SELECT a.contact_id, a.phones, a.emails FROM appearances a JOIN releases r ON r.id = a.release_id
+                WHERE a.contact_id IN ({marks}) ORDER BY r.date DESC, a.id DESC""", chunk):
+            for key, values in (("phones", phones), ("emails", emails)):
+                for value in json.loads(values):
+                    if value not in out[cid][key]:
+                        out[cid][key].append(value)
+    return out
+
+
+def presentations_for(db: Database, release_id: int | None = None, compound_id: int | None = None,
+                      meeting_id: int | None = None) -> list[dict]:
+    where, args = "1", []
+    if release_id is not None:
+        where, args = "p.release_id = ?", [release_id]
+    elif compound_id is not None:
+        where, args = "p.id IN (SELECT presentation_id FROM presentation_compounds WHERE compound_id = ?)", [compound_id]
+    elif meeting_id is not None:
+        where, args = "p.meeting_id = ?", [meeting_id]
+    rows = _rows(db, f"""SELECT p.*, m.name AS meeting, r.company, r.headline AS release_headline
+        FROM presentations p JOIN releases r ON r.id = p.release_id LEFT JOIN meetings m ON m.id = p.meeting_id
+        WHERE {where} ORDER BY p.starts_at, p.id""", args)
+    for row in rows:
+        row["compounds"] = [c["name"] for c in compounds_of_presentation(db, row["id"])]
+    return rows
+
+
+def all_rows(db: Database, kind: str, query: str | None = None, chunk: int = 1000):
+    """Every row of a list (as the tab shows it), a page at a time."""
+    offset = 0
+    while True:
+        rows = page(db, kind, None, False, query, offset, chunk)
+        yield from rows
+        if len(rows) < chunk:
+            return
+        offset += chunk

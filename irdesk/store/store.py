@@ -159,6 +159,22 @@ class Store:
         with guarded(self.path):
             return queries.contact(self.conn, contact_id)
 
+    def contacts_for(self, **scope) -> list[dict]:
+        with guarded(self.path):
+            return queries.contacts_for(self.conn, **scope)
+
+    def contact_reach(self, contact_ids: list[int]) -> dict[int, dict]:
+        with guarded(self.path):
+            return queries.contact_reach(self.conn, contact_ids)
+
+    def presentations_for(self, **scope) -> list[dict]:
+        with guarded(self.path):
+            return queries.presentations_for(self.conn, **scope)
+
+    def all_rows(self, kind: str, query: str | None = None) -> list[dict]:
+        with guarded(self.path):
+            return list(queries.all_rows(self.conn, kind, query))
+
     def presentation(self, presentation_id: int) -> dict | None:
         with guarded(self.path):
             return queries.presentation(self.conn, presentation_id)
