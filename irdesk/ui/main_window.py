@@ -51,7 +51,8 @@ class Dialogs:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, parent)
-        dialog.paintRequested.connect(render)
+        # A lambda holds the renderer: a bound method alone does not keep its object alive.
+        dialog.paintRequested.connect(lambda device: render(device))
         dialog.exec()
 
     def print_dialog(self, parent, printer) -> bool:
