@@ -162,3 +162,18 @@ def test_exports_from_the_window_are_written_whole(qtbot, store, tmp_path):
             window.export(what)
         assert target.stat().st_size > 50
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(name) and p.name != name]  # no leftovers
+
+
+def test_sheet_for_everyone_at_a_meeting(qtbot, store, tmp_path):
+    target = tmp_path / "meeting.pdf"
+    window = MainWindow(store, SheetAnswers(target))
+    qtbot.addWidget(window)
+    release = store.page("releases", query="Halvorsen")[0]["id"]
+    window.navigate("release", release)
+    window.navigate("presentation", store.release(release)["presentations"][0]["id"])
+    scopes = window.sheet_scopes()
+    assert scopes[0][2].keys() == {"meeting_id"} and "Imaginary Society of Hematology" in scopes[0][0]
+    with qtbot.waitSignal(window.saved, timeout=30000):
+        window.sheet_action.trigger()
+    text = "\n".join(pages_text(target))
+    assert "Marta Lindqvist" in text and "Lena Park" not in text

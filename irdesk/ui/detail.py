@@ -44,7 +44,13 @@ class DetailPane(QTextBrowser):
     def show_record(self, kind: str, row_id: int) -> None:
         data = getattr(self.store, kind)(row_id)
         self.shown = (kind, row_id)
-        self.setHtml(getattr(html, kind)(data) if data else html.missing(kind))
+        if not data:
+            self.setHtml(html.missing(kind))
+        elif kind == "release":
+            # Highlights follow the system's light or dark scheme.
+            self.setHtml(html.release(data, dark=self.palette().base().color().lightness() < 128))
+        else:
+            self.setHtml(getattr(html, kind)(data))
 
     def refresh(self) -> None:
         if self.shown:

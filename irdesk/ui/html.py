@@ -7,6 +7,7 @@ import datetime as dt
 from html import escape
 
 MARKS = {"release": "#fff3b0", "compound": "#c8f0d0", "presentation": "#cde4ff", "contact": "#f6d2ea"}
+DARK_MARKS = {"release": "#5c4f00", "compound": "#1d5530", "presentation": "#1f3f66", "contact": "#5e2448"}
 STYLE = """<style>
  body { font-size: 10pt; } h2 { margin: 0 0 4px 0; } h3 { margin: 14px 0 4px 0; }
  .meta { color: palette(mid); } td { padding: 1px 8px 1px 0; vertical-align: top; }
@@ -44,7 +45,7 @@ def when(starts_at: str | None) -> str | None:
     return f"{escape(there)} — your time {escape(here)}"
 
 
-def release(data: dict) -> str:
+def release(data: dict, dark: bool = False) -> str:
     parts = [STYLE, f"<h2>{escape(data.get('headline') or '(no headline)')}</h2>"]
     parts.append(_table([("Date", _e(data.get("date"))), ("Issuer", _e(data.get("company"))),
                          ("Tickers", _e(data.get("tickers"))), ("Dateline", _e(data.get("city"))),
@@ -69,11 +70,11 @@ def release(data: dict) -> str:
             org = f" — {escape(c['organization'])}" if c.get("organization") else ""
             parts.append(f"<li>{link('contact', c['id'], c['name'])}{org}<br><span class='meta'>{reach}</span></li>")
         parts.append("</ul>")
-    parts.append("<h3>Text</h3>" + highlighted(data.get("text") or "", data.get("spans", []), data))
+    parts.append("<h3>Text</h3>" + highlighted(data.get("text") or "", data.get("spans", []), data, dark))
     return "".join(parts)
 
 
-def highlighted(text: str, spans: list[dict], data: dict) -> str:
+def highlighted(text: str, spans: list[dict], data: dict, dark: bool = False) -> str:
     """The release text with every extracted value marked; values of entities are links."""
     appearance_to_contact = {c.get("appearance_id"): c["id"] for c in data.get("contacts", [])}
     out, pos = [], 0
@@ -86,7 +87,7 @@ def highlighted(text: str, spans: list[dict], data: dict) -> str:
         entity, target = span["entity"], span["entity_id"]
         if entity == "contact":
             target = appearance_to_contact.get(target)
-        colour = MARKS.get(entity, "#eeeeee")
+        colour = (DARK_MARKS if dark else MARKS).get(entity, "#777777" if dark else "#eeeeee")
         title = escape(f"{entity} {span['field']}")
         if entity == "release" or target is None:
             out.append(f"<span style='background:{colour}' title='{title}'>{value}</span>")

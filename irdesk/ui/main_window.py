@@ -512,6 +512,12 @@ class MainWindow(QMainWindow):
                 name = record.get("name", f"compound #{row_id}")
                 scopes.insert(0, (f"Everyone from releases that name {name}", f"Who to call about {name}",
                                   {"compound_id": row_id}))
+        shown = tab.detail.shown
+        if shown and shown[0] == "presentation":
+            meeting = (self.store.presentation(shown[1]) or {})
+            if meeting.get("meeting_id"):
+                scopes.insert(0, (f"Everyone from releases about {meeting['meeting'][:70]}",
+                                  f"Contacts: {meeting['meeting'][:80]}", {"meeting_id": meeting["meeting_id"]}))
         text = self.filter.text().strip()
         if text:
             scopes.append((f"Everyone matching “{text}”", f"Contacts matching “{text}”", {"query": text}))
