@@ -53,7 +53,10 @@ def release(rng: random.Random, number: int) -> str:
     name, stem, ticker = company(rng)
     day = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(5000))
     code = f"{stem[:3].upper()}-{rng.randrange(100, 999)}"
-    inn = stem.lower()[:3] + "".join(rng.choice("aeiou") + rng.choice("lmnrtvz") for _ in range(2)) + rng.choice(STEMS)
+    # One INN per code name, as in the world: the same compound is called the same in every release.
+    naming = random.Random(code)
+    inn = stem.lower()[:3] + "".join(naming.choice("aeiou") + naming.choice("lmnrtvz") for _ in range(3)) \
+        + naming.choice(STEMS)
     meeting = f"{rng.randrange(2, 60)}th {rng.choice(MEETINGS)}"
     person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     talk = ""

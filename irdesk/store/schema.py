@@ -105,3 +105,20 @@ def m002_release_keys(db: Database) -> None:
 def m003_span_entity_index(db: Database) -> None:
     """Merging compounds re-points their spans: find them by entity without reading them all."""
     db["spans"].create_index(["entity", "entity_id"])
+
+
+@migrations()
+def m004_fts_follows_indexed_columns(db: Database) -> None:
+    """The full-text index is rewritten only when a column it holds changes: counters kept on
+    compounds and contacts change with every import, and rewriting a row's index entry each
+    time cost more than the import itself on a large store."""
+    for table, columns in (("releases", ["headline", "company", "text"]), ("compounds", ["names", "company", "target"]),
+                           ("contacts", ["name", "organization", "title", "email", "phone"])):
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(f"""CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
+  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES('delete', old.rowid, {old});
+  INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});
+END""")

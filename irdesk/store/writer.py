@@ -121,20 +121,24 @@ def _compound(db: Database, compound: Compound, release_id: int) -> int:
     """The stored compound that has any of these names; several such are merged into one."""
     names = {squash(n): n for n in compound.all_names() if squash(n)}
     marks = ",".join("?" * len(names))
-    ids = sorted({row[0] for row in db.execute(
-        f"SELECT compound_id FROM compound_names WHERE key IN ({marks})", list(names))})
-    if ids:
-        cid = ids[0]
-        for other in ids[1:]:
+    found = db.conn.execute(f"""SELECT DISTINCT c.id, c.company, c.target FROM compound_names n
+        JOIN compounds c ON c.id = n.compound_id WHERE n.key IN ({marks}) ORDER BY c.id""", list(names)).fetchall()
+    if found:
+        cid, company, target = found[0]
+        for other, *_ in found[1:]:
             merge_compounds(db, cid, other)
-        db.execute("UPDATE compounds SET company = coalesce(company, ?), target = coalesce(target, ?) WHERE id = ?",
-                   [compound.company, compound.target, cid])
+        if (company is None and compound.company) or (target is None and compound.target):
+            db.conn.execute("UPDATE compounds SET company = coalesce(company, ?), target = coalesce(target, ?) "
+                            "WHERE id = ?", [compound.company, compound.target, cid])
     else:
         cid = _insert(db, "compounds", {"name": compound.name, "company": compound.company,
                                         "target": compound.target, "names": compound.name,
                                         "release_count": 0, "presentation_count": 0})
+    before = db.conn.total_changes
     _insert_many(db, "compound_names", ("compound_id", "name", "key"),
                  [(cid, name, key) for key, name in names.items()], ignore=True)
+    if db.conn.total_changes != before or len(found) > 1:
+        _refresh_names(db, cid)  # only when a name was learned: the index entry is rewritten
     linked = db.conn.execute(
         "INSERT OR IGNORE INTO release_compounds (release_id, compound_id, company, target) VALUES (?, ?, ?, ?)",
         [release_id, cid, compound.company, compound.target]).rowcount
@@ -144,7 +148,6 @@ def _compound(db: Database, compound: Compound, release_id: int) -> int:
             last_mentioned = CASE WHEN :d IS NOT NULL AND (last_mentioned IS NULL OR :d > last_mentioned)
                              THEN :d ELSE last_mentioned END WHERE id = :c""",
                         {"d": _release_date(db, release_id), "c": cid})
-    _refresh_names(db, cid)
     return cid
 
 
@@ -212,18 +215,24 @@ def _contact(db: Database, contact: Contact, release_id: int, date: str | None) 
     key = contact_key(contact.name)
     if not key:
         return
-    row = db.execute("SELECT id, last_seen FROM contacts WHERE key = ?", [key]).fetchone()
+    row = db.conn.execute("SELECT id, last_seen, organization, title, phone, email, audience FROM contacts "
+                          "WHERE key = ?", [key]).fetchone()
     latest = {"organization": contact.organization, "title": contact.title,
               "phone": contact.phones[0] if contact.phones else None,
               "email": contact.emails[0] if contact.emails else None, "audience": contact.audience}
     if row is None:
         cid = _insert(db, "contacts", {"name": contact.name, "key": key, "last_seen": date, **latest})
     else:
-        cid, last_seen = row
+        cid, last_seen, *current = row
         if date is None or last_seen is None or date >= last_seen:
-            sets = {k: v for k, v in latest.items() if v}
-            sets["last_seen"] = max(filter(None, [date, last_seen]), default=None)
-            db["contacts"].upsert({"id": cid, **sets}, pk="id")
+            # Only what changed: assigning a searchable column rewrites its full-text entry.
+            stored = dict(zip(("organization", "title", "phone", "email", "audience"), current))
+            sets = {k: v for k, v in latest.items() if v and v != stored[k]}
+            seen = max(filter(None, [date, last_seen]), default=None)
+            if seen != last_seen:
+                sets["last_seen"] = seen
+            if sets:
+                db["contacts"].upsert({"id": cid, **sets}, pk="id")
     appearance = _insert(db, "appearances", {
         "contact_id": cid, "release_id": release_id, "organization": contact.organization, "title": contact.title,
         "phones": json.dumps(contact.phones), "emails": json.dumps(contact.emails), "audience": contact.audience,
