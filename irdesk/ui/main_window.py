@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
                 self._select(tab, row_id)
             self._navigating = False
             tab.detail.refresh()
-        has_any = self.store.count("releases") > 0
+        has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
         self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
         self._show_counts()
         self._update_actions()
