@@ -19,7 +19,8 @@ from .errors import StoreError, StoreReadOnly, StoreTooNew, translate
 BUSY_TIMEOUT_S = 5.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
-STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns")
+STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
+         "m005_case_blind_sort_indexes")
 
 
 def default_store_path() -> Path:

@@ -122,3 +122,12 @@ def m004_fts_follows_indexed_columns(db: Database) -> None:
   INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES('delete', old.rowid, {old});
   INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});
 END""")
+
+
+@migrations()
+def m005_case_blind_sort_indexes(db: Database) -> None:
+    """The tabs sort names without regard to case; an index in that order serves the first page
+    without sorting the whole table."""
+    for table, column in (("releases", "company"), ("releases", "headline"), ("compounds", "name"),
+                          ("compounds", "company"), ("contacts", "name"), ("contacts", "organization")):
+        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column}_nocase ON {table} ({column} COLLATE NOCASE)")

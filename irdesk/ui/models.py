@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ..store import Store
 
-PAGE = 200
+PAGE = 100  # rows per fetch: a screenful or three
 Index = QModelIndex | QPersistentModelIndex
 
 
