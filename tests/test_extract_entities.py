@@ -153,3 +153,24 @@ def test_every_span_points_into_the_text():
     contact = parsed.contacts[0]
     assert parsed.text[slice(*contact.spans["phones[0]"])] == "555-201-3344"
     assert parsed.text[slice(*contact.spans["emails[0]"])] == "john@acme.example"
+
+
+def test_a_meeting_heading_a_block_of_details_without_a_title():
+    text = HEAD + ("Details of the presentations follow.\n\nNorthwind Global Investment ConferenceSpeaker: Jane Roe, "
+                   "CEODate/Time: September 9, 2024 at 7:00 a.m. ETLocation: Lotte Palace Hotel, New York, NY"
+                   "Webcast Link: Northwind Webcast\n")
+    (p,) = extract_text(text).presentations
+    assert (p.meeting, p.kind, p.starts_at, p.location) == (
+        "Northwind Global Investment Conference", "oral", "2024-09-09T07:00:00-04:00", "Lotte Palace Hotel, New York, NY")
+
+
+def test_numbers_in_a_financial_table_are_not_abstracts():
+    table = "\n\n".join(["Condensed Consolidated Balance Sheet Information", "675",
+                         "Total liabilities and stockholders equity for the period", "243",
+                         "Total assets of the company at the end of the period under review"])
+    assert extract_text(HEAD + table + "\n").presentations == []
+
+
+def test_link_labels_after_a_contact_block_are_not_people():
+    found = contacts("Media Contact:\npress@acme.example\n\nReddit Post\n\nNews Coverage\n")
+    assert found == {}

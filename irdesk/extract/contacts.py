@@ -143,10 +143,20 @@ def _fragments(text: str, start: int, end: int, counts) -> list[Item]:
     return items
 
 
+NOT_NAME_WORDS = re.compile(
+    r"(?i)\b(?:contact|relations|investors?|media|press|inc|street|the|and|post|store|shop|news|coverage|states|"
+    r"association|online|months?|ended|year|quarter|total|reddit|twitter|facebook|linkedin|instagram|youtube|tiktok|"
+    r"website|site|page|blog|address|email|phone|office|hours|release|source|team|department|center|centre|clinic|"
+    r"services?|sales|marketing|support|customer|care|information|north|south|east|west|america|american|united|"
+    r"kingdom|proactive|report|results|conference|summit|meeting|program|institute|hospital|school|college|"
+    r"headquarters|avenue|road|suite|floor|building|view|original|content|visit|follow|read|more|click|here|"
+    r"download|subscribe|share|tldr|pickup)\b")
+
+
 def _is_name(value: str) -> bool:
     value = CREDENTIALS.sub("", value).strip(" ,")
     return bool(NAME.fullmatch(value)) and not ORG_WORDS.search(value) and not TITLE_WORDS.search(value) \
-        and not re.search(r"(?i)\b(?:contact|relations|investors?|media|press|inc|street|the|and)\b", value)
+        and not NOT_NAME_WORDS.search(value)
 
 
 def _classify(value: str, start: int) -> list[Item]:

@@ -34,6 +34,7 @@ LABELS = {
     "location": r"Location|Room|Where|Venue",
     "session": r"Session(?: Title| Name)?",
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
+    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Format|Booth|Moderator|Panel(?:ists)?",
 }
 LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
                    + r")\s*:\s*", re.I | re.M)
@@ -132,8 +133,20 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
         line_end = text.find("\n", m.end())
         value_end = min(value_end, len(text) if line_end < 0 else line_end)
         value = text[m.end():value_end]
+        glued = re.search(r"(?<=[a-z.])About [A-Z]", value)  # "…UpdateAbout GeoVax": a section runs on
+        if glued:
+            value_end = m.end() + glued.start()
+            value = value[:glued.start()]
         starts_new = key == "title" and (current is None or current.title) or \
             key == "abstract" and current is not None and current.abstract and current.title
+        # "H.C. Wainwright Global Investment Conference  Speaker: … Date/Time: …": a meeting's
+        # name heads a block of details without a title (a company's talk at a conference).
+        headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
+        if headed and (current is None or current.starts_at or current.meeting != headed[0]):
+            if current is not None:
+                found.append((current, block_start, m.start()))
+            current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
+            current.spans["meeting"] = headed[1]
         if current is None and key not in ("title", "abstract"):
             continue
         if starts_new or current is None:
@@ -172,11 +185,32 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
         found.append((current, block_start, len(text) if end < 0 else end))
     for p, start, end in found:
         _fill(p, text, start, end, year, kind=False)  # the block's heading says oral or poster
-    return [f for f in found if f[0].title or f[0].abstract]
+    return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
+
+
+MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s+(?:19|20)\d\d)?)\s*$")
+
+
+def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
+    """The meeting named just before a label, on its line or the line above."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    if not head.strip():
+        above_end = line_start - 1
+        while above_end > 0 and text[above_end - 1] == "\n":
+            above_end -= 1
+        line_start = text.rfind("\n", 0, max(0, above_end)) + 1
+        head = text[line_start:above_end]
+    m = MEETING_HEAD.search(head)
+    if not m:
+        return None
+    name = m.group("m").strip(" *-•")
+    start = line_start + head.index(name)
+    return name, (start, start + len(name))
 
 
 _LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|date|time|when|location|room|where|venue|session|"
-                          r"presenter|speaker|author")
+                          r"presenter|speaker|author|webcast|link")
 
 
 def _label_lines(text: str):
@@ -203,6 +237,12 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
     all_lines = lines(text)
     starts = [i for i, ln in enumerate(all_lines) if re.fullmatch(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}", ln.text.strip())
               and not re.fullmatch(r"(?:19|20)\d\d", ln.text.strip())]
+    # Bare numbers make rows only under a header that names them ("Abstract #", "Poster"):
+    # a financial table's figures are numbers on their own lines too.
+    if starts and not re.match(r"(?i)(?:abstract|poster)", all_lines[starts[0]].text.strip()):
+        header = [ln.text.strip() for ln in all_lines[max(0, starts[0] - 8):starts[0]]]
+        if not any(re.fullmatch(r"(?i)(?:abstract|poster)(?:\s*(?:#|no\.?|number))?", h) for h in header):
+            return []
     for n, i in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else min(len(all_lines), i + (i - starts[n - 1] if n else 12))
         block = [ln for ln in all_lines[i + 1:stop] if ln.text.strip()]
