@@ -177,3 +177,18 @@ def test_sheet_for_everyone_at_a_meeting(qtbot, store, tmp_path):
         window.sheet_action.trigger()
     text = "\n".join(pages_text(target))
     assert "Marta Lindqvist" in text and "Lena Park" not in text
+
+
+def test_page_setup_is_remembered(qtbot, store, tmp_path):
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    first = MainWindow(store, SheetAnswers(tmp_path / "x.pdf"))
+    qtbot.addWidget(first)
+    first.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    first.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    first.close()
+    second = MainWindow(store, SheetAnswers(tmp_path / "y.pdf"))
+    qtbot.addWidget(second)
+    layout = second.printer.pageLayout()
+    assert layout.pageSize().id() == QPageSize.PageSizeId.Letter
+    assert layout.orientation() == QPageLayout.Orientation.Landscape

@@ -22,7 +22,7 @@ from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .import_dialog import ImportDialog
 from .models import StoreListModel
-from .settings import restore_bytes, settings
+from .settings import restore_bytes, restore_page_layout, save_page_layout, settings
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -490,6 +490,7 @@ class MainWindow(QMainWindow):
             from PySide6.QtPrintSupport import QPrinter
 
             self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            restore_page_layout(self._printer, settings())
         return self._printer
 
     def sheet_scopes(self) -> list[tuple[str, str, dict]]:
@@ -650,6 +651,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
+        if self._printer is not None:
+            save_page_layout(self._printer, s)
         for kind, tab in self.pages.items():
             s.setValue(f"{kind}/splitter", tab.saveState())
             s.setValue(f"{kind}/header", tab.table.horizontalHeader().saveState())

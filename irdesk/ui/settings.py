@@ -18,3 +18,28 @@ def settings() -> QSettings:
 def restore_bytes(s: QSettings, key: str) -> QByteArray | None:
     value = s.value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_page_layout(printer, s: QSettings) -> None:
+    """Page set-up outlives the session: paper, orientation and margins (in millimetres)."""
+    layout = printer.pageLayout()
+    margins = layout.margins(layout.Unit.Millimeter)
+    s.setValue("print/page_size", layout.pageSize().id().value)
+    s.setValue("print/orientation", layout.orientation().value)
+    s.setValue("print/margins", [margins.left(), margins.top(), margins.right(), margins.bottom()])
+
+
+def restore_page_layout(printer, s: QSettings) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    if s.value("print/page_size") is None:
+        return
+    try:
+        size = QPageSize(QPageSize.PageSizeId(int(s.value("print/page_size"))))
+        orientation = QPageLayout.Orientation(int(s.value("print/orientation", 0)))
+        left, top, right, bottom = (float(v) for v in s.value("print/margins", [15, 15, 15, 15]))
+    except (TypeError, ValueError):
+        return  # a setting from elsewhere: keep the printer's own
+    printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(left, top, right, bottom),
+                                      QPageLayout.Unit.Millimeter))
