@@ -25,7 +25,8 @@ MEETING = re.compile(
     rf"(?:\s+on\s+[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
     r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
 INVESTOR_TALK = re.compile(
-    r"\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?"
+    r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
+    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Session )?Title",
@@ -41,7 +42,7 @@ LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
 TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
-ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
+ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
                      r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
@@ -308,6 +309,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     meeting = find_meeting(text, release, lead, sections.body_end)
     if not found:
         found = _investor_talk(text, release, year, lead)
+        if found and meeting:
+            found[0][0].meeting, found[0][0].spans["meeting"] = meeting  # the name as the release gives it
         if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
                                                text[:sections.body_end]):
             p = Presentation()
