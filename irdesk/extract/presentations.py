@@ -18,11 +18,13 @@ from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
+_WHEN_WORDS = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+               r"Today|Tomorrow")
 MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
 MEETING = re.compile(
     rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
     rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and)){{0,8}})?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
-    rf"(?:\s+on\s+[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
+    rf"(?:\s+on\s+(?!{_WHEN_WORDS})[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
     r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
 INVESTOR_TALK = re.compile(
     r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
