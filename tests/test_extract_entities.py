@@ -174,3 +174,9 @@ def test_numbers_in_a_financial_table_are_not_abstracts():
 def test_link_labels_after_a_contact_block_are_not_people():
     found = contacts("Media Contact:\npress@acme.example\n\nReddit Post\n\nNews Coverage\n")
     assert found == {}
+
+
+def test_trial_names_and_program_marks_are_not_compounds():
+    parsed = extract_text(HEAD + "GeoVax plans a Phase 2 trial (AdX-203) of ACM-101. The CraveX® Weight Loss Program is a "
+                                 "medication-assisted program; see CraveX® online.\n")
+    assert [c.name for c in parsed.compounds] == ["ACM-101"]

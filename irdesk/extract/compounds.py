@@ -46,8 +46,10 @@ DRUG_WORDS = re.compile(r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|m
                         r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
                         r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
                         r"combination|regimen|medicines?|mg)\b")
-NOT_DRUG = re.compile(r"(?i)^\s*(?:technology|platform|index|software|system|device|app|products?\b|solutions?|"
-                      r"Immuno-Oncology Profiling|explore|digital|laboratory|lab)\b")
+NOT_DRUG = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
+                      r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
+                      r"laboratory|lab)\b")
+TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
 TARGET = re.compile(
     r"(?:(?P<t1>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[- ](?:targeting|targeted|directed|expressing|specific)\b"
     r"|\banti-(?P<t2>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
@@ -143,9 +145,10 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     headline = squash(release.headline or "")
     found: list[tuple[str, Span, str]] = []
     urls = _addresses(text)
+    trial_names = _trial_names(text, codes)
     for m in codes:
         name = m.group(0)
-        if not _is_code(name, counts, text):
+        if not _is_code(name, counts, text) or squash(name) in trial_names:
             continue
         around = text[max(0, m.start() - 80):m.end() + 80]
         before = text[max(0, m.start() - 6):m.start()]
@@ -162,8 +165,13 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             head = m.group(1).lower()
             if len(head) >= 3 and first.startswith(head) and not CODE.fullmatch(m.group(0)):
                 found.append((m.group(0), m.span(), "code"))
-    for m in BRAND.finditer(text):
+    marks = list(BRAND.finditer(text))
+    # A mark that once names a program, platform or device is not a drug anywhere in the release.
+    not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
+    for m in marks:
         name, rest = m.group(1), text[m.end():m.end() + 60]
+        if name in not_drugs:
+            continue
         around = text[max(0, m.start() - 60):m.end() + 140]
         if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
             continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
@@ -197,6 +205,15 @@ def _addresses(text: str) -> list[Span]:
         spans.append((start, end))
         at = text.find("@", end)
     return spans
+
+
+def _trial_names(text: str, codes: list[re.Match]) -> set[str]:
+    """Codes that only ever name a trial: "a Phase 2 trial (AdPNP-203)"."""
+    trial, other = set(), set()
+    for m in codes:
+        inside = text[m.start() - 1:m.start()] == "(" and TRIAL_BEFORE.search(text, max(0, m.start() - 100), m.start())
+        (trial if inside else other).add(squash(m.group(0)))
+    return trial - other
 
 
 def _is_firm(text: str, name: str) -> bool:
