@@ -46,7 +46,7 @@ DRUG_WORDS = re.compile(r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|m
                         r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
                         r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
                         r"combination|regimen|medicines?|mg)\b")
-NOT_DRUG = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
+NOT_DRUG = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
                       r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
                       r"laboratory|lab)\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
