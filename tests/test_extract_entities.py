@@ -180,3 +180,15 @@ def test_trial_names_and_program_marks_are_not_compounds():
     parsed = extract_text(HEAD + "GeoVax plans a Phase 2 trial (AdX-203) of ACM-101. The CraveX® Weight Loss Program is a "
                                  "medication-assisted program; see CraveX® online.\n")
     assert [c.name for c in parsed.compounds] == ["ACM-101"]
+
+
+def test_glued_title_and_address_and_a_known_camel_case_name():
+    found = contacts("For more information, please contact:\nAcme Bio Corp.Tel: +1 857 555 7687Thomas Mehrling, "
+                     "CEOcorporate@acme.example\n\nMedia Contact:Jessica Starmanmedia@acme.example\n\n"
+                     "FINANCIAL TABLES FOLLOW\n\nRevenue 54 39151 70\n")
+    assert (found["Thomas Mehrling"].title, found["Thomas Mehrling"].emails) == ("CEO", ["corporate@acme.example"])
+    assert found["Jessica Starman"].phones == []
+    text = HEAD + ("CellReGen makes cells. CellReGen is part of the university.\n\nFor more information, please contact:\n"
+                   "University of Utah – CellReGenJan Pierce, MBASenior Director, CellReGenEmail: jan@utah.example\n")
+    (jan,) = extract_text(text).contacts
+    assert (jan.name, jan.organization) == ("Jan Pierce", "University of Utah – CellReGen")

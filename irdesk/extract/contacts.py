@@ -94,6 +94,10 @@ def find_regions(text: str, body_start: int) -> list[tuple[re.Match, int]]:
             if _line_start(text, stop.start()) or text[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
                 end = stop.start()
                 break
+        heading = re.search(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n", text[m.end():end])
+        if heading and not ORG_WORDS.search(heading.group(0).title()):
+            # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
+            end = m.end() + heading.start()
         for line in re.finditer(r"[^\n]{250,}", text[m.end():end]):
             if not EMAIL.search(line.group(0)) and not PHONE.search(line.group(0)):
                 end = m.end() + line.start()
@@ -105,10 +109,12 @@ def find_regions(text: str, body_start: int) -> list[tuple[re.Match, int]]:
 def _fragments(text: str, start: int, end: int, counts) -> list[Item]:
     items: list[Item] = []
     masked: list[Span] = []
+    raw_emails: list[Span] = []
     for m in EMAIL.finditer(text, start, end):
         s, e = clean_email(text, m)
         items.append(Item("email", text[s:e], (s, e)))
         masked.append((s, e))
+        raw_emails.append(m.span())
     for m in URL.finditer(text, start, end):
         if not any(s <= m.start() < e for s, e in masked):
             masked.append(m.span())
@@ -127,7 +133,8 @@ def _fragments(text: str, start: int, end: int, counts) -> list[Item]:
         cuts.update((start + m.start(), start + m.end()))
     for m in BREAK_WORDS.finditer(text, start, end):
         cuts.update(m.span())
-    cuts.update(glue_breaks(text, start, end, counts))
+    # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
+    cuts.update(b for b in glue_breaks(text, start, end, counts) if not any(s < b < e for s, e in raw_emails))
     points = sorted(cuts)
     for a, b in zip(points, points[1:]):
         if any(s <= a < e for s, e in masked):

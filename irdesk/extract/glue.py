@@ -23,6 +23,15 @@ def _word_counts(text: str) -> Counter:
     return Counter(re.findall(r"[A-Za-z][A-Za-z0-9]*", text))
 
 
+def _known_prefix(word: str, counts: Counter) -> int:
+    """The length of the longest camel-case start of ``word`` used on its own elsewhere."""
+    for cut in range(len(word) - 1, 2, -1):
+        if word[cut].isupper() and word[cut - 1].isalpha() and counts[word[:cut]] > 0 \
+                and re.search(r"[a-z][A-Z]", word[:cut]):
+            return cut
+    return 0
+
+
 def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
     """Positions inside ``text[start:end]`` where a lost break most likely was."""
     breaks = []
@@ -32,9 +41,14 @@ def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
         # "LifeSci Advisors": a camel-case word inside an organization's name.
         if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
             continue
-        word = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0) + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
+        left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
+        word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
         # A camel-case word the release uses elsewhere is a name (GeoVax), not glue.
         if word and counts[word] > 1 and not word[:1].isdigit():
+            continue
+        # "CellReGenJan": when a known word ends the left part, that is the one break in it.
+        known = _known_prefix(word, counts)
+        if known and len(left) != known:
             continue
         if re.match(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$", text[max(start, pos - 3):pos].lstrip()):
             continue
