@@ -3,7 +3,6 @@ meetings are the same thing, on normalized content (never on file names)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -48,6 +47,8 @@ def meeting_key(name: str | None) -> str:
 
 
 def _digest(text: str) -> str:
+    import hashlib  # only writing needs it; the window's first paint does not
+
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
 import sys
 import traceback
 from pathlib import Path
@@ -31,11 +31,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def install_excepthook(log_path: Path) -> None:
     """An unexpected error is logged and shown with the log's path; the app goes on."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=log_path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
 
     def hook(kind, value, tb) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
-        logging.error("unexpected error\n%s", text)
+        try:
+            with log_path.open("a", encoding="utf-8") as log:
+                log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} unexpected error\n{text}\n")
+        except OSError:
+            pass  # a log that cannot be written must not hide the error itself
         sys.__stderr__.write(text)
         if QApplication.instance() is not None:
             QMessageBox.critical(None, "IR Desk", f"Something went wrong: {value}\n\nThe details are in {log_path}.")

@@ -20,13 +20,13 @@ from ..store import Store, StoreError
 from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
-from .import_dialog import ImportDialog
 from .models import StoreListModel
 from .settings import restore_bytes, restore_page_layout, save_page_layout, settings
 from .tasks import Task
 
 if TYPE_CHECKING:
     from ..importer import Outcome
+    from .import_dialog import ImportDialog
 
 TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compounds"), ("contacts", "contact", "C&ontacts")]
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None or self._task is not None:
             self.dialogs.inform(self, "IR Desk", "An import is already running; drop again when it is done.")
             return
+        from .import_dialog import ImportDialog  # loaded with the first import, not at start
+
         review = bool(settings().value("import/review", True, bool))
         dialog = ImportDialog(self.store.path, items, review, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
