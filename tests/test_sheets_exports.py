@@ -146,7 +146,7 @@ def test_preview_renders_the_same_sheet(qtbot, store, tmp_path):
     window = MainWindow(store, answers)
     qtbot.addWidget(window)
     sheet = build(store.contacts_for(), {}, SheetOptions("Preview"))
-    window.preview_sheet(sheet)
+    window.output.preview_sheet(sheet)
     qtbot.waitUntil(lambda: bool(answers.previewed), timeout=10000)
     assert answers.previewed[0] == 1
     answers.preview_dialog.close()
@@ -159,7 +159,7 @@ def test_exports_from_the_window_are_written_whole(qtbot, store, tmp_path):
         window = MainWindow(store, SheetAnswers(target))
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.saved, timeout=30000):
-            window.export(what)
+            window.output.export(what)
         assert target.stat().st_size > 50
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(name) and p.name != name]  # no leftovers
 
@@ -171,7 +171,7 @@ def test_sheet_for_everyone_at_a_meeting(qtbot, store, tmp_path):
     release = store.page("releases", query="Halvorsen")[0]["id"]
     window.navigate("release", release)
     window.navigate("presentation", store.release(release)["presentations"][0]["id"])
-    scopes = window.sheet_scopes()
+    scopes = window.output.sheet_scopes()
     assert scopes[0][2].keys() == {"meeting_id"} and "Imaginary Society of Hematology" in scopes[0][0]
     with qtbot.waitSignal(window.saved, timeout=30000):
         window.sheet_action.trigger()
@@ -184,11 +184,11 @@ def test_page_setup_is_remembered(qtbot, store, tmp_path):
 
     first = MainWindow(store, SheetAnswers(tmp_path / "x.pdf"))
     qtbot.addWidget(first)
-    first.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    first.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    first.output.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    first.output.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     first.close()
     second = MainWindow(store, SheetAnswers(tmp_path / "y.pdf"))
     qtbot.addWidget(second)
-    layout = second.printer.pageLayout()
+    layout = second.output.printer.pageLayout()
     assert layout.pageSize().id() == QPageSize.PageSizeId.Letter
     assert layout.orientation() == QPageLayout.Orientation.Landscape

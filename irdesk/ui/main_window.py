@@ -21,7 +21,8 @@ from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .models import StoreListModel
-from .settings import restore_bytes, restore_page_layout, save_page_layout, settings
+from .output import Output
+from .settings import restore_bytes, settings
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -67,18 +68,6 @@ class Dialogs:
 
     def sheet_dialog(self, dialog) -> None:
         dialog.exec()
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """All or nothing: QSaveFile writes beside the target and renames on commit."""
-    from PySide6.QtCore import QSaveFile
-
-    out = QSaveFile(path)
-    if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(f"cannot write {path}: {out.errorString()}")
-    out.write(data)
-    if not out.commit():
-        raise OSError(f"cannot write {path}: {out.errorString()}")
 
 
 class Tab(QSplitter):
@@ -154,8 +143,8 @@ class MainWindow(QMainWindow):
         self._task: Task | None = None
         self.import_dialog: ImportDialog | None = None
         self.last_outcomes: list[Outcome] = []
-        self._printer = None
-        self._tasks: set[Task] = set()
+        self.output = Output(self)
+        self.output.saved.connect(self.saved)
         self.setAcceptDrops(True)
         self.setWindowTitle(f"IR Desk — {store.path.name}")
         self.tabs = QTabWidget()
@@ -208,14 +197,14 @@ class MainWindow(QMainWindow):
                                           "Read releases from files into the store")
         self._action("Open the &sample releases", self.open_samples, None, file)
         file.addSeparator()
-        self.sheet_action = self._action("&Print contact sheet…", self.contact_sheet, QKeySequence.StandardKey.Print,
+        self.sheet_action = self._action("&Print contact sheet…", lambda: self.output.contact_sheet(), QKeySequence.StandardKey.Print,
                                          file, "Print or save the contacts you choose")
         export = file.addMenu("&Export")
-        self._action("Contacts as &vCard…", lambda: self.export("vcard"), None, export)
-        self._action("Contacts as &CSV…", lambda: self.export("contacts"), None, export)
-        self._action("Presentations as &iCalendar…", lambda: self.export("ics"), None, export)
-        self._action("&Releases as CSV…", lambda: self.export("releases"), None, export)
-        self._action("C&ompounds as CSV…", lambda: self.export("compounds"), None, export)
+        self._action("Contacts as &vCard…", lambda: self.output.export("vcard"), None, export)
+        self._action("Contacts as &CSV…", lambda: self.output.export("contacts"), None, export)
+        self._action("Presentations as &iCalendar…", lambda: self.output.export("ics"), None, export)
+        self._action("&Releases as CSV…", lambda: self.output.export("releases"), None, export)
+        self._action("C&ompounds as CSV…", lambda: self.output.export("compounds"), None, export)
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file)
         edit = bar.addMenu("&Edit")
@@ -484,141 +473,6 @@ class MainWindow(QMainWindow):
         lines = [o.line() for o in self.last_outcomes]
         self.dialogs.inform(self, "Last import", "\n".join(lines) or "Nothing was imported.")
 
-    # Contact sheets and exports
-    @property
-    def printer(self):
-        """One printer for the window's life, so page set-up is kept between sheets."""
-        if self._printer is None:
-            from PySide6.QtPrintSupport import QPrinter
-
-            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            restore_page_layout(self._printer, settings())
-        return self._printer
-
-    def sheet_scopes(self) -> list[tuple[str, str, dict]]:
-        scopes = []
-        contacts = self.pages["contacts"]
-        chosen = contacts.selected_ids()
-        if chosen:
-            scopes.append((f"The {len(chosen)} selected contact{'s' if len(chosen) > 1 else ''}",
-                           "Contact sheet", {"ids": chosen}))
-        tab = self.current_tab()
-        if tab.kind in ("releases", "compounds") and tab.selected_ids():
-            row_id = tab.selected_ids()[0]
-            if tab.kind == "releases":
-                record = self.store.release(row_id) or {}
-                label = record.get("headline") or f"release #{row_id}"
-                scopes.insert(0, (f"Everyone in the selected release: {label[:70]}", f"Contacts: {label[:80]}",
-                                  {"release_id": row_id}))
-            else:
-                record = self.store.compound(row_id) or {}
-                name = record.get("name", f"compound #{row_id}")
-                scopes.insert(0, (f"Everyone from releases that name {name}", f"Who to call about {name}",
-                                  {"compound_id": row_id}))
-        shown = tab.detail.shown
-        if shown and shown[0] == "presentation":
-            meeting = (self.store.presentation(shown[1]) or {})
-            if meeting.get("meeting_id"):
-                scopes.insert(0, (f"Everyone from releases about {meeting['meeting'][:70]}",
-                                  f"Contacts: {meeting['meeting'][:80]}", {"meeting_id": meeting["meeting_id"]}))
-        text = self.filter.text().strip()
-        if text:
-            scopes.append((f"Everyone matching “{text}”", f"Contacts matching “{text}”", {"query": text}))
-        scopes.append(("Everyone in the store", "All contacts", {}))
-        return scopes
-
-    def contact_sheet(self) -> None:
-        from .sheet_dialog import ContactSheetDialog
-
-        self.dialogs.sheet_dialog(ContactSheetDialog(self, self.sheet_scopes()))
-
-    def _renderer(self, sheet):
-        from .printing import SheetRenderer
-
-        return SheetRenderer(sheet)
-
-    def preview_sheet(self, sheet) -> None:
-        renderer = self._renderer(sheet)
-        self.dialogs.preview(self, self.printer, renderer.render)
-
-    def print_sheet(self, sheet) -> None:
-        if self.dialogs.print_dialog(self, self.printer):
-            pages = self._renderer(sheet).render(self.printer)
-            self.statusBar().showMessage(f"Printed {pages} page{'s' if pages != 1 else ''}", 8000)
-
-    def page_setup(self) -> None:
-        self.dialogs.page_setup(self, self.printer)
-
-    def save_sheet_pdf(self, sheet) -> None:
-        path = self.dialogs.save_file(self, "Save contact sheet as PDF", f"{sheet.title}.pdf", "PDF (*.pdf)")
-        if not path:
-            return
-        layout = self.printer.pageLayout()
-
-        def work(progress):
-            from .printing import write_pdf
-
-            progress.report(0, sheet.count, "Laying out the sheet")
-            return write_pdf(sheet, path, layout)
-
-        self._run(work, lambda pages: self._saved(path, f"{pages} page{'s' if pages != 1 else ''}"))
-
-    def export(self, what: str) -> None:
-        names = {"vcard": ("Export contacts as vCard", "contacts.vcf", "vCard (*.vcf)"),
-                 "contacts": ("Export contacts as CSV", "contacts.csv", "CSV (*.csv)"),
-                 "ics": ("Export presentations as iCalendar", "presentations.ics", "iCalendar (*.ics)"),
-                 "releases": ("Export releases as CSV", "releases.csv", "CSV (*.csv)"),
-                 "compounds": ("Export compounds as CSV", "compounds.csv", "CSV (*.csv)")}
-        title, name, filters = names[what]
-        path = self.dialogs.save_file(self, title, name, filters)
-        if not path:
-            return
-        query = self.filter.text().strip() or None
-        scope = self._export_scope()
-        presentations = self._presentation_scope()  # read the selection here, not in the worker
-        store_path = self.store.path
-
-        def work(progress):
-            from .. import exports
-
-            with Store(store_path) as store:
-                if what in ("vcard", "contacts"):
-                    people = store.contacts_for(**scope) if scope else store.contacts_for(query=query)
-                    data = (exports.vcards(people, store.contact_reach([p["id"] for p in people]))
-                            if what == "vcard" else exports.csv_bytes("contacts", people))
-                elif what == "ics":
-                    data = exports.calendar(store.presentations_for(**presentations))
-                else:
-                    data = exports.csv_bytes(what, store.all_rows(what, query))
-            write_atomically(path, data)
-            return len(data)
-
-        self._run(work, lambda size: self._saved(path, f"{size:,} bytes"))
-
-    def _export_scope(self) -> dict | None:
-        chosen = self.pages["contacts"].selected_ids()
-        return {"ids": chosen} if chosen and self.current_tab().kind == "contacts" else None
-
-    def _presentation_scope(self) -> dict:
-        tab = self.current_tab()
-        if tab.kind == "releases" and tab.selected_ids():
-            return {"release_id": tab.selected_ids()[0]}
-        if tab.kind == "compounds" and tab.selected_ids():
-            return {"compound_id": tab.selected_ids()[0]}
-        return {}
-
-    def _run(self, work, done) -> None:
-        task = Task(work)
-        task.signals.finished.connect(lambda result: (self._tasks.discard(task), done(result)))
-        task.signals.failed.connect(lambda error: (self._tasks.discard(task),
-                                                   self.dialogs.inform(self, "IR Desk", error.strip().splitlines()[-1])))
-        self._tasks.add(task)
-        task.start()
-
-    def _saved(self, path: str, what: str) -> None:
-        self.statusBar().showMessage(f"Saved {Path(path).name} ({what})", 10000)
-        self.saved.emit(path)
-
     # Help
     def about(self) -> None:
         QMessageBox.about(self, "About IR Desk",
@@ -653,8 +507,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
-        if self._printer is not None:
-            save_page_layout(self._printer, s)
+        self.output.save_state(s)
         for kind, tab in self.pages.items():
             s.setValue(f"{kind}/splitter", tab.saveState())
             s.setValue(f"{kind}/header", tab.table.horizontalHeader().saveState())

@@ -45,10 +45,11 @@ class ContactSheetDialog(QDialog):
         self.setup_button = QPushButton("Page &setup…")
         for button in (self.setup_button, self.preview_button, self.pdf_button, self.print_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.clicked.connect(lambda: window.preview_sheet(self.sheet()))
-        self.print_button.clicked.connect(lambda: window.print_sheet(self.sheet()))
-        self.pdf_button.clicked.connect(lambda: window.save_sheet_pdf(self.sheet()))
-        self.setup_button.clicked.connect(window.page_setup)
+        output = window.output
+        self.preview_button.clicked.connect(lambda: output.preview_sheet(self.sheet()))
+        self.print_button.clicked.connect(lambda: output.print_sheet(self.sheet()))
+        self.pdf_button.clicked.connect(lambda: output.save_sheet_pdf(self.sheet()))
+        self.setup_button.clicked.connect(output.page_setup)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
