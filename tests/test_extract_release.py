@@ -90,3 +90,9 @@ def test_every_release_span_points_at_its_value():
     assert text[slice(*spans["wire"])] == release.wire
     assert text[slice(*spans["date"])] == "May 8, 2025"
     assert text[slice(*spans["tickers[0]"])] == "ACMB"
+
+
+def test_city_span_covers_the_city_as_written():
+    text = "Acme Bio Reports Something Worth Reading Today\n\nSAN RAFAEL, Calif., Jan. 8, 2020 /PRNewswire/ -- Acme Bio, Inc. (NASDAQ: ACMB)" + BODY
+    release = extract_text(text).release
+    assert text[slice(*release.spans["city"])] == "SAN RAFAEL"

@@ -89,7 +89,7 @@ def squash(name: str) -> str:
     return name.translate(_SQUASH).lower()
 
 
-def _is_code(name: str, counts: Counter, text: str) -> bool:
+def _is_code(name: str) -> bool:
     letters = re.match(r"[A-Za-z]+", name).group(0)
     if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
         return False
@@ -148,7 +148,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     trial_names = _trial_names(text, codes)
     for m in codes:
         name = m.group(0)
-        if not _is_code(name, counts, text) or squash(name) in trial_names:
+        if not _is_code(name) or squash(name) in trial_names:
             continue
         around = text[max(0, m.start() - 80):m.end() + 80]
         before = text[max(0, m.start() - 6):m.start()]

@@ -105,8 +105,8 @@ def find_dateline(text: str, headline_end: int = 0) -> Dateline | None:
         lead_offset = last + (len(rest) - len(rest.lstrip(SEPARATORS + ")")))
         city = _city(place) if place else None
         if city and city_span is None:
-            city_span = (line.start + line.text.index(place[:len(city)]) if place[:len(city)] in line.text else line.start,
-                         line.start + len(city))
+            at = line.start + line.text.find(place)  # the city as written ("WALTHAM"), not as shown
+            city_span = (at, at + len(re.split(r",|\band\b", place)[0].strip()))
         return Dateline(line, city, city_span, date, _span(line, date_m) if date else None,
                         clean(wire_m.group("wire")) if wire_m else None,
                         _span(line, wire_m, "wire") if wire_m else None,
