@@ -27,20 +27,30 @@ class Sheet:
 
 
 TABLE_COLUMNS = ["Name", "Organization", "Title", "Phones", "E-mails", "Audience", "Last seen"]
-WIDTHS = [15, 16, 17, 14, 19, 8, 11]  # per cent of the line
+WEIGHTS = {"Name": 15, "Organization": 16, "Title": 17, "Phones": 15, "E-mails": 21, "Audience": 9, "Last seen": 10}
 
 
-def _row(person: dict, reach: dict) -> str:
+def widths(columns: list[str]) -> list[int]:
+    """Per cent of the line for each column, in proportion to its weight."""
+    total = sum(WEIGHTS[c] for c in columns)
+    return [round(100 * WEIGHTS[c] / total) for c in columns]
+
+
+def _cells(person: dict, reach: dict) -> dict[str, str]:
     phones = "<br>".join(escape(p) for p in reach.get("phones") or [person.get("phone") or ""] if p)
     emails = "<br>".join(escape(e) for e in reach.get("emails") or [person.get("email") or ""] if e)
-    cells = [f"<b>{escape(person['name'])}</b>", escape(person.get("organization") or ""),
-             escape(person.get("title") or ""), phones, emails, escape(person.get("audience") or ""),
-             escape(person.get("last_seen") or "")]
-    tds = "".join(f"<td width='{w}%'>{c}</td>" for w, c in zip(WIDTHS, cells))
+    return {"Name": f"<b>{escape(person['name'])}</b>", "Organization": escape(person.get("organization") or ""),
+            "Title": escape(person.get("title") or ""), "Phones": phones, "E-mails": emails,
+            "Audience": escape(person.get("audience") or ""), "Last seen": escape(person.get("last_seen") or "")}
+
+
+def _row(person: dict, reach: dict, columns: list[str]) -> str:
+    cells = _cells(person, reach)
+    tds = "".join(f"<td width='{w}%'>{cells[c]}</td>" for w, c in zip(widths(columns), columns))
     return f"<table width='100%' cellspacing='0' cellpadding='3' class='row'><tr>{tds}</tr></table>"
 
 
-def _card(person: dict, reach: dict) -> str:
+def _card(person: dict, reach: dict, _columns: list[str] | None = None) -> str:
     lines = [f"<span class='name'>{escape(person['name'])}</span>"]
     title_org = ", ".join(escape(x) for x in (person.get("title"), person.get("organization")) if x)
     if title_org:
@@ -58,9 +68,12 @@ def _card(person: dict, reach: dict) -> str:
 
 def build(people: list[dict], reach: dict[int, dict], options: SheetOptions, today: dt.date | None = None) -> Sheet:
     today = today or dt.date.today()
+    # A grouping says the organization (or audience) in its heading: no column repeats it.
+    repeated = {"organization": "Organization", "audience": "Audience"}.get(options.group_by or "")
+    columns = [c for c in TABLE_COLUMNS if c != repeated] if options.layout == "table" else []
     sheet = Sheet(options.title, f"{len(people)} contact{'s' if len(people) != 1 else ''} · {today:%d %B %Y}",
-                  TABLE_COLUMNS if options.layout == "table" else [], count=len(people))
-    block = _row if options.layout == "table" else _card
+                  columns, count=len(people))
+    block = (lambda p, r: _row(p, r, columns)) if options.layout == "table" else _card
     if options.group_by == "organization":
         key = lambda p: (p.get("organization") or "").strip() or "Organization not given"  # noqa: E731
     elif options.group_by == "audience":
@@ -93,5 +106,5 @@ STYLE = """
 def header_html(columns: list[str]) -> str:
     if not columns:
         return ""
-    ths = "".join(f"<th width='{w}%'>{escape(c)}</th>" for w, c in zip(WIDTHS, columns))
+    ths = "".join(f"<th width='{w}%'>{escape(c)}</th>" for w, c in zip(widths(columns), columns))
     return f"<table width='100%' cellspacing='0' cellpadding='3'><tr>{ths}</tr></table>"
