@@ -58,14 +58,6 @@ def date_from_match(m: re.Match, default_year: int | None = None) -> dt.date | N
         return None
 
 
-def find_date(text: str, default_year: int | None = None) -> tuple[dt.date, re.Match] | None:
-    for m in DATE.finditer(text):
-        found = date_from_match(m, default_year)
-        if found:
-            return found, m
-    return None
-
-
 def time_from_match(m: re.Match) -> dt.time | None:
     if m.group("hour24"):
         hour = int(m.group("hour24"))

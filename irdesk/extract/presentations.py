@@ -8,12 +8,12 @@ present at an investor conference gets one presentation without a title.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from .compounds import squash
 from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_after
-from .release import default_year
 from .model import Compound, Presentation, Release, Span
+from .release import default_year
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
@@ -350,17 +350,13 @@ def _oral_or_poster(text: str, p: Presentation, body_end: int, year: int | None)
         p.location = p.location if p.location and len(p.location) < 60 else None
 
 
-def _squash(value: str) -> str:
-    return re.sub(r"[\s‐‑-]+", "", value).lower()
-
-
 def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
     """The compounds a title names; a drug named only inside another's combination name,
     or given alongside the company's own candidate, is not what the talk is about."""
-    key = _squash(scope)
-    hits = [c for c in compounds if any(len(n) > 2 and _squash(n) in key for n in c.all_names())]
+    key = squash(scope)
+    hits = [c for c in compounds if any(len(n) > 2 and squash(n) in key for n in c.all_names())]
     def matched(c: Compound) -> list[str]:
-        return [_squash(n) for n in c.all_names() if len(n) > 2 and _squash(n) in key]
+        return [squash(n) for n in c.all_names() if len(n) > 2 and squash(n) in key]
 
     hits = [c for c in hits if not any(
         all(any(n in m and n != m for m in matched(o)) for n in matched(c)) for o in hits if o is not c)]

@@ -20,10 +20,6 @@ class Sections:
     forward_looking: Section | None = None
     body_end: int = 0  # where the story ends and the boilerplate begins
 
-    def about_for(self, name: str) -> Section | None:
-        key = name.lower()
-        return next((s for s in self.about if key in s.heading.lower()), None)
-
 
 def find_sections(text: str) -> Sections:
     found = Sections(body_end=len(text))

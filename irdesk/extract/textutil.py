@@ -31,11 +31,6 @@ def lines(text: str) -> list[Line]:
     return list(_lines(text))
 
 
-def paragraphs(text: str) -> list[Line]:
-    """Non-empty lines; releases rarely wrap a paragraph over several lines."""
-    return [line for line in lines(text) if line.text.strip()]
-
-
 LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|"
                 r"PLC|plc|AG|SE|SA|S\.A|NV|N\.V|BV|B\.V|GmbH|AB|ASA|SpA|S\.p\.A|KK|K\.K|Oyj|A/S|"
                 r"Pty|Group|Holdings?)\.?")
