@@ -109,6 +109,7 @@ def test_select_a_release_follow_a_compound_link_and_go_back(qtbot, window, stor
     compound_pane.anchorClicked.emit(QUrl(f"irdesk://presentation/{presentation_id}"))
     assert "Valencia Ballroom B" in compound_pane.toPlainText()
     assert "your time" in compound_pane.toPlainText()
+    assert "Dec. 8 at 2:15 pm ET" in compound_pane.toPlainText()  # as the release wrote it
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert "Timeline" in compound_pane.toPlainText()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)

@@ -78,14 +78,20 @@ def time_from_match(m: re.Match) -> dt.time | None:
 
 def zone_after(text: str, pos: int) -> str | None:
     """The zone named right after a time (or after the end of its range), if any."""
+    return zone_and_end(text, pos)[0]
+
+
+def zone_and_end(text: str, pos: int) -> tuple[str | None, int]:
+    """The zone after a time, and where the words about the time end (zone included)."""
     rest = text[pos:pos + 40]
+    skipped = 0
     span = re.match(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?", rest, re.I)
     if span:
-        rest = rest[span.end():]
+        rest, skipped = rest[span.end():], span.end()
     m = TIME_ZONE.match(rest)
     if not m:
-        return None
-    return "local" if m.group("local") else m.group("zone").upper()
+        return None, pos
+    return ("local" if m.group("local") else m.group("zone").upper()), pos + skipped + m.end()
 
 
 def localize(day: dt.date, time: dt.time | None, zone: str | None) -> str:

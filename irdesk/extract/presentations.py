@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .compounds import squash
-from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_after
+from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_and_end
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
 from .sections import Sections
@@ -91,10 +91,10 @@ def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span]
     if t and t.start() - d.end() > 60:
         t = None
     time = time_from_match(t) if t else None
-    zone = zone_after(segment, t.end()) if t else None
+    zone, zone_end = zone_and_end(segment, t.end()) if t else (None, d.end())
     if zone in (None, "local"):
         time = None  # without a zone we cannot say which instant; the day is still right
-    span_end = start + (t.end() if t else d.end())
+    span_end = start + (max(zone_end, t.end()) if t else d.end())
     return localize(day, time, zone), (start + d.start(), span_end)
 
 

@@ -183,6 +183,11 @@ def presentation(db: Database, presentation_id: int) -> dict | None:
         return None
     out = rows[0]
     out["compounds"] = compounds_of_presentation(db, presentation_id)
+    # Provenance: the time as the release wrote it ("Dec. 10 at 4:45 pm ET").
+    written = db.execute("""SELECT substr(r.text, s.start + 1, s.end - s.start) FROM spans s
+        JOIN releases r ON r.id = s.release_id
+        WHERE s.entity = 'presentation' AND s.entity_id = ? AND s.field = 'starts_at'""", [presentation_id]).fetchone()
+    out["starts_at_written"] = written[0] if written else None
     return out
 
 

@@ -152,6 +152,7 @@ def presentation(data: dict) -> str:
     compounds = ", ".join(link("compound", c["id"], c["name"]) for c in data.get("compounds", []))
     return "".join([STYLE, f"<h2>{escape(data.get('title') or data.get('meeting') or 'Presentation')}</h2>",
                     _table([("Meeting", _e(data.get("meeting"))), ("When", when(data.get("starts_at"))),
+                            ("As written", _e(data.get("starts_at_written"))),
                             ("Room", _e(data.get("location"))), ("Session", _e(data.get("session"))),
                             ("Kind", _e(data.get("kind"))), ("Abstract", _e(data.get("abstract"))),
                             ("Compounds", compounds or None),
