@@ -112,7 +112,8 @@ class Output(QObject):
             progress.report(0, sheet.count, "Laying out the sheet")
             return write_pdf(sheet, path, layout)
 
-        self._run(work, lambda pages: self._saved(path, f"{pages} page{'s' if pages != 1 else ''}"))
+        self._run(work, lambda pages: self._saved(path, f"{pages} page{'s' if pages != 1 else ''}"),
+                  f"Laying out {sheet.count:,} contacts…")
 
     def export(self, what: str) -> None:
         names = {"vcard": ("Export contacts as vCard", "contacts.vcf", "vCard (*.vcf)"),
@@ -144,7 +145,7 @@ class Output(QObject):
             write_atomically(path, data)
             return len(data)
 
-        self._run(work, lambda size: self._saved(path, f"{size:,} bytes"))
+        self._run(work, lambda size: self._saved(path, f"{size:,} bytes"), f"Writing {Path(path).name}…")
 
     def _export_scope(self) -> dict | None:
         chosen = self.window.pages["contacts"].selected_ids()
@@ -158,11 +159,26 @@ class Output(QObject):
             return {"compound_id": tab.selected_ids()[0]}
         return {}
 
-    def _run(self, work, done) -> None:
+    def _run(self, work, done, label: str = "Writing…") -> None:
+        """Off the GUI thread; a busy indicator shows if it takes more than half a second."""
+        from PySide6.QtWidgets import QProgressDialog
+
         task = Task(work)
-        task.signals.finished.connect(lambda result: (self.tasks.discard(task), done(result)))
-        task.signals.failed.connect(lambda error: (self.tasks.discard(task),
-                                                   self.window.dialogs.inform(self.window, "IR Desk", error.strip().splitlines()[-1])))
+        busy = QProgressDialog(label, None, 0, 0, self.window)
+        busy.setMinimumDuration(500)
+        busy.setValue(0)
+
+        def finish() -> None:
+            self.tasks.discard(task)
+            busy.reset()
+            busy.deleteLater()
+
+        def failed(error: str) -> None:
+            finish()
+            self.window.dialogs.inform(self.window, "IR Desk", error.strip().splitlines()[-1])
+
+        task.signals.finished.connect(lambda result: (finish(), done(result)))
+        task.signals.failed.connect(failed)
         self.tasks.add(task)
         task.start()
 
