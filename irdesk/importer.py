@@ -163,35 +163,10 @@ def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
     return Outcome(item.label, added.status, added.release_id, headline=parsed.release.headline)
 
 
-def commit(store: Store, reads: list[Read], progress: Progress | None = None, label: str = "Import"):
-    """Store what was read (the reviewed, chosen items) as one undoable change.
-    Returns the outcomes and the ``Change`` that undoes the whole import."""
-    progress = progress or Progress()
-    chosen = [r for r in reads if r.parsed is not None]
-    outcomes: list[Outcome] = [Outcome(r.item.label, "failed", reason=r.error) for r in reads if r.parsed is None]
-    with store.recording_import([r.parsed for r in chosen], label) as change:
-        try:
-            with store.batched() as tick:
-                for n, read in enumerate(chosen):
-                    if progress.cancelled():
-                        break
-                    progress.report(n, len(chosen), read.item.label)
-                    outcomes.append(_add(store, read.item, read.parsed))
-                    tick()
-        except StoreError as exc:
-            for outcome in outcomes:
-                if outcome.status != "failed":
-                    outcome.status, outcome.reason = "failed", str(exc)
-    progress.report(len(chosen), len(chosen), "")
-    return outcomes, change[0] if change else None
-
-
-def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Read and store file by file (the command line). Outcomes are told once committed:
-    a line never says "imported" for a release a crash could still take back."""
-    progress = progress or Progress()
-    files = list(collect(paths))
+def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRelease]]], total: int,
+             progress: Progress, on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Store each entry (an item and how to get its parse) in batched commits. Outcomes are
+    told once committed: a line never says "imported" for what a crash could take back."""
     outcomes: list[Outcome] = []
     told = 0
 
@@ -204,15 +179,14 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
 
     try:
         with store.batched() as tick:
-            for done, path in enumerate(files):
+            for done, (item, get_parsed) in enumerate(entries):
                 if progress.cancelled():
                     break
-                progress.report(done, len(files), str(path))
-                item = Item.file(path)
+                progress.report(done, total, item.label)
                 try:
-                    outcomes.append(_add(store, item, parse(item)))
+                    outcomes.append(_add(store, item, get_parsed()))
                 except ReadError as exc:
-                    outcomes.append(Outcome(str(path), "failed", reason=str(exc)))
+                    outcomes.append(Outcome(item.label, "failed", reason=str(exc)))
                 if tick():
                     tell()
     except StoreError as exc:  # the last commit failed: what it held was not stored
@@ -220,8 +194,27 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
             if outcome.status != "failed":
                 outcome.status, outcome.reason = "failed", str(exc)
     tell()
-    progress.report(len(outcomes), len(files), "")
+    progress.report(len(outcomes), total, "")
     return outcomes
+
+
+def commit(store: Store, reads: list[Read], progress: Progress | None = None, label: str = "Import"):
+    """Store what was read (the reviewed, chosen items) as one undoable change.
+    Returns the outcomes and the ``Change`` that undoes the whole import."""
+    chosen = [r for r in reads if r.parsed is not None]
+    outcomes = [Outcome(r.item.label, "failed", reason=r.error) for r in reads if r.parsed is None]
+    with store.recording_import([r.parsed for r in chosen], label) as change:
+        outcomes += _add_all(store, ((r.item, lambda r=r: r.parsed) for r in chosen), len(chosen),
+                             progress or Progress())
+    return outcomes, change[0] if change else None
+
+
+def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                 on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Read and store file by file (the command line)."""
+    items = [Item.file(path) for path in collect(paths)]
+    return _add_all(store, ((item, lambda item=item: parse(item)) for item in items), len(items),
+                    progress or Progress(), on_outcome)
 
 
 def summary(outcomes: list[Outcome]) -> str:

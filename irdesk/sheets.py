@@ -50,7 +50,7 @@ def _row(person: dict, reach: dict, columns: list[str]) -> str:
     return f"<table width='100%' cellspacing='0' cellpadding='3' class='row'><tr>{tds}</tr></table>"
 
 
-def _card(person: dict, reach: dict, _columns: list[str] | None = None) -> str:
+def _card(person: dict, reach: dict) -> str:
     lines = [f"<span class='name'>{escape(person['name'])}</span>"]
     title_org = ", ".join(escape(x) for x in (person.get("title"), person.get("organization")) if x)
     if title_org:

@@ -49,15 +49,15 @@ def fts_query(text: str | None) -> str | None:
     return " ".join(quoted)
 
 
-def _filter(kind: str, query: str | None) -> tuple[str, list]:
+def _filter(kind: str, query: str | None, column: str = "id") -> tuple[str, list]:
     match = fts_query(query)
     if match is None:
         return "", []
-    where = f"id IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)"
+    where = f"{column} IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)"
     args: list = [match]
     if kind == "compounds" and squash(query):
         # "BT062" finds "BT-062": names compare without case, spaces or hyphens.
-        where = f"({where} OR id IN (SELECT compound_id FROM compound_names WHERE key >= ? AND key < ?))"
+        where = f"({where} OR {column} IN (SELECT compound_id FROM compound_names WHERE key >= ? AND key < ?))"
         args += [squash(query), squash(query) + "\uffff"]
     return "WHERE " + where, args
 
@@ -214,8 +214,8 @@ def contacts_for(db: Database, ids: list[int] | None = None, query: str | None =
                  "ON p.release_id = a.release_id WHERE p.meeting_id = ?)")
         args = [meeting_id]
     else:
-        where, args = _filter("contacts", query)
-        where = where.replace("WHERE ", "").replace("id IN", "c.id IN") or "1"
+        where, args = _filter("contacts", query, column="c.id")
+        where = where.removeprefix("WHERE ") or "1"
     return _rows(db, f"SELECT {CONTACT_COLUMNS} FROM contacts c WHERE {where} ORDER BY c.name", args)
 
 

@@ -50,8 +50,8 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             return data.decode(candidate)
         except (UnicodeDecodeError, LookupError):
             continue
-    # Windows-1252 leaves five bytes undefined; Latin-1 reads anything.
-    return data.decode("cp1252", errors="replace") if b"\x81" not in data else data.decode("latin-1")
+    # Windows-1252 leaves five bytes undefined: they become U+FFFD, the rest keeps its quotes.
+    return data.decode("cp1252", errors="replace")
 
 
 def sniff_binary(data: bytes) -> str | None:
