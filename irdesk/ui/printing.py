@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QTextDocument
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSaveFile
+from PySide6.QtGui import (QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter,
+                           QTextDocument)
 
 from ..sheets import STYLE, Sheet, header_html
 
@@ -115,37 +116,19 @@ class SheetRenderer:
         painter.restore()
 
 
-def write_pdf(sheet: Sheet, path: str, layout=None) -> int:
-    """A PDF of the sheet, written atomically (a temporary file, then renamed into place)."""
-    import os
-    import tempfile
-
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=folder)
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temporary)
-        writer.setResolution(300)
-        writer.setTitle(sheet.title)
-        writer.setCreator("IR Desk")
-        writer.setPageLayout(layout or QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                                   _margins()))
-        pages = SheetRenderer(sheet).render(writer)
-        del writer  # closes the file
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+def write_pdf(sheet: Sheet, path: str, layout: QPageLayout | None = None) -> int:
+    """A PDF of the sheet, written whole: QSaveFile renames it into place only when done."""
+    out = QSaveFile(path)
+    if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise OSError(f"cannot write {path}: {out.errorString()}")
+    writer = QPdfWriter(out)
+    writer.setResolution(300)
+    writer.setTitle(sheet.title)
+    writer.setCreator("IR Desk")
+    writer.setPageLayout(layout or QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                               QMarginsF(15, 15, 15, 15)))
+    pages = SheetRenderer(sheet).render(writer)
+    del writer  # finishes the PDF into the save file
+    if not out.commit():
+        raise OSError(f"cannot write {path}: {out.errorString()}")
     return pages
-
-
-def _margins():
-    from PySide6.QtCore import QMarginsF
-
-    return QMarginsF(15, 15, 15, 15)
-
-
-__all__ = ["SheetRenderer", "write_pdf", "Qt"]
