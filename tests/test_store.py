@@ -108,7 +108,7 @@ def test_pages_are_sorted_and_counted(store, corpus):
     import_paths(store, [corpus / "releases"])
     newest = store.page("releases", sort="date", descending=True, limit=3)
     assert [r["date"] for r in newest] == sorted([r["date"] for r in newest], reverse=True)
-    assert store.count("releases") == 39
+    assert store.count("releases") == len(list((corpus / "releases").iterdir()))
     assert store.count("releases", "GeoVax") == 8
     by_count = store.page("compounds", sort="releases", descending=True, limit=1)[0]
     assert by_count["name"] == "GEO-CM04S1"

@@ -1,0 +1,30 @@
+"""Vocabularies the extractor reads: what the world names, kept as data, never in rules.
+
+Each file here is plain UTF-8 text: a header of ``#`` lines that names its public source
+(and how it was made from it), then one entry a line. A line with tab-separated columns is a
+row; ``load_rows`` splits it. Blank lines and ``#`` comments are skipped. A new wire, meeting,
+exchange or stem is a line in one of these files, not a change to a rule.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+@functools.lru_cache(maxsize=None)
+def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of ``name`` (a file in this folder), each split at tabs and stripped."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(tuple(part.strip() for part in line.split("\t")))
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=None)
+def load_words(name: str) -> frozenset[str]:
+    """The first column of ``name``, as a set (case kept as written)."""
+    return frozenset(row[0] for row in load_rows(name))
