@@ -55,10 +55,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _open_store(args: argparse.Namespace):
+def _open_store(args: argparse.Namespace, create: bool = True):
     from .store import Store
 
-    return Store(args.db)
+    # An importer waits longer for its turn than the window would: it has no one to keep waiting.
+    return Store(args.db, busy_timeout=60.0, create=create)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -80,7 +81,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .store import StoreError
 
     try:
-        with _open_store(args) as store:
+        with _open_store(args, create=False) as store:
             hits = store.search(" ".join(args.query), limit=args.limit)
     except StoreError as exc:
         print(exc, file=sys.stderr)
