@@ -56,10 +56,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _open_store(args: argparse.Namespace, create: bool = True):
-    from .store import Store
+    from .store import BACKGROUND_WAIT_S, Store
 
-    # An importer waits longer for its turn than the window would: it has no one to keep waiting.
-    return Store(args.db, busy_timeout=60.0, create=create)
+    return Store(args.db, busy_timeout=BACKGROUND_WAIT_S, create=create)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

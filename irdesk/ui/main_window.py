@@ -448,7 +448,9 @@ class MainWindow(QMainWindow):
         def work(progress):
             from ..importer import commit
 
-            with Store(store_path) as store:
+            from ..store import BACKGROUND_WAIT_S
+
+            with Store(store_path, busy_timeout=BACKGROUND_WAIT_S) as store:
                 return commit(store, chosen + failed, progress, label)
 
         task = Task(work)
