@@ -143,3 +143,27 @@ def test_a_release_read_only_in_part_says_so_in_its_outcome(tmp_path):
         (outcome,) = import_paths(store, [path])
     assert outcome.status == "imported"
     assert "only the first 400,000 characters were read" in outcome.line()
+
+
+def _zero_page(db, number: int) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(db, "r+b") as handle:
+        handle.seek((number - 1) * size)
+        handle.write(bytes(size))
+
+
+def test_a_damaged_store_is_not_written_and_says_so(tmp_path):
+    db = tmp_path / "s.db"
+    write_releases(tmp_path / "in", 300)
+    with Store(db) as store:
+        import_paths(store, [tmp_path / "in"])
+    _zero_page(db, 2)  # SQLite itself would go on writing around it
+    extra = _write(tmp_path, "new.txt", release_text(code="NWT-777", headline="Northwind Opens a New Site"))
+    with Store(db) as store:
+        (outcome,) = import_paths(store, [extra])
+    assert outcome.status == "failed"
+    assert "damaged" in outcome.reason and "nothing more will be written" in outcome.reason
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM releases WHERE headline LIKE '%New Site%'").fetchone()[0] == 0

@@ -128,10 +128,14 @@ def applied_steps(conn: sqlite3.Connection) -> list[str]:
 
 
 def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
-    if all(name in applied_steps(conn) for name in STEPS):
+    applied = applied_steps(conn)
+    pending = [name for name in STEPS if name not in applied]
+    if not pending:
         return
     if readonly:
         raise StoreReadOnly(f"The store {path} is read-only and needs an upgrade to be opened by this version.")
+    if applied:  # (outside the transaction below: a backup reads the store as others see it)
+        backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
     from sqlite_utils import Database
 
     from .schema import migrations
@@ -141,12 +145,15 @@ def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> No
     with writing(conn):
         applied = applied_steps(conn)
         _refuse_newer(applied, path)
-        pending = [name for name in STEPS if name not in applied]
-        if not pending:
+        if all(name in applied for name in STEPS):
             return
-        if applied:
-            backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
         migrations.apply(Database(conn, execute_plugins=False))
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest copy taken beside the store (before an upgrade), if any."""
+    copies = sorted(path.parent.glob(f"{path.stem}.before-*{path.suffix}"), key=lambda p: p.stat().st_mtime)
+    return copies[-1] if copies else None
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import queries
 from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded, writing
-from .errors import StoreError
+from .errors import StoreCorrupt, StoreError, translate
 
 if TYPE_CHECKING:  # the writing side loads on first write: opening a window only reads
     from ..extract.model import ParsedRelease
@@ -30,6 +31,7 @@ class Store:
         self.conn = connect(self.path, readonly, busy_timeout, create)
         self._db = None
         self._batching = False
+        self._sound = False
 
     @property
     def db(self):
@@ -50,9 +52,30 @@ class Store:
         self.close()
 
     # Writing
+    def ensure_sound(self) -> None:
+        """Refuse to write into a damaged store (once per connection, before its first write):
+        SQLite goes on writing around a broken page, and each write loses more."""
+        if self._sound:
+            return
+        try:
+            found = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            if not isinstance(translate(exc, str(self.path)), StoreCorrupt):
+                raise translate(exc, str(self.path)) from exc
+            found = [str(exc)]
+        if found != ["ok"]:
+            from .connection import latest_backup
+
+            backup = latest_backup(self.path)
+            offer = f" The latest copy is {backup}." if backup else " There is no earlier copy of it."
+            raise StoreCorrupt(f"The store {self.path} is damaged ({found[0].splitlines()[-1]}); nothing more "
+                               f"will be written to it.{offer}")
+        self._sound = True
+
     def add(self, parsed: ParsedRelease, source: Source) -> Added:
         from . import writer
 
+        self.ensure_sound()
         with guarded(self.path):
             if self._batching and not self.conn.in_transaction:
                 self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
@@ -110,6 +133,7 @@ class Store:
 
         compound_keys = sorted({squash(n) for p in parsed for c in p.compounds for n in c.all_names() if squash(n)})
         contact_keys = sorted({contact_key(c.name) for p in parsed for c in p.contacts if c.name})
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             mark = curation.mark_import(self.db, compound_keys, contact_keys)
         out: list[Change] = []
@@ -121,36 +145,42 @@ class Store:
     def edit(self, kind: str, row_id: int, column: str, value) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.edit(self.db, kind, row_id, column, value)
 
     def merge_compounds(self, keep: int, other: int) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.merge_compounds(self.db, keep, other)
 
     def merge_contacts(self, keep: int, other: int) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.merge_contacts(self.db, keep, other)
 
     def delete_release(self, release_id: int) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.delete_release(self.db, release_id)
 
     def revert(self, change: Change) -> None:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             curation.put_back(self.db, change, change.before)
 
     def reapply(self, change: Change) -> None:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             curation.put_back(self.db, change, change.after)
 
