@@ -20,7 +20,7 @@ from .extract.model import ParsedRelease
 from .extract.readers.document import ReadError
 from .progress import Progress
 from .store import Source, Store, StoreError
-from .store.identity import release_keys
+from .store.identity import best_match, keys_of
 from .store.writer import find_duplicate
 
 
@@ -142,8 +142,7 @@ def read_item(store: Store, item: Item) -> Read:
         parsed = parse(item)
     except ReadError as exc:
         return Read(item, error=str(exc))
-    rel = parsed.release
-    keys = release_keys(parsed.text, rel.date, rel.headline, rel.company)
+    keys = keys_of(parsed)
     return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys), keys=keys)
 
 
@@ -159,10 +158,11 @@ def read_items(store: Store, items: list[Item], progress: Progress | None = None
         progress.report(n, len(items), item.label)
         read = read_item(store, item)
         if read.parsed and read.duplicate_of is None:
-            earlier = next((seen[k] for k in read.keys if k in seen), None)
+            earlier = best_match((k, seen[k]) for k in read.keys if k in seen)
             if earlier is not None:
                 read.same_as = earlier
-            seen.update({k: n for k in read.keys})
+            for key in read.keys:
+                seen.setdefault(key, n)
         reads.append(read)
         if on_read:
             on_read(n, read)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract.model import Compound, Contact, ParsedRelease
-from .identity import company_key, contact_key, fingerprint, meeting_key, release_keys, squash
+from .identity import best_match, company_key, contact_key, fingerprint, keys_of, meeting_key, squash
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -50,14 +50,15 @@ def _insert_many(db: Database, table: str, columns: tuple[str, ...], rows, ignor
 
 
 def find_duplicate(db: Database, keys: list[str]) -> int | None:
+    """The stored release these keys point to most strongly (the same text beats the same
+    headline and day, which beats a sketch); None when nothing is close enough."""
     marks = ",".join("?" * len(keys))
-    row = db.execute(f"SELECT release_id FROM release_keys WHERE key IN ({marks}) LIMIT 1", keys).fetchone()
-    return row[0] if row else None
+    return best_match(db.execute(f"SELECT key, release_id FROM release_keys WHERE key IN ({marks})", keys))
 
 
 def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
     rel = parsed.release
-    keys = release_keys(parsed.text, rel.date, rel.headline, rel.company)
+    keys = keys_of(parsed)
     with db.atomic():
         existing = find_duplicate(db, keys)
         if existing is not None:
