@@ -12,20 +12,17 @@ import re
 
 from .compounds import squash
 from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_and_end
+from .meetings import MEETING_WORDS, Meetings, find_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
+from .schedule import heading_kind, numbered
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 _WHEN_WORDS = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
                r"Today|Tomorrow")
-MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
-MEETING = re.compile(
-    rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
-    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and)){{0,8}})?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
-    rf"(?:\s+on\s+(?!{_WHEN_WORDS})[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
-    r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
+MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
     r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
     r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
@@ -48,35 +45,6 @@ ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'�
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
                      r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
-
-
-def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple[str, Span] | None:
-    """The conference the release is about: named first in the headline or the lead, then
-    given its fullest form wherever the release spells it out."""
-    head = release.spans.get("headline", (0, 0))
-    found = []
-    for m in MEETING.finditer(text, 0, body_end):
-        key = "m" if m.group("m") else "acro"
-        name = m.group(key).split("\n")[0].strip(" :–-").rstrip(".")
-        name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
-        if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 7:
-            continue
-        at = m.start(key) + m.group(key).find(name)
-        found.append((name, (at, at + len(name))))
-    if not found:
-        return None
-    base = next((f for f in found if head[0] <= f[1][0] < head[1]), None) or \
-        next((f for f in found if f[1][0] >= lead), found[0])
-    words = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", base[0])) - {"The", "Annual", "Meeting", "Congress", "Conference"}
-    acronyms = {w for w in words if w.isupper() and len(w) >= 3}
-
-    def shared(name: str) -> int:
-        tokens = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", name))
-        # "(AAI)" spelled out in full names the same meeting as "AAI Annual Meeting 2025".
-        return len(words & tokens) + 2 * len({a for a in acronyms if f"({a})" in name})
-
-    same = [f for f in found if shared(f[0]) >= min(2, len(words)) and len(f[0]) <= 160]
-    return max(same or [base], key=lambda f: len(f[0]))
 
 
 def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span] | None:
@@ -124,10 +92,11 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
             p.kind = "poster" if found.group(1).lower() == "poster" else "oral"
 
 
-def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
+def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
-    labels = [m for line in _label_lines(text) for m in LABEL.finditer(text, line.start, line.end)]
+    labels = [m for line in _label_lines(text) if start <= line.start < end
+              for m in LABEL.finditer(text, line.start, line.end)]
     current: Presentation | None = None
     block_start = 0
     for n, m in enumerate(labels):
@@ -170,7 +139,7 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
                 current.abstract = a.group(key)
                 current.spans["abstract"] = (m.end() + a.start(key), m.end() + a.end(key))
         elif key == "abstract":
-            a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)", value)
+            a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}(?:[A-Z](?![a-z]))?)", value)
             if a:
                 current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
         elif key == "when":
@@ -269,9 +238,9 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
     return rows if len(rows) >= 2 else []
 
 
-def _prose(text: str, year: int | None, body_end: int) -> list[tuple[Presentation, int, int]]:
+def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
     found = []
-    for m in TITLED.finditer(text, 0, body_end):
+    for m in TITLED.finditer(text, start, body_end):
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
@@ -303,50 +272,80 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
     return []
 
 
+FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,80}?---\n")
+
+
+def _body_start(text: str) -> int:
+    """Past a page's front matter ("---\ntitle: ...\n---"): its keys are no labels."""
+    m = FRONT_MATTER.match(text)
+    return m.end() if m else 0
+
+
+def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presentation, int, int]]) -> list:
+    """Entries from another reading, unless they repeat an abstract number or a title."""
+    def key(p: Presentation) -> str | None:
+        return squash(p.abstract) if p.abstract else squash(p.title) if p.title else None
+
+    have = {key(p) for p, _, _ in first} - {None}
+    out = list(first)
+    for entry in more:
+        k = key(entry[0])
+        if k is None or k not in have:
+            out.append(entry)
+            have.add(k)
+    return sorted(out, key=lambda e: e[1])
+
+
 def extract_presentations(text: str, release: Release, compounds: list[Compound],
                           sections: Sections) -> list[Presentation]:
     year = int(release.date[:4]) if release.date else default_year(text)
-    lead = release.spans.get("company", release.spans.get("headline", (0, 0)))[0]
-    found = _labelled(text, year) or _schedule_rows(text, year) or _prose(text, year, sections.body_end)
-    meeting = find_meeting(text, release, lead, sections.body_end)
+    start, end = _body_start(text), sections.body_end
+    lead = max(start, release.spans.get("company", release.spans.get("headline", (0, 0)))[0])
+    meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
+    found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))
+    if not found:
+        found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
         found = _investor_talk(text, release, year, lead)
-        if found and meeting:
-            found[0][0].meeting, found[0][0].spans["meeting"] = meeting  # the name as the release gives it
-        if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
-                                               text[:sections.body_end]):
+        if found and meetings:
+            found[0][0].meeting, found[0][0].spans["meeting"] = meetings.fullest(meetings.primary)
+        if not found and meetings and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at",
+                                                text[start:end]):
             p = Presentation()
             found = [(p, 0, 0)]
-            _oral_or_poster(text, p, sections.body_end, year)
+            _oral_or_poster(text, p, start, end, year)
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text)}
     out = []
-    for p, start, end in found:
-        if p.meeting is None and meeting:
-            p.meeting, p.spans["meeting"] = meeting
-        heading = " ".join(ln for ln in text[max(0, start - 300):start].split("\n")[-4:] if ln.strip())[-200:] if start else ""
+    for p, at, stop in found:
+        if p.meeting is None and meetings:
+            p.meeting, p.spans["meeting"] = meetings.near(at) if at else meetings.fullest(meetings.primary)
+        if p.meeting is None:
+            continue  # a presentation is at a named meeting
+        heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
+        if p.kind is None and at:
+            p.kind = heading_kind(text, start, text.rfind("\n", 0, at) + 1, reach=6)
         if p.kind is None:
-            kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", heading) or \
-                re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[start:end][:400])
+            kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[at:stop][:400])
             p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
         if p.kind is None and p.abstract and p.abstract in posters:
             p.kind = "poster"
-        scope = " ".join(filter(None, [p.title, heading]))
-        p.compounds = _compounds_in(scope, compounds) if scope else _compounds_in(text[start:end] or (release.headline or ""), compounds)
+        scope = p.title or text[at:stop] or (release.headline or "")
+        p.compounds = _compounds_in(scope, compounds)
         if not p.compounds and not p.title:
-            p.compounds = _compounds_in(release.headline or "", compounds)
-        if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\btoday\b", text[lead:lead + 600]):
+            p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
+        if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\b(?:presented|presents|presenting) today\b|\btoday (?:presented|presents)\b", text[lead:lead + 800]):
             p.starts_at = release.date
         out.append(p)
     return out
 
 
-def _oral_or_poster(text: str, p: Presentation, body_end: int, year: int | None) -> None:
-    mentions = list(re.finditer(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[:body_end]))
+def _oral_or_poster(text: str, p: Presentation, start: int, body_end: int, year: int | None) -> None:
+    mentions = list(re.finditer(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[start:body_end]))
     dated = [m for m in mentions if DATE.search(m.group(0))]
     m = (dated or mentions or [None])[0]
     if m:
         p.kind = m.group(1).lower()
-        _fill(p, text, m.start(), m.end() + 40, year)
+        _fill(p, text, start + m.start(), start + m.end() + 40, year)
         p.location = p.location if p.location and len(p.location) < 60 else None
 
 

@@ -1,0 +1,152 @@
+"""The meetings a release names: medical congresses and investor conferences.
+
+A meeting is recognised by its grammar ("54th ASH Annual Meeting and Exposition", "2019
+American Heart Association (AHA) Scientific Sessions", "Jefferies Healthcare Conference") and
+by a vocabulary of societies and organisers (``vocab/meetings.tsv``: acronym, full name). The
+release's fullest spelling of each meeting is the one reported ("the meeting as the body
+writes it at its fullest").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .vocab import load_rows
+
+MEETING_WORDS = (r"(?:Annual Meeting|Meeting|Congress|Conference|Symposi(?:um|a)|Scientific Sessions|Sessions|"
+                 r"Convergence|Week|Workshop|Summit|Forum|Convention|Colloquium|Expo(?:sition)?|Days)")
+_CALENDAR = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+             r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
+_TOKEN = r"(?:[A-Z0-9][\w’'&.\-/™®]*|\([A-Z][\w/&\-’' ]{0,40}\)|of|on|and|for|in|the|&|de|la|[–-])"
+_NAME = re.compile(
+    rf"(?P<m>(?:[A-Z0-9][\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
+    rf"(?:\s+(?:and|&)\s+Exposition)?"
+    rf"(?:\s+(?:of|on)\s+(?!{_CALENDAR})(?:the\s+)?(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)){{0,9}})?"
+    rf"(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?(?:\s+(?:19|20)\d\d)?(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?"
+    rf"|{MEETING_WORDS}\s+(?:19|20)\d\d\b)")
+# Words that never end a meeting's name though they precede it: the headline's or the
+# sentence's verbs and prepositions in Title Case ("Presents Data At The ASH Annual Meeting").
+_LEAD_CUT = re.compile(r"\b(?:At|To|During|From|In|With|By|Presents?|Presented|Presenting|Announces?|Highlights?|"
+                       r"Showcases?|Data|Results|Abstracts?|Presentations?|Posters?|Today|Will|Participate|Host|"
+                       r"Hosts|Featured|Accepted|Selected|Upcoming|The|About|Following|and the|\d{1,2},?)\s+(?=\S)")
+_NOT_MEETING = re.compile(r"(?i)\b(?:conference call|earnings|stockholders|shareholders|general meeting|board meeting|"
+                          r"webcast|webinar|press conference|investor day|r&d day|analyst day|meeting with|"
+                          r"end-of-phase|type [abc] meeting|pre-ind|advisory committee|call|annual and special meeting)\b"
+                          r"|\band Congress$|\bU\.S\. Congress|\d\s+Week$")
+_GENERIC = {"The", "Annual", "Meeting", "Congress", "Conference", "Symposium", "Sessions", "Scientific", "Week",
+            "International", "World", "Global", "American", "European", "Society", "Association", "of", "and",
+            "for", "the", "on", "in", "Exposition", "Summit", "Forum", "Workshop", "Convention", "Virtual", "Hybrid",
+            "Annual Meeting", "Healthcare", "Health", "Care", "Investor", "Investment", "Medical", "Research"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+    keys: frozenset[str]   # vocabulary entries it names (by acronym), for telling meetings apart
+
+    def same_meeting(self, other: "Mention") -> bool:
+        if self.keys and other.keys:
+            return bool(self.keys & other.keys)
+        return len(_content_words(self.name) & _content_words(other.name)) >= 2
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """Acronym -> key, a pattern for acronyms (case as written) and one for full names."""
+    rows = load_rows("meetings.tsv")
+    keys = {row[0]: row[0] for row in rows}
+    full = {row[1].lower(): row[0] for row in rows}
+    acr = re.compile(r"(?<![\w-])(?P<a>" + "|".join(re.escape(a) for a in sorted(keys, key=len, reverse=True))
+                     + r")(?![\w-])")
+    names = re.compile(r"(?i)\b(?P<n>" + "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
+                       + r")\b")
+    return {**keys, **full}, acr, names
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[A-Za-z][\w’']+|\d{4}", name) if w not in _GENERIC}
+
+
+def _keys(name: str) -> frozenset[str]:
+    table, acr, names = _vocab()
+    found = {table[m.group("a")] for m in acr.finditer(name)}
+    found |= {table[m.group("n").lower()] for m in names.finditer(name)}
+    return frozenset(found)
+
+
+def _trim(name: str) -> str:
+    for cut in reversed(list(_LEAD_CUT.finditer(name))):
+        if re.search(MEETING_WORDS, name[cut.end():]):
+            name = name[cut.end():]
+            break
+    # a sentence or a glued line ran into the name: "…Preliminary Results. UEG Week 2019"
+    for piece in reversed(re.split(r"(?<=[a-z]{3})\.\s+|\s[–-]\s+|(?<=[a-z])(?=[A-Z][a-z]+\s)", name)):
+        if re.search(MEETING_WORDS, piece):
+            name = piece
+            break
+    name = re.sub(r"^(?:the|The|upcoming|Upcoming|virtual|Virtual)\s+", "", name)
+    return name.strip(" ,:–-")
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Every meeting named in text[start:end], by grammar or by a vocabulary acronym written
+    as a meeting ("ASH 2019", "at ASCO")."""
+    out: list[Mention] = []
+    for m in _NAME.finditer(text, start, end):
+        raw = m.group("m")
+        if "\n" in raw:
+            cut = raw.rindex("\n") + 1
+            raw, offset = raw[cut:], m.start() + cut
+        else:
+            offset = m.start()
+        name = _trim(raw)
+        if len(name) < 6 or len(name) > 180 or _NOT_MEETING.search(name) or not re.search(MEETING_WORDS, name):
+            continue
+        keys = _keys(name)
+        # "the Annual Meeting" alone is no name; an ordinal, a year, a society or two words are.
+        words = {w for w in _content_words(name) if not w.isdigit()}
+        if not keys and not words and not re.search(r"\d(?:st|nd|rd|th)\b", name):
+            continue
+        at = offset + raw.index(name)
+        out.append(Mention(name, at, at + len(name), keys))
+    _, acr, _ = _vocab()
+    for m in acr.finditer(text, start, end):
+        if any(x.start <= m.start() < x.end for x in out):
+            continue
+        after = re.match(r"\s*(?:['’]s\s+)?(?:(?:19|20)\d\d|Annual|Congress|Meeting|Summit|Conference)\b", text[m.end():m.end() + 20])
+        before = re.search(r"\b(?:at|during|ahead of)\s+$", text[max(0, m.start() - 20):m.start()])
+        if not (after or before and len(m.group("a")) >= 3 and m.group("a").isupper()):
+            continue
+        year = re.match(r"\s*(?:19|20)\d\d\b", text[m.end():m.end() + 6])
+        stop = m.end() + (year.end() if year else 0)
+        out.append(Mention(text[m.start():stop], m.start(), stop, _keys(m.group("a"))))
+    return sorted(out, key=lambda x: x.start)
+
+
+class Meetings:
+    """The meetings of one release: which is its subject, and each one's fullest name."""
+
+    def __init__(self, mentions: list[Mention], head: tuple[int, int], lead: int):
+        self.mentions = mentions
+        self.primary = next((m for m in mentions if head[0] <= m.start < head[1]), None) or \
+            next((m for m in mentions if m.start >= lead), mentions[0] if mentions else None)
+
+    def __bool__(self) -> bool:
+        return self.primary is not None
+
+    def fullest(self, mention: Mention | None) -> tuple[str, tuple[int, int]] | None:
+        if mention is None:
+            return None
+        same = [m for m in self.mentions if m.same_meeting(mention)] or [mention]
+        best = max(same, key=lambda m: (len(m.name) <= 160, len(m.name)))
+        return best.name, (best.start, best.end)
+
+    def near(self, pos: int, reach: int = 3000) -> tuple[str, tuple[int, int]] | None:
+        """The meeting a passage at ``pos`` belongs to: the last one named before it in the
+        same stretch, else the release's own."""
+        before = [m for m in self.mentions if pos - reach <= m.start <= pos]
+        return self.fullest(before[-1] if before else self.primary)

@@ -1,0 +1,161 @@
+"""Presentations that carry their own number: "Title (Abstract #168)", "Title. Abstract ID#: 952
+– Poster Presentation, Dec. 7, 2019, 5:30 – 7:30 p.m. EST, Hall B", "[P1806 – October 23 (Wed),
+2019, 09:00-14:00 CET, Poster Exhibition Hall 7]", "Title (Moderated Poster Presentation MP21)".
+
+The number anchors an entry; the title is what precedes it on its line (when that reads as a
+title, not a sentence); the details follow it; a heading above ("Oral Presentations", "Poster
+Sessions") gives the kind to everything under it; a note naming several numbers ("MP-21 and
+MP-19 in Session MPS04 are both at 9:55 a.m. CT on ...") gives them its session and time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_when
+from .model import Presentation, Span
+from .textutil import QUOTES
+
+CODE = r"(?:[A-Z]{1,4}-?|e)?\d{1,5}[A-Z]?(?![\w-])"
+MARKER = re.compile(
+    rf"\((?:(?:Late[- ]Breaking|LBA)\s+)?(?:Abstract|Abs\.|Poster|Presentation|Publication)\s*(?:ID\s*)?(?:#|No\.?|Number)?"
+    rf"\s*:?\s*#?\s*(?P<a>{CODE})(?=\s*[,;)])"
+    rf"|(?<![\w(])(?:Abstract|Poster|Presentation|Publication)\s*(?:ID\s*)?(?:#|No\.|Number)\s*:?\s*#?\s*(?P<b>{CODE})"
+    rf"|\[(?P<c>[A-Z]{{1,3}}\d{{2,5}})\s*[–-]\s*(?=[^\]\n]{{0,40}}\b(?:19|20)\d\d)"
+    rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
+    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
+KIND = re.compile(r"(?i)\b(?:(?P<poster>e-?poster|poster)|(?P<oral>oral|podium|plenary|keynote|lecture))\b")
+HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral|podium|plenary))"
+                          r"(?=\s+(?:presentations?|sessions?|discussions?|talks?)\b|\W*$)"
+                          r"(?:\s+[\w-]+){0,4}\W{0,3}$")
+# A sentence, not a title: finite verbs of the prose around schedules.
+SENTENCE = re.compile(r"\b(?:will|was|were|are|is|has been|have been|(?i:presented|announced|reported|include[sd]?|"
+                      r"accepted|showcased|featured|note|we|our|said|says))\b")
+ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
+                  r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
+SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
+
+
+def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Presentation, int, int]]:
+    found: list[tuple[Presentation, int, int]] = []
+    seen: set[str] = set()
+    for m in MARKER.finditer(text, start, end):
+        key = next(k for k in "abcd" if m.group(k))
+        code = m.group(key)
+        if re.fullmatch(r"(?:19|20)\d\d", code) or _squash(code) in seen:
+            continue
+        seen.add(_squash(code))
+        line_start = text.rfind("\n", start, m.start()) + 1
+        line_end = text.find("\n", m.end(), end)
+        line_end = end if line_end < 0 else line_end
+        p = Presentation(abstract=code)
+        p.spans["abstract"] = m.span(key)
+        detail_end = _detail_end(text, m, key, line_end)
+        _title(p, text, line_start, m.start())
+        _details(p, text, m.end(key), detail_end, year)
+        if p.kind is None:
+            p.kind = _kind(m.group(0)) or heading_kind(text, start, line_start)
+        found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
+    _notes(found, text, start, end, year)
+    return found
+
+
+def _squash(code: str) -> str:
+    return re.sub(r"[\W_]", "", code).upper()
+
+
+def _detail_end(text: str, m: re.Match, key: str, line_end: int) -> int:
+    if key == "c":
+        close = text.find("]", m.end(), line_end)
+        return line_end if close < 0 else close
+    if key in "ad":
+        close = text.find(")", m.end(key), line_end)
+        return line_end if close < 0 else close
+    stop = re.search(r"(?<=[a-z\d)])(?<![ap]\.m)\.\s+[A-Z]|\n", text[m.end():min(line_end, m.end() + 300)])
+    return m.end() + stop.start() + 1 if stop else min(line_end, m.end() + 300)
+
+
+def _title(p: Presentation, text: str, line_start: int, marker: int) -> None:
+    """The words before the number on its line, when they read as a title."""
+    raw = text[line_start:marker]
+    title = raw.strip().rstrip("(,;:–- ").strip()
+    title = re.sub(r"^(?:[-•*·▪]|\d{1,2}[.)])\s+", "", title).strip(QUOTES + " ")
+    title = re.sub(r"\.$", "", title).strip(QUOTES + " ")
+    if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() \
+            or re.search(rf"[a-z]{{2}}[.!?][{QUOTES}]?\s+[A-Z]|[{QUOTES}]\s*(?:said|says)\b", title):
+        quoted = re.findall(rf"[{QUOTES}]([^{QUOTES}\n]{{20,400}}?)[,.]?[{QUOTES}]", raw)
+        if not quoted:
+            return
+        title = quoted[-1]
+    at = raw.find(title)
+    p.title = title
+    p.spans["title"] = (line_start + at, line_start + at + len(title))
+
+
+def _details(p: Presentation, text: str, start: int, end: int, year: int | None) -> None:
+    when = find_when(text, start, end, year)
+    if when:
+        p.starts_at, p.spans["starts_at"] = when
+    kind = _kind(text[start:end])
+    if kind:
+        p.kind = kind
+    # the location is the last comma-separated piece after the time that names a room
+    for piece in reversed(list(re.finditer(r"[^,;\[\]()]+", text[start:end]))):
+        r = ROOM.search(piece.group(0))
+        if r:
+            at = start + piece.start() + r.start("r")
+            p.location, p.spans["location"] = r.group("r").strip(), (at, at + len(r.group("r").strip()))
+            break
+    s = SESSION.search(text, start, end)
+    if s:
+        p.session, p.spans["session"] = s.group("s"), s.span("s")
+
+
+def _kind(words: str) -> str | None:
+    k = KIND.search(words)
+    return None if k is None else "poster" if k.group("poster") else "oral"
+
+
+def heading_kind(text: str, floor: int, line_start: int, reach: int = 40) -> str | None:
+    """The kind a heading above gives ("Oral Presentations", "Poster Sessions")."""
+    pos = line_start
+    for _ in range(reach):
+        if pos <= floor:
+            return None
+        prev = text.rfind("\n", floor, pos - 1) + 1
+        line = text[prev:pos].strip()
+        pos = prev
+        if 3 <= len(line) <= 60 and not line.endswith("."):
+            h = HEADING_KIND.match(line)
+            if h:
+                return "poster" if h.group("poster") else "oral"
+    return None
+
+
+def _block_end(text: str, line_end: int, end: int, untitled: bool) -> int:
+    """An untitled entry's own paragraph follows it ("Abstract #517" then its summary)."""
+    if not untitled:
+        return line_end
+    nxt = re.search(r"\S[^\n]*", text[line_end:min(end, line_end + 3000)])
+    return line_end + nxt.end() if nxt else line_end
+
+
+def _notes(found: list[tuple[Presentation, int, int]], text: str, start: int, end: int, year: int | None) -> None:
+    """A sentence naming two or more of the numbers gives them its session and time."""
+    if len(found) < 2:
+        return
+    codes = {_squash(p.abstract): p for p, _, _ in found if p.abstract}
+    for sentence in re.finditer(r"(?:[^\n.]|\.(?!\s+[A-Z][a-z])){1,500}", text[start:end]):
+        s = sentence.group(0)
+        named = [codes[c] for c in (_squash(w) for w in re.findall(r"\b[A-Z]{0,4}-?\d{1,5}[A-Z]?\b", s)) if c in codes]
+        if len(set(map(id, named))) < 2:
+            continue
+        at = start + sentence.start()
+        probe = Presentation()
+        _details(probe, text, at, at + len(s), year)
+        for p in named:
+            for field in ("starts_at", "session", "kind", "location"):
+                if getattr(p, field) is None and getattr(probe, field) is not None:
+                    setattr(p, field, getattr(probe, field))
+                    if field in probe.spans:
+                        p.spans[field] = probe.spans[field]
