@@ -15,7 +15,7 @@ from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_
 from .meetings import MEETING_WORDS, Meetings, find_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
-from .schedule import heading_kind, numbered
+from .schedule import MARKER, heading_kind, numbered
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
@@ -28,15 +28,16 @@ INVESTOR_TALK = re.compile(
     r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
-    "title": r"(?:Presentation |Poster |Abstract |Session )?Title",
+    "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
     "abstract": r"(?:Abstract|Poster|Presentation)\s*(?:#|No\.?|Number|ID)\s*:?\s*#?",
     "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
     "location": r"Location|Room|Where|Venue",
-    "session": r"Session(?: Title| Name)?",
+    "session": r"(?:(?:Poster|Oral|Podium)\s+)?Session(?: Title| Name|\s+#?(?P<snum>[A-Z]{0,3}\d{1,4}))?",
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
-    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Format|Booth|Moderator|Panel(?:ists)?",
+    "format": r"Format|Presentation Type|Type",
+    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Booth|Moderator|Panel(?:ists)?",
 }
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
                    + r")\s*:\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
@@ -92,12 +93,18 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
             p.kind = "poster" if found.group(1).lower() == "poster" else "oral"
 
 
+def _kind_word(words: str) -> str | None:
+    k = re.search(r"(?i)\b(?:(?P<poster>e-?poster|poster)|(?P<oral>oral|podium|plenary|keynote|lecture|talk))\b", words)
+    return None if k is None else "poster" if k.group("poster") else "oral"
+
+
 def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
     labels = [m for line in _label_lines(text) if start <= line.start < end
               for m in LABEL.finditer(text, line.start, line.end)]
     current: Presentation | None = None
+    pending: list[tuple[str, re.Match, int]] = []
     block_start = 0
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
@@ -120,44 +127,59 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
         if current is None and key not in ("title", "abstract"):
+            pending.append((key, m, value_end))  # "Session Title: …" above the talk's own title
             continue
         if starts_new or current is None:
             if current is not None:
                 found.append((current, block_start, m.start()))
-            current, block_start = Presentation(), _block_start(text, m.start())
-        if current is None:
-            continue
-        span = (m.end(), value_end)
-        if key == "title":
-            title = value.strip().strip(QUOTES + " .")
-            current.title = title
-            current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
-            a = ABSTRACT.search(value)
-            if a:
-                current.title = clean(value[:a.start()]).strip(QUOTES + " .")
-                key = "a" if a.group("a") else "b"
-                current.abstract = a.group(key)
-                current.spans["abstract"] = (m.end() + a.start(key), m.end() + a.end(key))
-        elif key == "abstract":
-            a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}(?:[A-Z](?![a-z]))?)", value)
-            if a:
-                current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
-        elif key == "when":
-            _fill(current, text, m.end(), value_end, year)
-            rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
-            if rest and current.location is None:
-                current.location = rest.group("room").strip()
-                current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
-        elif key == "location":
-            current.location, current.spans["location"] = clean(value), span
-        elif key == "session":
-            current.session, current.spans["session"] = clean(value), span
+                pending = []
+            current, block_start = Presentation(), m.start()
+            for key_, m_, end_ in pending:
+                _label_value(current, key_, m_, text, end_, year)
+            pending = []
+        _label_value(current, key, m, text, value_end, year)
     if current is not None:
         end = text.find("\n\n", labels[-1].end()) if labels else -1
         found.append((current, block_start, len(text) if end < 0 else end))
     for p, start, end in found:
         _fill(p, text, start, end, year, kind=False)  # the block's heading says oral or poster
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
+
+
+def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_end: int, year: int | None) -> None:
+    value = text[m.end():value_end]
+    span = (m.end(), value_end)
+    if key == "title":
+        title = value.strip().strip(QUOTES + " .")
+        current.title = title
+        current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
+        a = ABSTRACT.search(value)
+        if a:
+            current.title = clean(value[:a.start()]).strip(QUOTES + " .")
+            group = "a" if a.group("a") else "b"
+            current.abstract = a.group(group)
+            current.spans["abstract"] = (m.end() + a.start(group), m.end() + a.end(group))
+    elif key == "abstract":
+        a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}(?:[A-Z](?![a-z]))?)", value)
+        if a:
+            current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
+    elif key == "when":
+        _fill(current, text, m.end(), value_end, year)
+        rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
+        if rest and current.location is None:
+            current.location = rest.group("room").strip()
+            current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
+    elif key == "location":
+        current.location, current.spans["location"] = clean(value), span
+    elif key == "session":
+        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:-]\s|$)", value.strip()) or [None, None])[1]
+        current.session, current.spans["session"] = (code, span) if code else (clean(value), span)
+        if m.group("snum"):
+            _fill(current, text, m.end(), value_end, year)
+    elif key == "format" and current.kind is None:
+        current.kind = _kind_word(value)
+    if key == "title" and current.kind is None and "poster" in m.group("key").lower():
+        current.kind = "poster"
 
 
 MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s+(?:19|20)\d\d)?)\s*$")
@@ -189,8 +211,9 @@ def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
     out = []
     for ln in lines(text):
-        colon = ln.text.find(":")
-        while 0 <= colon < 400:
+        colon, seen = ln.text.find(":"), 0
+        while colon >= 0 and seen < 400:  # a body that lost its line breaks is one long line
+            seen += 1
             if _LABEL_WORDS.search(ln.text, max(0, colon - 40), colon):
                 out.append(ln)
                 break
@@ -286,14 +309,39 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
     def key(p: Presentation) -> str | None:
         return squash(p.abstract) if p.abstract else squash(p.title) if p.title else None
 
-    have = {key(p) for p, _, _ in first} - {None}
+    have = {key(p): p for p, _, _ in first if key(p)}
     out = list(first)
     for entry in more:
         k = key(entry[0])
         if k is None or k not in have:
             out.append(entry)
-            have.add(k)
+            if k:
+                have[k] = entry[0]
+        else:  # the same talk read twice: the second reading fills what the first lacks
+            _complete(have[k], entry[0])
     return sorted(out, key=lambda e: e[1])
+
+
+def _subheading(text: str, floor: int, at: int, reach: int = 12) -> str:
+    """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
+    pos = text.rfind("\n", floor, at) + 1 if at else 0
+    for _ in range(reach):
+        if pos <= floor:
+            return ""
+        prev = text.rfind("\n", floor, pos - 1) + 1
+        line = text[prev:pos].strip()
+        pos = prev
+        if 3 <= len(line) <= 80 and not line.endswith(".") and not MARKER.search(line):
+            return line
+    return ""
+
+
+def _complete(p: Presentation, other: Presentation) -> None:
+    for field in ("title", "abstract", "kind", "starts_at", "location", "session"):
+        if getattr(p, field) is None and getattr(other, field) is not None:
+            setattr(p, field, getattr(other, field))
+            if field in other.spans:
+                p.spans[field] = other.spans[field]
 
 
 def extract_presentations(text: str, release: Release, compounds: list[Compound],
@@ -318,7 +366,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     out = []
     for p, at, stop in found:
         if p.meeting is None and meetings:
-            p.meeting, p.spans["meeting"] = meetings.near(at) if at else meetings.fullest(meetings.primary)
+            anchor = min((sp[0] for sp in p.spans.values()), default=at)
+            p.meeting, p.spans["meeting"] = meetings.near(anchor) if anchor else meetings.fullest(meetings.primary)
         if p.meeting is None:
             continue  # a presentation is at a named meeting
         heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
@@ -329,8 +378,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
         if p.kind is None and p.abstract and p.abstract in posters:
             p.kind = "poster"
-        scope = p.title or text[at:stop] or (release.headline or "")
-        p.compounds = _compounds_in(scope, compounds)
+        scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
+        codes = {squash(q.abstract) for q, _, _ in found if q.abstract}
+        p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
         if not p.compounds and not p.title:
             p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
         if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\b(?:presented|presents|presenting) today\b|\btoday (?:presented|presents)\b", text[lead:lead + 800]):
@@ -359,5 +409,4 @@ def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
 
     hits = [c for c in hits if not any(
         all(any(n in m and n != m for m in matched(o)) for n in matched(c)) for o in hits if o is not c)]
-    own = [c for c in hits if re.search(r"\d", c.name) or c.name.isupper()]
-    return [c.name for c in (own or hits)]
+    return [c.name for c in hits]

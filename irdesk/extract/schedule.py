@@ -55,7 +55,12 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
         _details(p, text, m.end(key), detail_end, year)
         if p.kind is None:
             p.kind = _kind(m.group(0)) or heading_kind(text, start, line_start)
-        found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
+        if p.title is None and text[line_start:m.start()].strip():
+            # a number inside prose: what it is about is the stretch just before it
+            floor = max(line_start, m.start() - 500, found[-1][2] if found else 0)
+            found.append((p, floor, detail_end))
+        else:
+            found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
     _notes(found, text, start, end, year)
     return found
 
@@ -83,7 +88,7 @@ def _title(p: Presentation, text: str, line_start: int, marker: int) -> None:
     title = re.sub(r"\.$", "", title).strip(QUOTES + " ")
     if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() \
             or re.search(rf"[a-z]{{2}}[.!?][{QUOTES}]?\s+[A-Z]|[{QUOTES}]\s*(?:said|says)\b", title):
-        quoted = re.findall(rf"[{QUOTES}]([^{QUOTES}\n]{{20,400}}?)[,.]?[{QUOTES}]", raw)
+        quoted = re.findall(rf"(?i:titled|title)[:,]?\s*[{QUOTES}]([^{QUOTES}\n]{{20,400}}?)[,.]?[{QUOTES}]", raw)
         if not quoted:
             return
         title = quoted[-1]
