@@ -82,10 +82,11 @@ def zone_after(text: str, pos: int) -> str | None:
 def zone_and_end(text: str, pos: int) -> tuple[str | None, int]:
     """The zone after a time, and where the words about the time end (zone included)."""
     rest = text[pos:pos + 40]
-    skipped = 0
+    skipped = 1 if rest.startswith(".") else 0  # "p.m" cut at a sentence's end: "p.m. CT"
+    rest = rest[skipped:]
     span = re.match(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?", rest, re.I)
     if span:
-        rest, skipped = rest[span.end():], span.end()
+        rest, skipped = rest[span.end():], skipped + span.end()
     m = TIME_ZONE.match(rest)
     if not m:
         return None, pos
@@ -107,7 +108,7 @@ def localize(day: dt.date, time: dt.time | None, zone: str | None) -> str:
 
 
 def find_when(text: str, start: int, end: int, year: int | None,
-              reach: int = 60) -> tuple[str, tuple[int, int]] | None:
+              reach: int = 60, floor: int | None = None) -> tuple[str, tuple[int, int]] | None:
     """The first date in text[start:end] as ISO 8601, with the time written next to it (before
     or after, within ``reach`` characters) when a zone is named; and where those words lie."""
     d = DATE.search(text, start, end)
@@ -118,7 +119,8 @@ def find_when(text: str, start: int, end: int, year: int | None,
         return None
     t = TIME.search(text, d.end(), min(end, d.end() + reach))
     if t is None:  # "at 2:30 p.m. ET on Saturday, December 7"
-        t = next((m for m in TIME.finditer(text, max(start, d.start() - reach), d.start())), None)
+        low = start if floor is None else floor
+        t = next((m for m in TIME.finditer(text, max(low, d.start() - reach), d.start())), None)
     if t is None:
         return day.isoformat(), d.span()
     zone, zone_end = zone_and_end(text, t.end())

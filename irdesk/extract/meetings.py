@@ -21,7 +21,7 @@ _CALENDAR = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|Ma
              r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _TOKEN = r"(?:[A-Z0-9][\w’'&.\-/™®]*|\([A-Z][\w/&\-’' ]{0,40}\)|of|on|and|for|in|the|&|de|la|[–-])"
 _NAME = re.compile(
-    rf"(?P<m>(?:[A-Z0-9][\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
+    rf"(?P<m>(?:(?:[A-Z0-9]|[a-z]{{1,3}}[A-Z])[\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
     rf"(?:\s+(?:and|&)\s+Exposition)?"
     rf"(?:\s+(?:of|on)\s+(?!{_CALENDAR})(?:the\s+)?(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)){{0,9}})?"
     rf"(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?(?:\s+(?:19|20)\d\d)?(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?"
@@ -49,6 +49,9 @@ class Mention:
     keys: frozenset[str]   # vocabulary entries it names (by acronym), for telling meetings apart
 
     def same_meeting(self, other: "Mention") -> bool:
+        a, b = _plain(self.name), _plain(other.name)
+        if a in b or b in a:
+            return True
         if self.keys and other.keys:
             return bool(self.keys & other.keys)
         return len(_content_words(self.name) & _content_words(other.name)) >= 2
@@ -67,8 +70,12 @@ def _vocab() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     return {**keys, **full}, acr, names
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", name.lower())
+
+
 def _content_words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[A-Za-z][\w’']+|\d{4}", name) if w not in _GENERIC}
+    return {w for w in re.findall(r"[A-Za-z][\w’']+|\d{4}", name.replace(".", "")) if w not in _GENERIC}
 
 
 def _keys(name: str) -> frozenset[str]:
@@ -76,6 +83,11 @@ def _keys(name: str) -> frozenset[str]:
     found = {table[m.group("a")] for m in acr.finditer(name)}
     found |= {table[m.group("n").lower()] for m in names.finditer(name)}
     return frozenset(found)
+
+
+def is_meeting_name(name: str) -> bool:
+    """A meeting by its grammar or its organiser ("Goldman Sachs … CEOs Unscripted")."""
+    return bool(re.search(MEETING_WORDS, name) or _keys(name))
 
 
 def _trim(name: str) -> str:
@@ -88,7 +100,7 @@ def _trim(name: str) -> str:
         if re.search(MEETING_WORDS, piece):
             name = piece
             break
-    name = re.sub(r"^(?:the|The|upcoming|Upcoming|virtual|Virtual)\s+", "", name)
+    name = re.sub(r"^(?:(?:at|At|in|In|during|During)\s+)?(?:the|The)?\s*(?:upcoming|Upcoming|virtual|Virtual)?\s*", "", name)
     return name.strip(" ,:–-")
 
 
@@ -104,7 +116,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         else:
             offset = m.start()
         name = _trim(raw)
-        if len(name) < 6 or len(name) > 180 or _NOT_MEETING.search(name) or not re.search(MEETING_WORDS, name):
+        if len(name) < 6 or len(name) > 180 or _NOT_MEETING.search(name) or not re.search(MEETING_WORDS, name) \
+                or re.match(r"\s+(?:Cent(?:er|re)|Hall|Hotel|Room|Call)\b", text[m.end():m.end() + 10]):
             continue
         keys = _keys(name)
         # "the Annual Meeting" alone is no name; an ordinal, a year, a society or two words are.

@@ -12,10 +12,11 @@ import re
 
 from .compounds import squash
 from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_and_end
-from .meetings import MEETING_WORDS, Meetings, find_mentions
+from .meetings import MEETING_WORDS, Meetings, find_mentions, is_meeting_name
+from .mentions import prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
-from .schedule import MARKER, heading_kind, numbered
+from .schedule import MARKER, complete, heading_kind, numbered
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
@@ -318,7 +319,7 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
             if k:
                 have[k] = entry[0]
         else:  # the same talk read twice: the second reading fills what the first lacks
-            _complete(have[k], entry[0])
+            complete(have[k], entry[0])
     return sorted(out, key=lambda e: e[1])
 
 
@@ -336,14 +337,6 @@ def _subheading(text: str, floor: int, at: int, reach: int = 12) -> str:
     return ""
 
 
-def _complete(p: Presentation, other: Presentation) -> None:
-    for field in ("title", "abstract", "kind", "starts_at", "location", "session"):
-        if getattr(p, field) is None and getattr(other, field) is not None:
-            setattr(p, field, getattr(other, field))
-            if field in other.spans:
-                p.spans[field] = other.spans[field]
-
-
 def extract_presentations(text: str, release: Release, compounds: list[Compound],
                           sections: Sections) -> list[Presentation]:
     year = int(release.date[:4]) if release.date else default_year(text)
@@ -355,13 +348,16 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
         found = _investor_talk(text, release, year, lead)
-        if found and meetings:
-            found[0][0].meeting, found[0][0].spans["meeting"] = meetings.fullest(meetings.primary)
-        if not found and meetings and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at",
-                                                text[start:end]):
-            p = Presentation()
-            found = [(p, 0, 0)]
-            _oral_or_poster(text, p, start, end, year)
+        if found:
+            talk = found[0][0]
+            a, b = talk.spans["meeting"]
+            named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
+            if named is not None or meetings and not is_meeting_name(talk.meeting):
+                talk.meeting, talk.spans["meeting"] = meetings.fullest(named or meetings.primary)
+            elif not is_meeting_name(talk.meeting):
+                found = []  # "will participate in a webinar hosted by …": no named meeting
+        if not found and meetings:
+            found = prose_mentions(text, start, end, meetings, year, release.date)
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text)}
     out = []
     for p, at, stop in found:

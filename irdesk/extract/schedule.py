@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_when
+from .dates import DATE, find_when
 from .model import Presentation, Span
 from .textutil import QUOTES
 
@@ -29,7 +29,7 @@ HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?poste
                           r"(?=\s+(?:presentations?|sessions?|discussions?|talks?)\b|\W*$)"
                           r"(?:\s+[\w-]+){0,4}\W{0,3}$")
 # A sentence, not a title: finite verbs of the prose around schedules.
-SENTENCE = re.compile(r"\b(?:will|was|were|are|is|has been|have been|(?i:presented|announced|reported|include[sd]?|"
+SENTENCE = re.compile(r"\b(?:will|was|were|has been|have been|(?i:presented|announced|reported|include[sd]?|"
                       r"accepted|showcased|featured|note|we|our|said|says))\b")
 ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
                   r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
@@ -38,23 +38,28 @@ SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
 
 def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Presentation, int, int]]:
     found: list[tuple[Presentation, int, int]] = []
-    seen: set[str] = set()
+    seen: dict[str, Presentation] = {}
     for m in MARKER.finditer(text, start, end):
         key = next(k for k in "abcd" if m.group(k))
         code = m.group(key)
-        if re.fullmatch(r"(?:19|20)\d\d", code) or _squash(code) in seen:
+        if re.fullmatch(r"(?:19|20)\d\d", code):
             continue
-        seen.add(_squash(code))
         line_start = text.rfind("\n", start, m.start()) + 1
         line_end = text.find("\n", m.end(), end)
         line_end = end if line_end < 0 else line_end
         p = Presentation(abstract=code)
         p.spans["abstract"] = m.span(key)
         detail_end = _detail_end(text, m, key, line_end)
-        _title(p, text, line_start, m.start())
+        _title(p, text, line_start, m.start(), key)
         _details(p, text, m.end(key), detail_end, year)
+        if not text[line_start:m.start()].strip() and not text[m.end():line_end].strip(" \t:|"):
+            _cells(p, text, line_end, end, year)  # a table flattened to one cell a line
         if p.kind is None:
             p.kind = _kind(m.group(0)) or heading_kind(text, start, line_start)
+        if _squash(code) in seen:  # the same number again (a summary, then a table): one talk
+            complete(seen[_squash(code)], p)
+            continue
+        seen[_squash(code)] = p
         if p.title is None and text[line_start:m.start()].strip():
             # a number inside prose: what it is about is the stretch just before it
             floor = max(line_start, m.start() - 500, found[-1][2] if found else 0)
@@ -63,6 +68,22 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
             found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
     _notes(found, text, start, end, year)
     return found
+
+
+def _cells(p: Presentation, text: str, pos: int, end: int, year: int | None, reach: int = 6) -> None:
+    """The cells after a number on its own line: a date, a title (a table's row)."""
+    for cell in list(re.finditer(r"[^\n]+", text[pos:min(end, pos + 2500)]))[:reach]:
+        value = cell.group(0).strip()
+        at = pos + cell.start()
+        if MARKER.search(value) or len(value) > 300:
+            return  # the next row, or the paragraph that summarises this one
+        if p.starts_at is None and len(value) < 80 and DATE.match(value):
+            when = find_when(text, at, at + len(cell.group(0)), year)
+            if when:
+                p.starts_at, p.spans["starts_at"] = when
+        elif p.title is None and 30 <= len(value) <= 300 and not SENTENCE.search(value) \
+                and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", value) and not value.endswith("."):
+            p.title, p.spans["title"] = value, (at, at + len(cell.group(0)))
 
 
 def _squash(code: str) -> str:
@@ -80,9 +101,20 @@ def _detail_end(text: str, m: re.Match, key: str, line_end: int) -> int:
     return m.end() + stop.start() + 1 if stop else min(line_end, m.end() + 300)
 
 
-def _title(p: Presentation, text: str, line_start: int, marker: int) -> None:
+def complete(p: Presentation, other: Presentation) -> None:
+    """Fill what ``p`` lacks from another reading of the same talk."""
+    for field in ("title", "abstract", "kind", "starts_at", "location", "session"):
+        if getattr(p, field) is None and getattr(other, field) is not None:
+            setattr(p, field, getattr(other, field))
+            if field in other.spans:
+                p.spans[field] = other.spans[field]
+
+
+def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -> None:
     """The words before the number on its line, when they read as a title."""
     raw = text[line_start:marker]
+    if key in "ad" and raw.rstrip().endswith("."):
+        raw = ""  # "… from H&E images. (Poster #905)": a summary's sentence, not a title
     title = raw.strip().rstrip("(,;:–- ").strip()
     title = re.sub(r"^(?:[-•*·▪]|\d{1,2}[.)])\s+", "", title).strip(QUOTES + " ")
     title = re.sub(r"\.$", "", title).strip(QUOTES + " ")

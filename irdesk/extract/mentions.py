@@ -1,0 +1,89 @@
+"""Presentations a release tells in prose: "data will be presented at the 61st ASH Annual
+Meeting", "Dr. X will present a poster at ...", "the CEO will participate in a fireside chat at
+the Jefferies Healthcare Conference on June 5 at 10:00 a.m. ET".
+
+One entry per meeting that a sentence ties to a presentation verb; the sentence gives the kind
+(a format, or a named person presenting: oral) and the time (a single day, not the meeting's
+date range). A company's own call or webcast is no presentation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DATE, find_when
+from .meetings import Meetings, Mention
+from .model import Presentation
+
+CUE = re.compile(
+    r"(?i)\b(?:present(?:s|ed|ing)?|presentations?|posters?|oral|podium|late[- ]breaking|keynote|lecture|"
+    r"plenary|fireside chat|panel|(?:will|to) (?:participate|speak))\b"
+    r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b")
+NOT_TALK = re.compile(r"(?i)\b(?:conference call|earnings|webinar|quarter(?:ly)? (?:results|report)|financial results|"
+                      r"booth|exhibit(?:s|ing|ion)?|sponsor(?:s|ed|ing|ship)?|attend(?:s|ed|ing|ees?)?|demonstrat\w+)\b")
+PERSON_PRESENTS = re.compile(
+    r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z][\w'’-]+|\b(?:CEO|CFO|CMO|CSO|COO|President|Chief [A-Z]\w+ Officer|"
+    r"Founder|Chair(?:man|woman)?|management)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+,)[^.]{0,80}?"
+    r"\b(?:will|to)\s+(?:present|participate|deliver|give|host|speak|provide)|fireside chat|(?:company|corporate) "
+    r"(?:presentation|overview|update)|presentation by\b|(?:will|to) present a (?:corporate|company)")
+
+
+BACKGROUND = re.compile(r"(?i)\b(?:originally|previously|first|initially|since|prior)\b[^.]{0,60}\bpresented\b")
+TODAY = re.compile(r"(?i)\btoday\b[^.]{0,40}\b(?:present|showcas|unveil|report|announc)\w*|\b(?:presented|presents|presenting|presentation) today\b")
+
+
+def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
+    left = max(floor, pos - 500)
+    cut = max(text.rfind(". ", left, pos), text.rfind("\n", left, pos))
+    s = cut + 1 if cut >= 0 else left
+    stops = [i for i in (text.find(". ", pos, min(ceil, pos + 500)), text.find("\n", pos, min(ceil, pos + 500))) if i >= 0]
+    return s, min(stops) if stops else min(ceil, pos + 500)
+
+
+def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: int | None,
+                   today: str | None = None) -> list[tuple[Presentation, int, int]]:
+    found: list[tuple[Presentation, Mention, int, int]] = []
+    for mention in meetings.mentions:
+        s, e = _sentence(text, mention.start, start, end)
+        sentence = text[s:e]
+        if not CUE.search(sentence) or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
+            continue
+        # the next sentence often goes on about the same talk ("The oral presentation is
+        # scheduled on Friday, November 1 at 2:15 p.m. CT.")
+        ns, ne = _sentence(text, min(end, e + 2), start, end)
+        if ns >= e and not any(ns <= m.start < ne for m in meetings.mentions) and CUE.search(text[ns:ne]):
+            e = ne
+        same = next((f for f in found if f[1].same_meeting(mention)), None)
+        if same is not None:
+            _fill(same[0], text, s, e, mention, year, today)
+            continue
+        p = Presentation()
+        p.meeting, p.spans["meeting"] = meetings.fullest(mention)
+        _fill(p, text, s, e, mention, year, today)
+        found.append((p, mention, s, e))
+    return [(p, s, e) for p, _, s, e in found]
+
+
+def _fill(p: Presentation, text: str, s: int, e: int, mention: Mention, year: int | None,
+          today: str | None) -> None:
+    sentence = text[s:e]
+    if p.kind is None:
+        k = re.search(r"(?i)\b(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral|podium|plenary|keynote|lecture))\b", sentence)
+        if k:
+            p.kind = "poster" if k.group("poster") else "oral"
+        elif PERSON_PRESENTS.search(sentence):
+            p.kind = "oral"
+    if p.starts_at is None:
+        dates = list(DATE.finditer(text, mention.end, e)) + list(DATE.finditer(text, s, mention.start))
+        for d in dates:
+            # a range ("December 7-10", "October 31 through November 2") is the meeting's dates
+            if re.search(r"\d\s*[-–]\s*\d", d.group(0)) or \
+                    re.match(r"\s*(?:[-–]|through|to|until)\s*(?:\w+\.?\s+)?\d", text[d.end():d.end() + 20]) or \
+                    re.search(r"(?:from|between|through|[-–])\s*(?:\w+day,?\s+)?$", text[max(s, d.start() - 12):d.start()]):
+                continue
+            when = find_when(text, d.start(), e, year, floor=s)
+            if when:
+                p.starts_at, p.spans["starts_at"] = when
+            break
+    if p.starts_at is None and today and TODAY.search(text, s, e):
+        p.starts_at = today
