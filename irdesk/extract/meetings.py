@@ -74,6 +74,31 @@ def _plain(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", name.lower())
 
 
+_TOKEN_START = re.compile(r"(?<![\w-])(?:[A-Z]|iw)[\w.&/'’-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[str, ...]]:
+    """Vocabulary acronyms grouped by their first word, longest first."""
+    table: dict[str, list[str]] = {}
+    for row in load_rows("meetings.tsv"):
+        table.setdefault(row[0].split()[0], []).append(row[0])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def _acronyms(text: str, start: int, end: int):
+    """Vocabulary acronyms as written (a dictionary look-up per capitalised word: one big
+    alternation of every acronym is slow over a whole release)."""
+    firsts = _by_first_word()
+    for tok in _TOKEN_START.finditer(text, start, end):
+        word = tok.group(0).rstrip(".,'’-/&")
+        for key in firsts.get(word, ()):
+            stop = tok.start() + len(key)
+            if text.startswith(key, tok.start()) and not (stop < len(text) and (text[stop].isalnum() or text[stop] == "-")):
+                yield key, tok.start(), stop
+                break
+
+
 def _content_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z][\w’']+|\d{4}", name.replace(".", "")) if w not in _GENERIC}
 
@@ -104,11 +129,35 @@ def _trim(name: str) -> str:
     return name.strip(" ,:–-")
 
 
+_WORD_HIT = re.compile(rf"\b{MEETING_WORDS}\b")
+
+
+def _names(text: str, start: int, end: int):
+    """Grammar matches, sought only in windows around a meeting word (scanning the whole
+    text with the grammar costs a millisecond a release)."""
+    windows: list[list[int]] = []
+    for hit in _WORD_HIT.finditer(text, start, end):
+        lo, hi = max(start, hit.start() - 300), min(end, hit.end() + 200)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    last = -1
+    for lo, hi in windows:
+        if lo > start and not text[lo - 1].isspace():
+            space = re.compile(r"\s").search(text, lo, hi)
+            lo = space.end() if space else hi
+        for m in _NAME.finditer(text, lo, hi):
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every meeting named in text[start:end], by grammar or by a vocabulary acronym written
     as a meeting ("ASH 2019", "at ASCO")."""
     out: list[Mention] = []
-    for m in _NAME.finditer(text, start, end):
+    for m in _names(text, start, end):
         raw = m.group("m")
         if "\n" in raw:
             cut = raw.rindex("\n") + 1
@@ -126,17 +175,16 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         at = offset + raw.index(name)
         out.append(Mention(name, at, at + len(name), keys))
-    _, acr, _ = _vocab()
-    for m in acr.finditer(text, start, end):
-        if any(x.start <= m.start() < x.end for x in out):
+    for a, a_start, a_end in _acronyms(text, start, end):
+        if any(x.start <= a_start < x.end for x in out):
             continue
-        after = re.match(r"\s*(?:['’]s\s+)?(?:(?:19|20)\d\d|Annual|Congress|Meeting|Summit|Conference)\b", text[m.end():m.end() + 20])
-        before = re.search(r"\b(?:at|during|ahead of)\s+$", text[max(0, m.start() - 20):m.start()])
-        if not (after or before and len(m.group("a")) >= 3 and m.group("a").isupper()):
+        after = re.match(r"\s*(?:['’]s\s+)?(?:(?:19|20)\d\d|Annual|Congress|Meeting|Summit|Conference)\b", text[a_end:a_end + 20])
+        before = re.search(r"\b(?:at|during|ahead of)\s+$", text[max(0, a_start - 20):a_start])
+        if not (after or before and len(a) >= 3 and a.isupper()):
             continue
-        year = re.match(r"\s*(?:19|20)\d\d\b", text[m.end():m.end() + 6])
-        stop = m.end() + (year.end() if year else 0)
-        out.append(Mention(text[m.start():stop], m.start(), stop, _keys(m.group("a"))))
+        year = re.match(r"\s*(?:19|20)\d\d\b", text[a_end:a_end + 6])
+        stop = a_end + (year.end() if year else 0)
+        out.append(Mention(text[a_start:stop], a_start, stop, _keys(a)))
     return sorted(out, key=lambda x: x.start)
 
 

@@ -99,11 +99,23 @@ def _kind_word(words: str) -> str | None:
     return None if k is None else "poster" if k.group("poster") else "oral"
 
 
+def _labels_in(text: str, start: int, end: int):
+    """Labels end at a colon: try the label grammar only just before each colon."""
+    colon, last = text.find(":", start, end), start
+    while colon >= 0:
+        for m in LABEL.finditer(text, max(last, colon - 45), min(end, colon + 8)):
+            if m.start() <= colon < m.end():
+                yield m
+                last = m.end()
+                break
+        colon = text.find(":", max(colon + 1, last), end)
+
+
 def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
     labels = [m for line in _label_lines(text) if start <= line.start < end
-              for m in LABEL.finditer(text, line.start, line.end)]
+              for m in _labels_in(text, line.start, line.end)]
     current: Presentation | None = None
     pending: list[tuple[str, re.Match, int]] = []
     block_start = 0
@@ -227,12 +239,19 @@ def _block_start(text: str, pos: int) -> int:
     return line_start
 
 
+_ROW_WORDS = re.compile(r"(?i)abstract|poster")
+_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Rows of a schedule table that start with the abstract number."""
     rows = []
+    if not _ROW_WORDS.search(text):
+        return rows
     all_lines = lines(text)
-    starts = [i for i, ln in enumerate(all_lines) if re.fullmatch(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}", ln.text.strip())
-              and not re.fullmatch(r"(?:19|20)\d\d", ln.text.strip())]
+    starts = [i for i, ln in enumerate(all_lines) if _ROW_START.fullmatch(ln.text.strip())
+              and not _YEAR.fullmatch(ln.text.strip())]
     # Bare numbers make rows only under a header that names them ("Abstract #", "Poster"):
     # a financial table's figures are numbers on their own lines too.
     if starts and not re.match(r"(?i)(?:abstract|poster)", all_lines[starts[0]].text.strip()):
@@ -264,6 +283,8 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
 
 def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
     found = []
+    if "titled" not in text:
+        return found
     for m in TITLED.finditer(text, start, body_end):
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
@@ -358,7 +379,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
                 found = []  # "will participate in a webinar hosted by …": no named meeting
         if not found and meetings:
             found = prose_mentions(text, start, end, meetings, year, release.date)
-    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text)}
+    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
     out = []
     for p, at, stop in found:
         if p.meeting is None and meetings:
