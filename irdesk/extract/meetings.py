@@ -9,6 +9,7 @@ writes it at its fullest").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -129,6 +130,8 @@ def _trim(name: str) -> str:
     return name.strip(" ,:–-")
 
 
+MAX_MENTIONS = 300  # a release names a few meetings a few times each
+
 _WORD_HIT = re.compile(rf"\b{MEETING_WORDS}\b")
 
 
@@ -158,6 +161,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     as a meeting ("ASH 2019", "at ASCO")."""
     out: list[Mention] = []
     for m in _names(text, start, end):
+        if len(out) >= MAX_MENTIONS:
+            break
         raw = m.group("m")
         if "\n" in raw:
             cut = raw.rindex("\n") + 1
@@ -175,8 +180,12 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         at = offset + raw.index(name)
         out.append(Mention(name, at, at + len(name), keys))
+    covered = [(x.start, x.end) for x in out]
     for a, a_start, a_end in _acronyms(text, start, end):
-        if any(x.start <= a_start < x.end for x in out):
+        if len(out) >= MAX_MENTIONS:
+            break
+        at = bisect.bisect_right(covered, (a_start, len(text))) - 1
+        if at >= 0 and covered[at][0] <= a_start < covered[at][1]:
             continue
         after = re.match(r"\s*(?:['’]s\s+)?(?:(?:19|20)\d\d|Annual|Congress|Meeting|Summit|Conference)\b", text[a_end:a_end + 20])
         before = re.search(r"\b(?:at|during|ahead of)\s+$", text[max(0, a_start - 20):a_start])

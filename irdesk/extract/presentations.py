@@ -115,14 +115,15 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
     labels = [m for line in _label_lines(text) if start <= line.start < end
-              for m in _labels_in(text, line.start, line.end)]
+              for m in _labels_in(text, line.start, line.end)][:MAX_ITEMS * 8]
     current: Presentation | None = None
     pending: list[tuple[str, re.Match, int]] = []
     block_start = 0
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
         value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-        line_end = text.find("\n", m.end())
+        line_end = text.find("\n", m.end(), m.end() + 2000)
+        line_end = m.end() + 2000 if line_end < 0 else line_end
         value_end = min(value_end, len(text) if line_end < 0 else line_end)
         value = text[m.end():value_end]
         glued = re.search(r"(?<=[a-z.])About [A-Z]", value)  # "…UpdateAbout GeoVax": a section runs on
@@ -200,13 +201,14 @@ MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s
 
 def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     """The meeting named just before a label, on its line or the line above."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 300) if "\n" in text[max(0, pos - 300):pos] \
+        else max(0, pos - 300)
     head = text[line_start:pos]
     if not head.strip():
         above_end = line_start - 1
         while above_end > 0 and text[above_end - 1] == "\n":
             above_end -= 1
-        line_start = text.rfind("\n", 0, max(0, above_end)) + 1
+        line_start = max(text.rfind("\n", max(0, above_end - 300), max(0, above_end)) + 1, above_end - 300, 0)
         head = text[line_start:above_end]
     m = MEETING_HEAD.search(head)
     if not m:
@@ -232,11 +234,6 @@ def _label_lines(text: str):
                 break
             colon = ln.text.find(":", colon + 1)
     return out
-
-
-def _block_start(text: str, pos: int) -> int:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return line_start
 
 
 _ROW_WORDS = re.compile(r"(?i)abstract|poster")
@@ -291,8 +288,8 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
         context = text[sentence_start:m.start()]
         if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        end = text.find("\n", m.end(), m.end() + 1000)
+        end = min(len(text), m.end() + 1000) if end < 0 else end
         kinds = re.findall(r"(?i)\b(oral|poster)\b", context) or [None]
         for kind in dict.fromkeys(k.lower() if k else None for k in kinds):
             p = Presentation(title=m.group("t").strip(), kind=kind)
@@ -316,6 +313,8 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
             return [(p, m.start(), m.end())]
     return []
 
+
+MAX_ITEMS = 200  # more talks than any release lists: past it the text is no release
 
 FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,80}?---\n")
 
@@ -346,11 +345,11 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
 
 def _subheading(text: str, floor: int, at: int, reach: int = 12) -> str:
     """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
-    pos = text.rfind("\n", floor, at) + 1 if at else 0
+    pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
     for _ in range(reach):
         if pos <= floor:
             return ""
-        prev = text.rfind("\n", floor, pos - 1) + 1
+        prev = max(text.rfind("\n", max(floor, pos - 2000), pos - 1) + 1, pos - 2000)
         line = text[prev:pos].strip()
         pos = prev
         if 3 <= len(line) <= 80 and not line.endswith(".") and not MARKER.search(line):
@@ -364,7 +363,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     start, end = _body_start(text), sections.body_end
     lead = max(start, release.spans.get("company", release.spans.get("headline", (0, 0)))[0])
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
-    found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))
+    found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
@@ -389,7 +388,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             continue  # a presentation is at a named meeting
         heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
         if p.kind is None and at:
-            p.kind = heading_kind(text, start, text.rfind("\n", 0, at) + 1, reach=6)
+            p.kind = heading_kind(text, start, max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300), reach=6)
         if p.kind is None:
             kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[at:stop][:400])
             p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None

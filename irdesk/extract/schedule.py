@@ -39,14 +39,18 @@ SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
 def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Presentation, int, int]]:
     found: list[tuple[Presentation, int, int]] = []
     seen: dict[str, Presentation] = {}
-    for m in MARKER.finditer(text, start, end):
+    for n, m in enumerate(MARKER.finditer(text, start, end)):
+        if n >= 300:
+            break
         key = next(k for k in "abcd" if m.group(k))
         code = m.group(key)
         if re.fullmatch(r"(?:19|20)\d\d", code):
             continue
-        line_start = text.rfind("\n", start, m.start()) + 1
-        line_end = text.find("\n", m.end(), end)
-        line_end = end if line_end < 0 else line_end
+        # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
+        floor = max(start, m.start() - 1500)
+        line_start = max(text.rfind("\n", floor, m.start()) + 1, floor)
+        line_end = text.find("\n", m.end(), min(end, m.end() + 1500))
+        line_end = min(end, m.end() + 1500) if line_end < 0 else line_end
         p = Presentation(abstract=code)
         p.spans["abstract"] = m.span(key)
         detail_end = _detail_end(text, m, key, line_end)
@@ -159,7 +163,7 @@ def heading_kind(text: str, floor: int, line_start: int, reach: int = 40) -> str
     for _ in range(reach):
         if pos <= floor:
             return None
-        prev = text.rfind("\n", floor, pos - 1) + 1
+        prev = max(text.rfind("\n", max(floor, pos - 2000), pos - 1) + 1, pos - 2000)
         line = text[prev:pos].strip()
         pos = prev
         if 3 <= len(line) <= 60 and not line.endswith("."):
