@@ -129,3 +129,14 @@ def find_when(text: str, start: int, end: int, year: int | None,
         # without a zone we cannot say which instant; the day is still right
         return day.isoformat(), d.span()
     return localize(day, moment, zone), (min(d.start(), t.start()), max(d.end(), zone_end))
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|through|to|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d")
+_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|[-–])\s*(?:\w+day,?\s+)?$")
+
+
+def is_range(text: str, m: re.Match) -> bool:
+    """Whether a date is one end of a range ("December 7-10", "Sept. 28 to Oct. 3"): a
+    meeting's dates, not a talk's."""
+    return bool(re.search(r"\d\s*[-–]\s*\d", m.group(0)) or _RANGE_AFTER.match(text, m.end(), m.end() + 25)
+                or _RANGE_BEFORE.search(text[max(0, m.start() - 14):m.start()]))

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE, find_when
+from .dates import DATE, find_when, is_range
 from .meetings import Meetings, Mention
 from .model import Presentation
+from .schedule import kind_of
 
 CUE = re.compile(
     r"(?i)\b(?:present(?:s|ed|ing)?|presentations?|posters?|oral|podium|late[- ]breaking|keynote|lecture|"
@@ -29,7 +30,8 @@ PERSON_PRESENTS = re.compile(
 
 
 BACKGROUND = re.compile(r"(?i)\b(?:originally|previously|first|initially|since|prior)\b[^.]{0,60}\bpresented\b")
-TODAY = re.compile(r"(?i)\btoday\b[^.]{0,40}\b(?:present|showcas|unveil|report|announc)\w*|\b(?:presented|presents|presenting|presentation) today\b")
+TODAY = re.compile(r"(?i)\btoday\b[^.]{0,40}?\b(?:presented|presents|presenting|showcased|showcases|unveiled)\b"
+                   r"|\b(?:presented|presents|presenting|presentation|presentations) today\b")
 
 
 def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
@@ -68,18 +70,14 @@ def _fill(p: Presentation, text: str, s: int, e: int, mention: Mention, year: in
           today: str | None) -> None:
     sentence = text[s:e]
     if p.kind is None:
-        k = re.search(r"(?i)\b(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral|podium|plenary|keynote|lecture))\b", sentence)
-        if k:
-            p.kind = "poster" if k.group("poster") else "oral"
-        elif PERSON_PRESENTS.search(sentence):
+        p.kind = kind_of(sentence)
+        if p.kind is None and PERSON_PRESENTS.search(sentence):
             p.kind = "oral"
     if p.starts_at is None:
         dates = list(DATE.finditer(text, mention.end, e)) + list(DATE.finditer(text, s, mention.start))
         for d in dates:
             # a range ("December 7-10", "October 31 through November 2") is the meeting's dates
-            if re.search(r"\d\s*[-–]\s*\d", d.group(0)) or \
-                    re.match(r"\s*(?:[-–]|through|to|until)\s*(?:\w+\.?\s+)?\d", text[d.end():d.end() + 20]) or \
-                    re.search(r"(?:from|between|through|[-–])\s*(?:\w+day,?\s+)?$", text[max(s, d.start() - 12):d.start()]):
+            if is_range(text, d):
                 continue
             when = find_when(text, d.start(), e, year, floor=s)
             if when:

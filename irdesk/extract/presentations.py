@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from .compounds import squash
-from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_and_end
+from .dates import DATE, TIME, date_from_match, is_range, localize, time_from_match, zone_and_end
 from .meetings import MEETING_WORDS, Meetings, find_mentions, is_meeting_name
 from .mentions import prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
-from .schedule import MARKER, complete, heading_kind, numbered
+from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
 from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
@@ -51,7 +51,7 @@ SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Ora
 
 def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span] | None:
     segment = text[start:end]
-    d = DATE.search(segment)
+    d = next((d for d in DATE.finditer(segment) if not is_range(segment, d)), None)
     if not d:
         return None
     day = date_from_match(d, year)
@@ -89,14 +89,11 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
             key = next(k for k in ("n", "named2", "name", "named") if s.group(k))
             p.session, p.spans["session"] = s.group(key).strip(), (start + s.start(key), start + s.end(key))
     if kind and p.kind is None:
-        found = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
-        if found:
-            p.kind = "poster" if found.group(1).lower() == "poster" else "oral"
+        p.kind = kind_of(segment)
 
 
 def _kind_word(words: str) -> str | None:
-    k = re.search(r"(?i)\b(?:(?P<poster>e-?poster|poster)|(?P<oral>oral|podium|plenary|keynote|lecture|talk))\b", words)
-    return None if k is None else "poster" if k.group("poster") else "oral"
+    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral)\b", words) else None)
 
 
 def _labels_in(text: str, start: int, end: int):
@@ -290,8 +287,11 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
         end = min(len(text), m.end() + 1000) if end < 0 else end
-        kinds = re.findall(r"(?i)\b(oral|poster)\b", context) or [None]
-        for kind in dict.fromkeys(k.lower() if k else None for k in kinds):
+        kinds = [kind_of(w.group(0)) for w in KIND.finditer(context)] or [None]
+        after = text[m.end():min(end, m.end() + 300)]
+        if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
+            kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
+        for kind in dict.fromkeys(kinds):
             p = Presentation(title=m.group("t").strip(), kind=kind)
             p.spans["title"] = m.span("t")
             _fill(p, text, m.end(), end, year)
@@ -390,8 +390,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         if p.kind is None and at:
             p.kind = heading_kind(text, start, max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300), reach=6)
         if p.kind is None:
-            kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[at:stop][:400])
-            p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
+            block = text[at:stop][:400]
+            p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
         if p.kind is None and p.abstract and p.abstract in posters:
             p.kind = "poster"
         scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")

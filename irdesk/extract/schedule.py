@@ -24,13 +24,16 @@ MARKER = re.compile(
     rf"|\[(?P<c>[A-Z]{{1,3}}\d{{2,5}})\s*[–-]\s*(?=[^\]\n]{{0,40}}\b(?:19|20)\d\d)"
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
     rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
-KIND = re.compile(r"(?i)\b(?:(?P<poster>e-?poster|poster)|(?P<oral>oral|podium|plenary|keynote|lecture))\b")
+# "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
+KIND = re.compile(r"(?i)\b(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
+                  r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
 HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral|podium|plenary))"
                           r"(?=\s+(?:presentations?|sessions?|discussions?|talks?)\b|\W*$)"
                           r"(?:\s+[\w-]+){0,4}\W{0,3}$")
 # A sentence, not a title: finite verbs of the prose around schedules.
 SENTENCE = re.compile(r"\b(?:will|was|were|has been|have been|(?i:presented|announced|reported|include[sd]?|"
                       r"accepted|showcased|featured|note|we|our|said|says))\b")
+TITLED_WORD = re.compile(r"(?i)\b(?:en)?titled\b")
 ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
                   r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
@@ -65,8 +68,13 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
             continue
         seen[_squash(code)] = p
         if p.title is None and text[line_start:m.start()].strip():
-            # a number inside prose: what it is about is the stretch just before it
+            # a number inside prose: what it is about is the stretch just before it, and its
+            # sentence may say when and in what format ("in a poster session on February 14")
             floor = max(line_start, m.start() - 500, found[-1][2] if found else 0)
+            sentence = max(floor, text.rfind(". ", floor, m.start()) + 2)
+            probe = Presentation()
+            _details(probe, text, sentence, m.start(), year)
+            complete(p, probe)
             found.append((p, floor, detail_end))
         else:
             found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
@@ -122,7 +130,7 @@ def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -
     title = raw.strip().rstrip("(,;:–- ").strip()
     title = re.sub(r"^(?:[-•*·▪]|\d{1,2}[.)])\s+", "", title).strip(QUOTES + " ")
     title = re.sub(r"\.$", "", title).strip(QUOTES + " ")
-    if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() \
+    if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() or TITLED_WORD.search(title) \
             or re.search(rf"[a-z]{{2}}[.!?][{QUOTES}]?\s+[A-Z]|[{QUOTES}]\s*(?:said|says)\b", title):
         quoted = re.findall(rf"(?i:titled|title)[:,]?\s*[{QUOTES}]([^{QUOTES}\n]{{20,400}}?)[,.]?[{QUOTES}]", raw)
         if not quoted:
@@ -150,6 +158,11 @@ def _details(p: Presentation, text: str, start: int, end: int, year: int | None)
     s = SESSION.search(text, start, end)
     if s:
         p.session, p.spans["session"] = s.group("s"), s.span("s")
+
+
+def kind_of(words: str) -> str | None:
+    """The format words name: "poster", "oral", or None."""
+    return _kind(words)
 
 
 def _kind(words: str) -> str | None:
