@@ -13,7 +13,7 @@ import re
 from .compounds import squash
 from .dates import DATE, TIME, date_from_match, is_range, localize, time_from_match, zone_and_end
 from .meetings import MEETING_WORDS, Meetings, find_mentions, is_meeting_name
-from .mentions import prose_mentions
+from .mentions import PERSON_PRESENTS, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
 from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
@@ -289,6 +289,8 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
         end = min(len(text), m.end() + 1000) if end < 0 else end
         kinds = [kind_of(w.group(0)) for w in KIND.finditer(context)] or [None]
         after = text[m.end():min(end, m.end() + 300)]
+        if kinds == [None] and PERSON_PRESENTS.search(text, floor, m.start()):
+            kinds = ["oral"]  # "their CEO, Jane Doe, will present a session … titled"
         if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
             kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
         for kind in dict.fromkeys(kinds):
@@ -378,6 +380,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
                 found = []  # "will participate in a webinar hosted by …": no named meeting
         if not found and meetings:
             found = prose_mentions(text, start, end, meetings, year, release.date)
+    # a release that speaks of one format only ("a poster will be presented …") gives it to
+    # the talks it does not describe one by one
+    formats = {kind_of(m.group(0)) for m in KIND.finditer(text, start, end)} if found else set()
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
     out = []
     for p, at, stop in found:
@@ -394,6 +399,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
         if p.kind is None and p.abstract and p.abstract in posters:
             p.kind = "poster"
+        if p.kind is None and len(formats) == 1:
+            p.kind = next(iter(formats))
         scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
         codes = {squash(q.abstract) for q, _, _ in found if q.abstract}
         p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
