@@ -10,6 +10,7 @@ date range). A company's own call or webcast is no presentation.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .dates import DATE, find_when, is_range
 from .meetings import Meetings, Mention
@@ -21,7 +22,8 @@ CUE = re.compile(
     r"plenary|fireside chat|panel|(?:will|to) (?:participate|speak))\b"
     r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b")
 NOT_TALK = re.compile(r"(?i)\b(?:conference call|earnings|webinar|quarter(?:ly)? (?:results|report)|financial results|"
-                      r"booth|exhibit(?:s|ing|ion)?|sponsor(?:s|ed|ing|ship)?|attend(?:s|ed|ing|ees?)?|demonstrat\w+)\b")
+                      r"booth|exhibit(?:s|ing|ion)?|sponsor(?:s|ed|ing|ship)?|attend(?:s|ed|ing|ees?)?|demonstrat\w+)\b"
+                      r"|\bPresents:")  # "Events Co. Presents: The 6th … Summit": the organiser's billing
 PERSON_PRESENTS = re.compile(
     r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z][\w'’-]+|\b(?:CEO|CFO|CMO|CSO|COO|President|Chief [A-Z]\w+ Officer|"
     r"Founder|Chair(?:man|woman)?|management)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+,)[^.]{0,80}?"
@@ -43,27 +45,34 @@ def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
 
 
 def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: int | None,
-                   today: str | None = None) -> list[tuple[Presentation, int, int]]:
-    found: list[tuple[Presentation, Mention, int, int]] = []
+                   today: str | None = None,
+                   names: Callable[[str], list[str]] = lambda s: []) -> list[tuple[Presentation, int, int]]:
+    """One entry per meeting, and per drug when sentences about the same meeting report on
+    different drugs (a results release: "data on A presented at ASH"; "data on B at ASH")."""
+    found: list[tuple[Presentation, Mention, int, int, frozenset[str]]] = []
+    seen: set[tuple[int, int]] = set()
     for mention in meetings.mentions:
         s, e = _sentence(text, mention.start, start, end)
         sentence = text[s:e]
-        if not CUE.search(sentence) or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
+        if (s, e) in seen or not CUE.search(sentence) or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
             continue
+        seen.add((s, e))
         # the next sentence often goes on about the same talk ("The oral presentation is
         # scheduled on Friday, November 1 at 2:15 p.m. CT.")
         ns, ne = _sentence(text, min(end, e + 2), start, end)
         if ns >= e and not any(ns <= m.start < ne for m in meetings.mentions) and CUE.search(text[ns:ne]):
             e = ne
-        same = next((f for f in found if f[1].same_meeting(mention)), None)
-        if same is not None:
-            _fill(same[0], text, s, e, mention, year, today)
+        drugs = frozenset(names(text[s:e]))
+        same = [f for f in found if f[1].same_meeting(mention)]
+        twin = next((f for f in same if f[4] == drugs or not drugs or not f[4]), None)
+        if twin is not None:
+            _fill(twin[0], text, s, e, mention, year, today)
             continue
         p = Presentation()
         p.meeting, p.spans["meeting"] = meetings.fullest(mention)
         _fill(p, text, s, e, mention, year, today)
-        found.append((p, mention, s, e))
-    return [(p, s, e) for p, _, s, e in found]
+        found.append((p, mention, s, e, drugs))
+    return [(p, s, e) for p, _, s, e, _ in found]
 
 
 def _fill(p: Presentation, text: str, s: int, e: int, mention: Mention, year: int | None,

@@ -379,7 +379,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             elif not is_meeting_name(talk.meeting):
                 found = []  # "will participate in a webinar hosted by …": no named meeting
         if not found and meetings:
-            found = prose_mentions(text, start, end, meetings, year, release.date)
+            found = prose_mentions(text, start, end, meetings, year, release.date,
+                                       lambda words: _compounds_in(words, compounds))
     # a release that speaks of one format only ("a poster will be presented …") gives it to
     # the talks it does not describe one by one
     formats = {kind_of(m.group(0)) for m in KIND.finditer(text, start, end)} if found else set()
