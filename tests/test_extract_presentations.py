@@ -117,3 +117,28 @@ def test_meeting_names_by_grammar_and_vocabulary():
     assert "Jefferies Healthcare Conference" in names
     assert "BIO International Convention" in names
     assert not any("shareholders" in n or "call" in n for n in names)
+
+
+def test_investor_conferences_in_blocks_with_separate_date_and_time():
+    text = ("Zentara Bio to Present at Upcoming Investor Conferences\n\n"
+            "BOSTON, May 20, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "management will participate in the following investor conferences:\n\n"
+            "Imaginary Securities Global Healthcare Conference\nDate: Thursday, June 5, 2025\n"
+            "Time: 10:00 a.m. ET\nFormat: Fireside chat\n\n"
+            "Example Capital 12th Annual Healthcare Conference\nDate: December 10, 2025\nTime: 2:40 p.m. ET\n")
+    talks = extract_text(text).presentations
+    assert [(p.meeting, p.kind, p.starts_at) for p in talks] == [
+        ("Imaginary Securities Global Healthcare Conference", "oral", "2025-06-05T10:00:00-04:00"),
+        ("Example Capital 12th Annual Healthcare Conference", "oral", "2025-12-10T14:40:00-05:00")]
+
+
+def test_investor_conferences_in_a_list():
+    text = ("Zentara Bio to Participate in Upcoming Investor Conferences\n\n"
+            "BOSTON, May 20, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "members of its management team will participate in the following investor conferences:\n\n"
+            "- Imaginary Securities Global Healthcare Conference on Thursday, June 5, 2025 at 10:00 a.m. ET\n"
+            "- Example Capital 12th Annual Healthcare Conference on June 10, 2025 at 2:40 p.m. ET\n\n"
+            "A live webcast of the presentations will be available on the company's website.\n")
+    talks = extract_text(text).presentations
+    assert [(p.kind, p.starts_at) for p in talks] == [
+        ("oral", "2025-06-05T10:00:00-04:00"), ("oral", "2025-06-10T14:40:00-04:00")]

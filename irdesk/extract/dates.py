@@ -140,3 +140,16 @@ def is_range(text: str, m: re.Match) -> bool:
     meeting's dates, not a talk's."""
     return bool(re.search(r"\d\s*[-–]\s*\d", m.group(0)) or _RANGE_AFTER.match(text, m.end(), m.end() + 25)
                 or _RANGE_BEFORE.search(text[max(0, m.start() - 14):m.start()]))
+
+
+def add_time(day_iso: str, text: str, start: int, end: int) -> str | None:
+    """A date given on its own ("Date: June 5, 2025") completed by a time given on its own
+    ("Time: 10:00 a.m. ET"), when the time names its zone."""
+    t = TIME.search(text, start, end)
+    if t is None or len(day_iso) != 10:
+        return None
+    zone, _ = zone_and_end(text, t.end())
+    moment = time_from_match(t)
+    if zone in (None, "local") or moment is None:
+        return None
+    return localize(dt.date.fromisoformat(day_iso), moment, zone)

@@ -111,6 +111,17 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_INVESTOR = re.compile(r"(?i)\b(?:investors?|investment|equity|capital markets?|securities|health ?care conference|"
+                       r"healthcare ceos|growth conference|partnering|biotech showcase)\b")
+
+
+def is_investor_meeting(name: str) -> bool:
+    """An investor conference (its organiser in the vocabulary, or its name says so): a
+    company's talk there is a presentation by its management, so oral."""
+    kinds = {row[0]: row[2] for row in load_rows("meetings.tsv") if len(row) > 2}
+    return bool(_INVESTOR.search(name) or any(kinds.get(k) == "investor" for k in _keys(name)))
+
+
 def is_meeting_name(name: str) -> bool:
     """A meeting by its grammar or its organiser ("Goldman Sachs … CEOs Unscripted")."""
     return bool(re.search(MEETING_WORDS, name) or _keys(name))

@@ -36,6 +36,17 @@ TODAY = re.compile(r"(?i)\btoday\b[^.]{0,40}?\b(?:presented|presents|presenting|
                    r"|\b(?:presented|presents|presenting|presentation|presentations) today\b")
 
 
+_LEAD_IN = re.compile(r"[^\n]{0,400}:\s*\n(?:[ \t]*(?:[-•*·▪]|\d{1,2}[.)])?[^\n]{0,300}\n){0,12}[ \t]*(?:[-•*·▪]|\d{1,2}[.)])?[ \t]*$")
+
+
+def _listed(text: str, s: int, floor: int) -> bool:
+    """A line of a list whose lead-in says what it lists ("will present at the following
+    conferences:")."""
+    window = text[max(floor, s - 3000):s]
+    m = _LEAD_IN.search(window)
+    return bool(m and CUE.search(m.group(0).split("\n", 1)[0]))
+
+
 def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
     left = max(floor, pos - 500)
     cut = max(text.rfind(". ", left, pos), text.rfind("\n", left, pos))
@@ -54,7 +65,8 @@ def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: in
     for mention in meetings.mentions:
         s, e = _sentence(text, mention.start, start, end)
         sentence = text[s:e]
-        if (s, e) in seen or not CUE.search(sentence) or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
+        if (s, e) in seen or not (CUE.search(sentence) or _listed(text, s, start)) \
+                or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
             continue
         seen.add((s, e))
         # the next sentence often goes on about the same talk ("The oral presentation is

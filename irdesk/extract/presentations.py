@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .compounds import squash
-from .dates import DATE, TIME, date_from_match, is_range, localize, time_from_match, zone_and_end
-from .meetings import MEETING_WORDS, Meetings, find_mentions, is_meeting_name
+from .dates import DATE, TIME, add_time, date_from_match, is_range, localize, time_from_match, zone_and_end
+from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
 from .mentions import PERSON_PRESENTS, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
@@ -175,7 +175,12 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
         if a:
             current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
     elif key == "when":
+        dated = current.starts_at
         _fill(current, text, m.end(), value_end, year)
+        if dated and current.starts_at == dated and not DATE.search(text, m.end(), value_end):
+            timed = add_time(dated, text, m.end(), value_end)  # "Date: June 5" then "Time: 10 a.m. ET"
+            if timed:
+                current.starts_at = timed
         rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
         if rest and current.location is None:
             current.location = rest.group("room").strip()
@@ -402,6 +407,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             p.kind = "poster"
         if p.kind is None and len(formats) == 1:
             p.kind = next(iter(formats))
+        if p.kind is None and is_investor_meeting(p.meeting):
+            p.kind = "oral"
         scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
         codes = {squash(q.abstract) for q, _, _ in found if q.abstract}
         p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
