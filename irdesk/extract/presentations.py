@@ -134,7 +134,7 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
         headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
         if headed and (current is None or current.starts_at or current.meeting != headed[0]):
             if current is not None:
-                found.append((current, block_start, m.start()))
+                found.append((current, block_start, _line_before(text, block_start, m.start())))
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
         if current is None and key not in ("title", "abstract"):
@@ -142,9 +142,11 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
             continue
         if starts_new or current is None:
             if current is not None:
-                found.append((current, block_start, m.start()))
+                found.append((current, block_start, _line_before(text, block_start, m.start())))
                 pending = []
-            current, block_start = Presentation(), m.start()
+            # the entry's line may lead in with its session ("* Poster Session 1 – Dr. X, Title: …")
+            floor = max(found[-1][2] if found else 0, m.start() - 200)
+            current, block_start = Presentation(), max(text.rfind("\n", floor, m.start()) + 1, floor)
             for key_, m_, end_ in pending:
                 _label_value(current, key_, m_, text, end_, year)
             pending = []
@@ -155,6 +157,12 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
     for p, start, end in found:
         _fill(p, text, start, end, year, kind=False)  # the block's heading says oral or poster
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
+
+
+def _line_before(text: str, start: int, pos: int) -> int:
+    """Where an entry's block ends: the line break before the next entry's label, if any."""
+    cut = text.rfind("\n", start, pos)
+    return cut if cut > start else pos
 
 
 def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_end: int, year: int | None) -> None:
