@@ -358,7 +358,7 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
     return sorted(out, key=lambda e: e[1])
 
 
-def _subheading(text: str, floor: int, at: int, reach: int = 12) -> str:
+def _subheading(text: str, floor: int, at: int, reach: int = 40) -> str:
     """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
     pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
     for _ in range(reach):

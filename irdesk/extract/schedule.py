@@ -31,7 +31,7 @@ HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?poste
                           r"(?=\s+(?:presentations?|sessions?|discussions?|talks?)\b|\W*$)"
                           r"(?:\s+[\w-]+){0,4}\W{0,3}$")
 # A sentence, not a title: finite verbs of the prose around schedules.
-SENTENCE = re.compile(r"\b(?:will|was|were|has been|have been|(?i:presented|announced|reported|include[sd]?|"
+SENTENCE = re.compile(r"(?<!-)\b(?:will|was|were|has been|have been|(?i:presented|announced|reported|include[sd]?|"
                       r"accepted|showcased|featured|note|we|our|said|says))\b")
 TITLED_WORD = re.compile(r"(?i)\b(?:en)?titled\b")
 ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
@@ -47,8 +47,6 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
             break
         key = next(k for k in "abcd" if m.group(k))
         code = m.group(key)
-        if re.fullmatch(r"(?:19|20)\d\d", code):
-            continue
         # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
         floor = max(start, m.start() - 1500)
         line_start = max(text.rfind("\n", floor, m.start()) + 1, floor)
@@ -170,7 +168,7 @@ def _kind(words: str) -> str | None:
     return None if k is None else "poster" if k.group("poster") else "oral"
 
 
-def heading_kind(text: str, floor: int, line_start: int, reach: int = 40) -> str | None:
+def heading_kind(text: str, floor: int, line_start: int, reach: int = 80) -> str | None:
     """The kind a heading above gives ("Oral Presentations", "Poster Sessions")."""
     pos = line_start
     for _ in range(reach):
