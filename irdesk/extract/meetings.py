@@ -127,13 +127,31 @@ def is_meeting_name(name: str) -> bool:
     return bool(re.search(MEETING_WORDS, name) or _keys(name))
 
 
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
+_BREAK = re.compile(r"(?<=[a-z]{3})\.\s+|\s?[–-]\s+")
+
+
+def _pieces(name: str) -> list[str]:
+    """The name cut where a sentence or a glued line ran into it ("…Results. UEG Week",
+    "…Quarter ResultsArrowhead …"); a capital inside the first word is a brand's
+    ("ThinkEquity Conference")."""
+    first_space = name.find(" ")
+    cuts = [m.start() for m in _GLUE.finditer(name) if 0 <= first_space < m.start()]
+    parts, last = [], 0
+    for cut in cuts:
+        parts.append(name[last:cut])
+        last = cut
+    parts.append(name[last:])
+    return [piece for part in parts for piece in _BREAK.split(part)]
+
+
 def _trim(name: str) -> str:
     for cut in reversed(list(_LEAD_CUT.finditer(name))):
         if re.search(MEETING_WORDS, name[cut.end():]):
             name = name[cut.end():]
             break
     # a sentence or a glued line ran into the name: "…Preliminary Results. UEG Week 2019"
-    for piece in reversed(re.split(r"(?<=[a-z]{3})\.\s+|\s[–-]\s+|(?<=[a-z])(?=[A-Z][a-z]+\s)", name)):
+    for piece in reversed(_pieces(name)):
         if re.search(MEETING_WORDS, piece):
             name = piece
             break
