@@ -22,7 +22,7 @@ _CALENDAR = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|Ma
              r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _TOKEN = r"(?:[A-Z0-9][\w’'&.\-/™®]*|\([A-Z][\w/&\-’' ]{0,40}\)|of|on|and|for|in|the|&|de|la|[–-])"
 _NAME = re.compile(
-    rf"(?P<m>(?:(?:[A-Z0-9]|[a-z]{{1,3}}[A-Z])[\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
+    rf"(?P<m>(?<![A-Za-z])(?:(?:[A-Z0-9]|[a-z]{{1,3}}[A-Z]{{2}})[\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
     rf"(?:\s+(?:and|&)\s+Exposition)?"
     rf"(?:\s+(?:of|on)\s+(?!{_CALENDAR})(?:the\s+)?(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)){{0,9}})?"
     rf"(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?(?:\s+(?:19|20)\d\d)?(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?"
