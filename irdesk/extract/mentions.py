@@ -36,15 +36,24 @@ TODAY = re.compile(r"(?i)\btoday\b[^.]{0,40}?\b(?:presented|presents|presenting|
                    r"|\b(?:presented|presents|presenting|presentation|presentations) today\b")
 
 
-_LEAD_IN = re.compile(r"[^\n]{0,400}:\s*\n(?:[ \t]*(?:[-•*·▪]|\d{1,2}[.)])?[^\n]{0,300}\n){0,12}[ \t]*(?:[-•*·▪]|\d{1,2}[.)])?[ \t]*$")
+_ITEM = re.compile(r"[ \t]*(?:[-•*·▪]|\d{1,2}[.)])")
 
 
-def _listed(text: str, s: int, floor: int) -> bool:
+def _listed(text: str, s: int, floor: int, items: int = 12) -> bool:
     """A line of a list whose lead-in says what it lists ("will present at the following
     conferences:")."""
-    window = text[max(floor, s - 3000):s]
-    m = _LEAD_IN.search(window)
-    return bool(m and CUE.search(m.group(0).split("\n", 1)[0]))
+    end = s
+    for _ in range(items + 1):
+        if end <= floor:
+            return False
+        begin = max(text.rfind("\n", max(floor, end - 400), end - 1) + 1, end - 400)
+        line = text[begin:end].strip()
+        if line.endswith(":"):
+            return bool(CUE.search(line))
+        if len(line) > 300 or line and not _ITEM.match(text, begin) and begin < s - 1:
+            return False  # prose, not a list
+        end = begin
+    return False
 
 
 def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:

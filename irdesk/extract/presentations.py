@@ -246,7 +246,6 @@ def _label_lines(text: str):
     return out
 
 
-_ROW_WORDS = re.compile(r"(?i)abstract|poster")
 _ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -254,7 +253,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Rows of a schedule table that start with the abstract number."""
     rows = []
-    if not _ROW_WORDS.search(text):
+    lower = text.lower()
+    if "abstract" not in lower and "poster" not in lower:
         return rows
     all_lines = lines(text)
     starts = [i for i, ln in enumerate(all_lines) if _ROW_START.fullmatch(ln.text.strip())
