@@ -142,3 +142,21 @@ def test_investor_conferences_in_a_list():
     talks = extract_text(text).presentations
     assert [(p.kind, p.starts_at) for p in talks] == [
         ("oral", "2025-06-05T10:00:00-04:00"), ("oral", "2025-06-10T14:40:00-04:00")]
+
+
+def test_details_block_takes_the_format_the_lead_names():
+    text = ("Zentara Bio Announces Presentation at the 2024 Imaginary Oncology Congress\n\n"
+            "CHICAGO, May 23, 2024 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "data for ZB-101 will be featured in an oral presentation at the 2024 Imaginary Oncology Congress.\n\n"
+            "Presentation Details:\n\nTitle: Phase 2 Results of ZB-101 in Advanced Solid Tumors\n"
+            "Session: Developmental Therapeutics\nDate and Time: Sunday, June 2, 2024, 8:00 AM - 11:00 AM CDT\n"
+            "Location: Hall D1\nAbstract Number: 3010\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.abstract, talk.kind, talk.location, talk.session) == ("3010", "oral", "Hall D1", "Developmental Therapeutics")
+    assert talk.starts_at == "2024-06-02T08:00:00-05:00"
+
+
+def test_oral_as_a_route_is_no_format():
+    text = LEAD + ("A poster on oral ZB-101 will be presented (Abstract #901).\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.kind == "poster"

@@ -300,7 +300,7 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
         end = min(len(text), m.end() + 1000) if end < 0 else end
-        kinds = [kind_of(w.group(0)) for w in KIND.finditer(context)] or [None]
+        kinds = ["poster" if w.group("poster") else "oral" for w in KIND.finditer(context)] or [None]
         after = text[m.end():min(end, m.end() + 300)]
         if kinds == [None] and PERSON_PRESENTS.search(text, floor, m.start()):
             kinds = ["oral"]  # "their CEO, Jane Doe, will present a session … titled"
@@ -394,9 +394,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         if not found and meetings:
             found = prose_mentions(text, start, end, meetings, year, release.date,
                                        lambda words: _compounds_in(words, compounds))
-    # a release that speaks of one format only ("a poster will be presented …") gives it to
-    # the talks it does not describe one by one
-    formats = {kind_of(m.group(0)) for m in KIND.finditer(text, start, end)} if found else set()
+    # a release about one meeting that speaks of one format only ("a poster will be
+    # presented …") gives it to the talks it does not describe one by one
+    formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
     out = []
     for p, at, stop in found:
@@ -413,8 +413,6 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
         if p.kind is None and p.abstract and p.abstract in posters:
             p.kind = "poster"
-        if p.kind is None and len(formats) == 1:
-            p.kind = next(iter(formats))
         if p.kind is None and is_investor_meeting(p.meeting):
             p.kind = "oral"
         scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
@@ -425,6 +423,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\b(?:presented|presents|presenting) today\b|\btoday (?:presented|presents)\b", text[lead:lead + 800]):
             p.starts_at = release.date
         out.append(p)
+    if len(formats) == 1 and len({p.meeting for p in out}) == 1:
+        for p in out:
+            p.kind = p.kind or next(iter(formats))
     return out
 
 
