@@ -1,9 +1,10 @@
 """Talks, posters and company presentations a release announces at a named meeting.
 
-Three shapes cover most releases: labelled details ("Title: ... Abstract #: ...
-Date/Time: ..."), schedule rows that begin "Abstract #905", and prose ("will present a
-poster titled “...” (Abstract Number: 9352)"). A release that only says the company will
-present at an investor conference gets one presentation without a title.
+Readings, most structured first: labelled blocks ("Title: … Abstract #: … Date/Time: …", also
+run together on one line), numbered entries (``schedule.py``: "Title (Abstract #168)",
+"[P1806 – date, time, hall]"), schedule tables, "titled “…”" prose, an investor talk in the
+lead, and last one entry per meeting a sentence ties to a presentation (``mentions.py``).
+Every entry needs a named meeting (``meetings.py``): a company's own call or webcast is none.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from .sections import Sections
 from .textutil import QUOTES, clean, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
-_WHEN_WORDS = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-               r"Today|Tomorrow")
 MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
     r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
@@ -382,22 +381,15 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
-        found = _investor_talk(text, release, year, lead)
-        if found:
-            talk = found[0][0]
-            a, b = talk.spans["meeting"]
-            named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
-            if named is not None or meetings and not is_meeting_name(talk.meeting):
-                talk.meeting, talk.spans["meeting"] = meetings.fullest(named or meetings.primary)
-            elif not is_meeting_name(talk.meeting):
-                found = []  # "will participate in a webinar hosted by …": no named meeting
-        if not found and meetings:
-            found = prose_mentions(text, start, end, meetings, year, release.date,
-                                       lambda words: _compounds_in(words, compounds))
+        found = _named_talk(_investor_talk(text, release, year, lead), meetings)
+    if not found and meetings:
+        found = prose_mentions(text, start, end, meetings, year, release.date,
+                               lambda words: _compounds_in(words, compounds))
     # a release about one meeting that speaks of one format only ("a poster will be
     # presented …") gives it to the talks it does not describe one by one
     formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
+    codes = {squash(p.abstract) for p, _, _ in found if p.abstract}
     out = []
     for p, at, stop in found:
         if p.meeting is None and meetings:
@@ -405,22 +397,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             p.meeting, p.spans["meeting"] = meetings.near(anchor) if anchor else meetings.fullest(meetings.primary)
         if p.meeting is None:
             continue  # a presentation is at a named meeting
-        heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
-        if p.kind is None and at:
-            p.kind = heading_kind(text, start, max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300), reach=6)
-        if p.kind is None:
-            block = text[at:stop][:400]
-            p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
-        if p.kind is None and p.abstract and p.abstract in posters:
-            p.kind = "poster"
-        if p.kind is None and is_investor_meeting(p.meeting):
-            p.kind = "oral"
-        scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
-        codes = {squash(q.abstract) for q, _, _ in found if q.abstract}
-        p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
-        if not p.compounds and not p.title:
-            p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
-        if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\b(?:presented|presents|presenting) today\b|\btoday (?:presented|presents)\b", text[lead:lead + 800]):
+        _kind_for(p, text, start, at, stop, posters)
+        _compounds_for(p, text, start, at, stop, release, compounds, codes)
+        if p.starts_at is None and not p.title and release.date and _TODAY.search(text, lead, lead + 800):
             p.starts_at = release.date
         out.append(p)
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
@@ -429,14 +408,46 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     return out
 
 
-def _oral_or_poster(text: str, p: Presentation, start: int, body_end: int, year: int | None) -> None:
-    mentions = list(re.finditer(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[start:body_end]))
-    dated = [m for m in mentions if DATE.search(m.group(0))]
-    m = (dated or mentions or [None])[0]
-    if m:
-        p.kind = m.group(1).lower()
-        _fill(p, text, start + m.start(), start + m.end() + 40, year)
-        p.location = p.location if p.location and len(p.location) < 60 else None
+_TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting) today\b|\btoday (?:presented|presents)\b")
+
+
+def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
+    """An investor talk keeps the meeting's fullest name; without a named meeting it is none."""
+    if not found:
+        return found
+    talk = found[0][0]
+    a, b = talk.spans["meeting"]
+    named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
+    if named is not None or meetings and not is_meeting_name(talk.meeting):
+        talk.meeting, talk.spans["meeting"] = meetings.fullest(named or meetings.primary)
+    elif not is_meeting_name(talk.meeting):
+        return []  # "will participate in a webinar hosted by …": no named meeting
+    return found
+
+
+def _kind_for(p: Presentation, text: str, start: int, at: int, stop: int, posters: set[str]) -> None:
+    """Oral or poster from, in turn: a heading above, the entry's own words, a poster number,
+    an investor conference (a company's talk there is given by its management)."""
+    if p.kind is None and at:
+        p.kind = heading_kind(text, start, max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300), reach=6)
+    if p.kind is None:
+        block = text[at:stop][:400]
+        p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
+    if p.kind is None and p.abstract and p.abstract in posters:
+        p.kind = "poster"
+    if p.kind is None and is_investor_meeting(p.meeting or ""):
+        p.kind = "oral"
+
+
+def _compounds_for(p: Presentation, text: str, start: int, at: int, stop: int, release: Release,
+                   compounds: list[Compound], codes: set[str]) -> None:
+    """The drugs a talk's title (and the list's subheading) names; for an untitled talk, those
+    of its passage, else of the heading above and the headline."""
+    scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
+    p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
+    if not p.compounds and not p.title:
+        heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
+        p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
 
 
 def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:

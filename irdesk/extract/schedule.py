@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE, find_when
-from .model import Presentation, Span
+from .model import Presentation
 from .textutil import QUOTES
 
 CODE = r"(?:[A-Z]{1,4}-?|e)?\d{1,5}[A-Z]?(?![\w-])"
