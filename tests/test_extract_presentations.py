@@ -109,13 +109,15 @@ def test_prose_poster_titled():
 
 def test_meeting_names_by_grammar_and_vocabulary():
     text = ("Data at the 2024 American Society of Clinical Oncology (ASCO) Annual Meeting and at ASCO 2024; "
-            "the company also joins the Jefferies Healthcare Conference and the BIO International Convention. "
+            "the company also joins the Jefferies Healthcare Conference and the BIO International Convention, "
+            "and presents at the Imaginary Neurology Society (INS) conference. "
             "Its annual general meeting of shareholders and its conference call are not meetings.")
     names = [m.name for m in find_mentions(text, 0, len(text))]
     assert "2024 American Society of Clinical Oncology (ASCO) Annual Meeting" in names
     assert "ASCO 2024" in names
     assert "Jefferies Healthcare Conference" in names
     assert "BIO International Convention" in names
+    assert "Imaginary Neurology Society (INS) conference" in names
     assert not any("shareholders" in n or "call" in n for n in names)
 
 

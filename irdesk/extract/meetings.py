@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from .vocab import load_rows
 
 MEETING_WORDS = (r"(?:Annual Meeting|Meeting|Congress|Conference|Symposi(?:um|a)|Scientific Sessions|Sessions|"
-                 r"Convergence|Week|Workshop|Summit|Forum|Convention|Colloquium|Expo(?:sition)?|Days)")
+                 r"Convergence|Week|Workshop|Summit|Forum|Convention|Colloquium|Expo(?:sition)?|Days"
+                 # "Alzheimer's Disease/Parkinson's Disease (AD/PD) conference": after its acronym
+                 r"|(?<=\)\s)(?:conference|meeting|congress|symposium|summit))")
 _CALENDAR = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
              r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _TOKEN = r"(?:[A-Z0-9][\w’'&.\-/™®]*|\([A-Z][\w/&\-’' ]{0,40}\)|of|on|and|for|in|the|&|de|la|[–-])"
