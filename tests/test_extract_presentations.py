@@ -162,3 +162,15 @@ def test_oral_as_a_route_is_no_format():
     text = LEAD + ("A poster on oral ZB-101 will be presented (Abstract #901).\n")
     (talk,) = extract_text(text).presentations
     assert talk.kind == "poster"
+
+
+def test_this_study_title_in_prose():
+    text = ("Daily Pill Lowered Cholesterol in Imaginary Trial\n\n"
+            "DALLAS, Nov. 8, 2025 -- A daily pill lowered cholesterol, according to a late-breaking science "
+            "presentation today at the Imaginary Cardiology Society’s Scientific Sessions 2025.\n\n"
+            "This study, Efficacy and Safety of ZB-101, an Oral Inhibitor, in Adults: The Phase 3 ALPHA "
+            "Trial (ALPHA), is a phase 3 trial in adults.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.title == "Efficacy and Safety of ZB-101, an Oral Inhibitor, in Adults: The Phase 3 ALPHA Trial"
+    assert talk.starts_at == "2025-11-08"
+    assert talk.meeting == "Imaginary Cardiology Society’s Scientific Sessions 2025"

@@ -287,8 +287,25 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
     return rows if len(rows) >= 2 else []
 
 
-def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+THIS_STUDY = re.compile(r"\bThis (?:study|trial|analysis|abstract|research|presentation),\s+(?P<t>[A-Z][^.\n]{20,300}?)"
+                        r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:is|was|were|will|which|has|shows?|showed|found|evaluat\w+)\b")
+PRESENT_CUE = re.compile(r"(?i)\bpresent(?:ed|s|ing|ation)\b")
+
+
+def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+    """"This study, <title>, is a phase 3 trial …" in a release that speaks of presenting it:
+    the study's title is the talk's."""
     found = []
+    for m in THIS_STUDY.finditer(text, start, body_end):
+        if PRESENT_CUE.search(text, start, body_end):
+            p = Presentation(title=m.group("t").strip())
+            p.spans["title"] = m.span("t")
+            found.append((p, m.start(), m.end()))
+    return found[:1]
+
+
+def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+    found = _this_study(text, year, start, body_end)
     if "titled" not in text:
         return found
     for m in TITLED.finditer(text, start, body_end):
@@ -375,7 +392,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
                           sections: Sections) -> list[Presentation]:
     year = int(release.date[:4]) if release.date else default_year(text)
     start, end = _body_start(text), sections.body_end
-    lead = max(start, release.spans.get("company", release.spans.get("headline", (0, 0)))[0])
+    dateline = [release.spans[k][0] for k in ("company", "city", "date") if k in release.spans]
+    lead = max(start, min(dateline) if dateline else release.spans.get("headline", (0, 0))[0])
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
     found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))[:MAX_ITEMS]
     if not found:
@@ -399,7 +417,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             continue  # a presentation is at a named meeting
         _kind_for(p, text, start, at, stop, posters)
         _compounds_for(p, text, start, at, stop, release, compounds, codes)
-        if p.starts_at is None and not p.title and release.date and _TODAY.search(text, lead, lead + 800):
+        if p.starts_at is None and release.date and _TODAY.search(text, lead, lead + 1500):
             p.starts_at = release.date
         out.append(p)
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
@@ -408,7 +426,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     return out
 
 
-_TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting) today\b|\btoday (?:presented|presents)\b")
+_TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today\b|\btoday (?:presented|presents)\b")
 
 
 def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
