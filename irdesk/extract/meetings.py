@@ -37,7 +37,10 @@ _LEAD_CUT = re.compile(r"\b(?:At|To|During|From|In|With|By|Presents?|Presented|P
 _NOT_MEETING = re.compile(r"(?i)\b(?:conference call|earnings|stockholders|shareholders|general meeting|board meeting|"
                           r"webcast|webinar|press conference|investor day|r&d day|analyst day|meeting with|"
                           r"end-of-phase|type [abc] meeting|pre-ind|advisory committee|call|annual and special meeting)\b"
-                          r"|\band Congress$|\bU\.S\. Congress|\d\s+Week$")
+                          r"|\band Congress$|\bU\.S\. Congress|\d\s+Week$"
+                          # a kind of session is no meeting: "Plenary and Late-Breaking Sessions"
+                          r"|^(?:(?:plenary|late-breaking|poster|oral|concurrent|featured|abstract|breakout|general|"
+                          r"scientific|special|mini-oral|rapid|moderated|sessions?|and|the|&)\s+)+sessions?$")
 _GENERIC = {"The", "Annual", "Meeting", "Congress", "Conference", "Symposium", "Sessions", "Scientific", "Week",
             "International", "World", "Global", "American", "European", "Society", "Association", "of", "and",
             "for", "the", "on", "in", "Exposition", "Summit", "Forum", "Workshop", "Convention", "Virtual", "Hybrid",
