@@ -95,13 +95,18 @@ def _kind_word(words: str) -> str | None:
     return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral)\b", words) else None)
 
 
+# "Webinar Title:", "Job Title:": titles of things that are not talks at a meeting
+_OTHER_TITLE = re.compile(r"(?i)\b(?:webinar|event|job|position|report|film|book|album|program(?:me)?)\s*$")
+
+
 def _labels_in(text: str, start: int, end: int):
     """Labels end at a colon: try the label grammar only just before each colon."""
     colon, last = text.find(":", start, end), start
     while colon >= 0:
         for m in LABEL.finditer(text, max(last, colon - 45), min(end, colon + 8)):
             if m.start() <= colon < m.end():
-                yield m
+                if not _OTHER_TITLE.search(text, max(0, m.start() - 12), m.start()):
+                    yield m
                 last = m.end()
                 break
         colon = text.find(":", max(colon + 1, last), end)
