@@ -174,6 +174,9 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
     span = (m.end(), value_end)
     if key == "title":
         title = value.strip().strip(QUOTES + " .")
+        about = re.search(r"\s+About((?:\s+[A-Z][\w.&'’-]*){1,4})$", title)
+        if about and re.match(r"\s*" + re.escape(about.group(1).strip()), text[value_end:value_end + 200]):
+            title = title[:about.start()]  # "… Corporate Update About GeoVax": the About section's heading
         current.title = title
         current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
         a = ABSTRACT.search(value)
