@@ -80,6 +80,8 @@ def _plain(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", name.lower())
 
 
+_ORDINAL_BEFORE = re.compile(r"\b(?:at|during|ahead of|the)\s+(?P<p>(?:(?:19|20)\d\d\s+)?"
+                             r"(?:\d{1,3}(?:st|nd|rd|th)\s+(?:Annual\s+)?|Annual\s+))$")
 _TOKEN_START = re.compile(r"(?<![\w-])(?:[A-Z]|iw)[\w.&/'’-]*")
 
 
@@ -223,11 +225,14 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         after = re.match(r"\s*(?:['’]s\s+)?(?:(?:19|20)\d\d|Annual|Congress|Meeting|Summit|Conference)\b", text[a_end:a_end + 20])
         before = re.search(r"\b(?:at|during|ahead of)\s+$", text[max(0, a_start - 20):a_start])
-        if not (after or before and len(a) >= 3 and a.isupper()):
+        # "at the 16th Annual World ADC": an ordinal or "Annual" makes the name a meeting's
+        prefixed = _ORDINAL_BEFORE.search(text[max(0, a_start - 40):a_start])
+        if not (after or prefixed or before and len(a) >= 3 and a.isupper()):
             continue
         year = re.match(r"\s*(?:19|20)\d\d\b", text[a_end:a_end + 6])
         stop = a_end + (year.end() if year else 0)
-        out.append(Mention(text[a_start:stop], a_start, stop, _keys(a)))
+        begin = a_start - (len(prefixed.group("p")) if prefixed else 0)
+        out.append(Mention(text[begin:stop], begin, stop, _keys(a)))
     return sorted(out, key=lambda x: x.start)
 
 

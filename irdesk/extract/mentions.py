@@ -56,23 +56,36 @@ def _listed(text: str, s: int, floor: int, items: int = 12) -> bool:
     return False
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dr|Mr|Ms|Mrs|Prof|Inc|Co|Corp|"
+                           r"Ltd|No|St|vs|approx|Ph\.D|M\.D|[A-Z])|\d[ap]\.m|[ap]\.m)$")
+_STOP = re.compile(r"\.\s|\n")
+
+
 def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
-    left = max(floor, pos - 500)
-    cut = max(text.rfind(". ", left, pos), text.rfind("\n", left, pos))
-    s = cut + 1 if cut >= 0 else left
-    stops = [i for i in (text.find(". ", pos, min(ceil, pos + 500)), text.find("\n", pos, min(ceil, pos + 500))) if i >= 0]
-    return s, min(stops) if stops else min(ceil, pos + 500)
+    """The sentence around ``pos`` (an abbreviation's dot ends none: "Nov. 4", "Dr. Lee")."""
+    left, right = max(floor, pos - 500), min(ceil, pos + 500)
+    s = left
+    for m in _STOP.finditer(text, left, pos):
+        if m.group(0) == "\n" or not _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            s = m.start() + 1
+    for m in _STOP.finditer(text, pos, right):
+        if m.group(0) == "\n" or not _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            return s, m.start()
+    return s, right
 
 
 def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: int | None,
                    today: str | None = None,
-                   names: Callable[[str], list[str]] = lambda s: []) -> list[tuple[Presentation, int, int]]:
+                   names: Callable[[str], list[str]] = lambda s: [],
+                   dateline: int = 0) -> list[tuple[Presentation, int, int]]:
     """One entry per meeting, and per drug when sentences about the same meeting report on
     different drugs (a results release: "data on A presented at ASH"; "data on B at ASH")."""
     found: list[tuple[Presentation, Mention, int, int, frozenset[str]]] = []
     seen: set[tuple[int, int]] = set()
     for mention in meetings.mentions:
         s, e = _sentence(text, mention.start, start, end)
+        if s < dateline <= mention.start:
+            s = dateline  # the dateline's date is the release's, not the talk's
         sentence = text[s:e]
         if (s, e) in seen or not (CUE.search(sentence) or _listed(text, s, start)) \
                 or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
@@ -80,7 +93,8 @@ def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: in
         seen.add((s, e))
         # the next sentence often goes on about the same talk ("The oral presentation is
         # scheduled on Friday, November 1 at 2:15 p.m. CT.")
-        ns, ne = _sentence(text, min(end, e + 2), start, end)
+        nxt = re.compile(r"\S").search(text, e + 1, end)
+        ns, ne = _sentence(text, nxt.start(), start, end) if nxt else (e, e)
         if ns >= e and not any(ns <= m.start < ne for m in meetings.mentions) and CUE.search(text[ns:ne]):
             e = ne
         drugs = frozenset(names(text[s:e]))

@@ -410,7 +410,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         found = _named_talk(_investor_talk(text, release, year, lead), meetings)
     if not found and meetings:
         found = prose_mentions(text, start, end, meetings, year, release.date,
-                               lambda words: _compounds_in(words, compounds))
+                               lambda words: _compounds_in(words, compounds),
+                               release.spans.get("date", (0, 0))[1])
     # a release about one meeting that speaks of one format only ("a poster will be
     # presented …") gives it to the talks it does not describe one by one
     formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
