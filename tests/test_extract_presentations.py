@@ -174,3 +174,12 @@ def test_this_study_title_in_prose():
     assert talk.title == "Efficacy and Safety of ZB-101, an Oral Inhibitor, in Adults: The Phase 3 ALPHA Trial"
     assert talk.starts_at == "2025-11-08"
     assert talk.meeting == "Imaginary Cardiology Society’s Scientific Sessions 2025"
+
+
+def test_abbreviations_do_not_end_the_sentence_that_dates_a_talk():
+    text = ("Zentara Bio to Present at the 9th Annual World ADC\n\n"
+            "SAN DIEGO, Nov. 2, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "it will present new data at the 9th Annual World ADC, from November 3-6, 2025.\n\n"
+            "A poster by Dr. A. Ruiz will be presented on Nov. 4, 2025 at 10:00 a.m. PT.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.meeting, talk.kind, talk.starts_at) == ("9th Annual World ADC", "poster", "2025-11-04T10:00:00-08:00")
