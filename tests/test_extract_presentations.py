@@ -183,3 +183,12 @@ def test_abbreviations_do_not_end_the_sentence_that_dates_a_talk():
             "A poster by Dr. A. Ruiz will be presented on Nov. 4, 2025 at 10:00 a.m. PT.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.meeting, talk.kind, talk.starts_at) == ("9th Annual World ADC", "poster", "2025-11-04T10:00:00-08:00")
+
+
+def test_a_quoted_title_keeps_its_apostrophe():
+    text = ("Northwind Recaps Its Talk at the 12th Imaginary Vaccine Congress\n\n"
+            "BOSTON, April 2, 2025 (GLOBE NEWSWIRE) -- Northwind Therapeutics, Inc. today recapped its talk at the "
+            "12th Imaginary Vaccine Congress.\n\nThe presentation, titled “Results That Compared Northwind’s "
+            "Vaccine Candidate to an Approved Vaccine,” was given by Jane Doe, Ph.D. on April 2, 2025.\n")
+    (p,) = extract_text(text).presentations
+    assert p.title == "Results That Compared Northwind’s Vaccine Candidate to an Approved Vaccine"

@@ -19,6 +19,7 @@ from .model import Compound, Presentation, Release, Span
 from .release import default_year
 from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
 from .sections import Sections
+from .quotes import quoted
 from .textutil import QUOTES, clean, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
@@ -41,7 +42,7 @@ LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\s)(?=(?-i:[
                    + r")\s*:\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
-TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
+TITLED = re.compile(rf"\b(?:en)?titled:?\s*{quoted(10, 400)}", re.I)
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
@@ -331,8 +332,9 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
         if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
             kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
         for kind in dict.fromkeys(kinds):
-            p = Presentation(title=m.group("t").strip(), kind=kind)
-            p.spans["title"] = m.span("t")
+            group = next(g for g in m.groupdict() if m.group(g) is not None)
+            p = Presentation(title=m.group(group).strip(), kind=kind)
+            p.spans["title"] = m.span(group)
             _fill(p, text, m.end(), end, year)
             found.append((p, sentence_start, end))
     return found

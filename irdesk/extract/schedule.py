@@ -14,6 +14,7 @@ import re
 
 from .dates import DATE, find_when
 from .model import Presentation
+from .quotes import inner, quoted
 from .textutil import QUOTES
 
 CODE = r"(?:[A-Z]{1,4}-?|e)?\d{1,5}[A-Z]?(?![\w-])"
@@ -34,6 +35,7 @@ HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?poste
 SENTENCE = re.compile(r"(?<!-)\b(?:will|was|were|has been|have been|(?i:presented|announced|reported|include[sd]?|"
                       r"accepted|showcased|featured|note|we|our|said|says))\b")
 TITLED_WORD = re.compile(r"(?i)\b(?:en)?titled\b")
+QUOTED_TITLE = re.compile(rf"(?i:titled|title)[:,]?\s*{quoted(20, 400)}")
 ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
                   r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
@@ -130,10 +132,10 @@ def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -
     title = re.sub(r"\.$", "", title).strip(QUOTES + " ")
     if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() or TITLED_WORD.search(title) \
             or re.search(rf"[a-z]{{2}}[.!?][{QUOTES}]?\s+[A-Z]|[{QUOTES}]\s*(?:said|says)\b", title):
-        quoted = re.findall(rf"(?i:titled|title)[:,]?\s*[{QUOTES}]([^{QUOTES}\n]{{20,400}}?)[,.]?[{QUOTES}]", raw)
-        if not quoted:
+        found = [inner(q) for q in QUOTED_TITLE.finditer(raw)]
+        if not found:
             return
-        title = quoted[-1]
+        title = found[-1]
     at = raw.find(title)
     p.title = title
     p.spans["title"] = (line_start + at, line_start + at + len(title))
