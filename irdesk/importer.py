@@ -20,7 +20,7 @@ from .extract.model import ParsedRelease
 from .extract.readers.document import ReadError
 from .progress import Progress
 from .store import Source, Store, StoreError
-from .store.identity import best_match, keys_of
+from .store.identity import best_match, headline_opens, keys_of
 from .store.writer import find_duplicate
 
 
@@ -143,7 +143,7 @@ def read_item(store: Store, item: Item) -> Read:
     except ReadError as exc:
         return Read(item, error=str(exc))
     keys = keys_of(parsed)
-    return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys), keys=keys)
+    return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys, parsed.text), keys=keys)
 
 
 def read_items(store: Store, items: list[Item], progress: Progress | None = None,
@@ -158,7 +158,8 @@ def read_items(store: Store, items: list[Item], progress: Progress | None = None
         progress.report(n, len(items), item.label)
         read = read_item(store, item)
         if read.parsed and read.duplicate_of is None:
-            earlier = best_match((k, seen[k]) for k in read.keys if k in seen)
+            earlier = best_match(((k, seen[k]) for k in read.keys if k in seen),
+                                 lambda n: headline_opens(reads[n].parsed.release.headline, read.parsed.text))
             if earlier is not None:
                 read.same_as = earlier
             for key in read.keys:
