@@ -131,6 +131,11 @@ def test_edit_a_headline_then_undo_and_redo(qtbot, window, store):
     assert store.release(release_id)["headline"] == old
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert store.release(release_id)["headline"] == "A Corrected Headline"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert store.release(release_id)["headline"] == "A Corrected Headline"
+    keys = [k.toString() for k in window.redo_action.shortcuts()]
+    assert len(keys) == len(set(keys)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
 
 
 def test_merge_two_compounds_and_undo(qtbot, window, store):
@@ -159,6 +164,37 @@ def test_delete_a_release_and_bring_it_back(qtbot, window, store):
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     window.undo_action.trigger()
     assert store.release(release_id) is not None and releases.model.total == 3
+
+
+def test_deleting_several_releases_is_one_undo_step(qtbot, window, store):
+    releases = window.pages["releases"]
+    ids = [releases.model.id_at(0), releases.model.id_at(1)]
+    click_row(qtbot, releases, 0)
+    click_row(qtbot, releases, 1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(releases.table, Qt.Key.Key_Delete)
+    assert [store.release(i) for i in ids] == [None, None]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all(store.release(i) is not None for i in ids)
+    assert releases.model.total == 3 and window.undo_stack.index() == 0
+
+
+def test_an_undo_the_store_refuses_leaves_the_stack_and_says_why(qtbot, window, store, tmp_path):
+    import sqlite3
+
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    assert releases.model.setData(releases.model.index(0, 2), "A Corrected Headline", Qt.ItemDataRole.EditRole)
+    store.conn.execute("PRAGMA busy_timeout = 100")
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    other.rollback()
+    other.close()
+    assert window.undo_stack.index() == 1
+    assert store.release(release_id)["headline"] == "A Corrected Headline"
+    assert "Could not undo" in window.dialogs.messages[-1] and "in use" in window.dialogs.messages[-1]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and again, once it is free
+    assert window.undo_stack.index() == 0 and store.release(release_id)["headline"] != "A Corrected Headline"
 
 
 def test_filter_finds_a_code_name_on_any_tab(qtbot, window):

@@ -170,6 +170,13 @@ class Store:
         with guarded(self.path), writing(self.conn):
             return curation.delete_release(self.db, release_id)
 
+    def delete_releases(self, release_ids: list[int]) -> Change:
+        from . import curation
+
+        self.ensure_sound()
+        with guarded(self.path), writing(self.conn):
+            return curation.delete_releases(self.db, release_ids)
+
     def revert(self, change: Change) -> None:
         from . import curation
 

@@ -40,6 +40,14 @@ def plain_message(parent, title: str, text: str) -> QMessageBox:
     return box
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y, and the platform's own redo keys, each once: on desktops
+    whose redo key is Ctrl+Shift+Z, naming it twice made Qt call it ambiguous and do nothing."""
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y")]
+    return list({key.toString(): key for key in keys}.values())
+
+
 class Dialogs:
     """The questions the window asks; tests answer them without a modal loop."""
 
@@ -215,10 +223,16 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file)
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Our own actions, not the stack's: the store changes first, and only when it did
+        # does the stack move (a locked or full store leaves both where they were).
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, None)
+        self.redo_action = self._action("&Redo", self.redo, redo_keys(), None)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action("&Find", self.focus_filter, QKeySequence.StandardKey.Find, edit)
@@ -344,13 +358,32 @@ class MainWindow(QMainWindow):
             self.navigate(*self.history[self.history_at], record=False)
 
     # Curation, undoable
-    def _apply(self, make_change) -> None:
+    def _apply(self, make_change) -> bool:
         try:
             change = make_change()
         except StoreError as exc:
             self.dialogs.inform(self, "IR Desk", str(exc))
-            return
+            return False
         self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+        return True
+
+    def undo(self) -> None:
+        self._step(self.undo_stack.index() - 1, "undo")
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.index(), "redo")
+
+    def _step(self, at: int, way: str) -> None:
+        command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
+        if not isinstance(command, StoreCommand):
+            return
+        try:
+            (self.store.revert if way == "undo" else self.store.reapply)(command.change)
+        except StoreError as exc:
+            self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {exc}")
+            return
+        command.store_done = True
+        (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
 
     def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
         self._apply(lambda: self.store.edit(kind, row_id, column, value))
@@ -360,8 +393,8 @@ class MainWindow(QMainWindow):
         ids = tab.selected_ids()
         if tab.kind != "releases" or not ids:
             return
-        for row_id in ids:
-            self._apply(lambda r=row_id: self.store.delete_release(r))
+        if not self._apply(lambda: self.store.delete_releases(ids)):
+            return
         self.statusBar().showMessage(f"Deleted {len(ids)} release{'s' if len(ids) > 1 else ''} — Ctrl+Z brings "
                                      f"{'them' if len(ids) > 1 else 'it'} back", 8000)
 
