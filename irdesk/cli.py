@@ -70,6 +70,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 2
+    from .logsetup import setup_logging
+
+    setup_logging(store.path.parent)  # a file's unexpected failure keeps its traceback there
     with store:
         outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True))
     print(summary(outcomes))

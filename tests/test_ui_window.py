@@ -264,3 +264,24 @@ def test_file_names_and_the_store_path_are_shown_as_written(qtbot, tmp_path):
     box = plain_message(None, "Last import", "<b>bold</b>.txt: imported as #1")
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_failed_background_task_keeps_its_traceback_in_the_log(qtbot, tmp_path):
+    import logging
+
+    from irdesk.logsetup import setup_logging
+    from irdesk.ui.tasks import Task
+
+    log = setup_logging(tmp_path / "logs")
+
+    def work(progress):
+        raise RuntimeError("a bug in the worker")
+
+    task = Task(work)
+    with qtbot.waitSignal(task.signals.failed, timeout=10000):
+        task.start()
+    for handler in logging.getLogger("irdesk").handlers:
+        handler.flush()
+    text = log.read_text(encoding="utf-8")
+    assert "background work failed" in text and "RuntimeError: a bug in the worker" in text
+    assert "Traceback (most recent call last)" in text

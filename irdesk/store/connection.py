@@ -70,7 +70,10 @@ def guarded(path: str | os.PathLike) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        raise translate(exc, str(path)) from exc
+        known = translate(exc, str(path))
+        if known is None:
+            raise  # a bug, not the store's place: logged and shown as one
+        raise known from exc
 
 
 def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S,

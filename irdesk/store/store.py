@@ -60,8 +60,11 @@ class Store:
         try:
             found = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)")]
         except sqlite3.DatabaseError as exc:
-            if not isinstance(translate(exc, str(self.path)), StoreCorrupt):
-                raise translate(exc, str(self.path)) from exc
+            known = translate(exc, str(self.path))
+            if not isinstance(known, StoreCorrupt):
+                if known is None:
+                    raise
+                raise known from exc
             found = [str(exc)]
         if found != ["ok"]:
             from .connection import latest_backup

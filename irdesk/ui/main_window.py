@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
         self.counts = QLabel()
         self.report = QLabel()
-        self.report.linkActivated.connect(lambda _: self.show_report())
+        self.report.linkActivated.connect(self._report_link)
         self.report.hide()
         self.statusBar().addPermanentWidget(self.report)
         self.statusBar().addPermanentWidget(self.counts)
@@ -508,8 +508,20 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
+        from ..logsetup import LOG_NAME
+
         self._task = None
-        self.dialogs.inform(self, "Import failed", error.strip().splitlines()[-1])
+        log = self.store.path.parent / LOG_NAME
+        self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
+                            "has the details")
+        self.report.show()
+        self.dialogs.inform(self, "Import failed", f"{error.strip().splitlines()[-1]}\n\nThe details are in {log}.")
+
+    def _report_link(self, link: str) -> None:
+        if link == "#details":
+            self.show_report()
+        else:  # the log
+            QDesktopServices.openUrl(QUrl(link))
 
     def show_report(self) -> None:
         lines = [o.line() for o in self.last_outcomes]
