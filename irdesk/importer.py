@@ -142,24 +142,48 @@ def read_item(store: Store, item: Item) -> Read:
         parsed = parse(item)
     except ReadError as exc:
         return Read(item, error=str(exc))
+    return _checked(store, item, parsed)
+
+
+def _checked(store: Store, item: Item, parsed: ParsedRelease) -> Read:
     keys = keys_of(parsed)
     return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys, parsed.text), keys=keys)
 
 
+def _parses(items: list[Item], workers: int, time_limit: float,
+            progress: Progress) -> Iterator[tuple[Item, ParsedRelease | ReadError]]:
+    """Each item with its parse (or why it has none), in order: in worker processes when
+    ``workers`` is more than 0 (each file under ``time_limit``), else here, one by one."""
+    if workers > 0 and len(items) > 1:
+        from .workers import read_all
+
+        for n, result in read_all(items, workers, time_limit, progress.cancelled):
+            yield items[n], result
+        return
+    for item in items:
+        if progress.cancelled():
+            return
+        try:
+            yield item, parse(item)
+        except ReadError as exc:
+            yield item, exc
+
+
 def read_items(store: Store, items: list[Item], progress: Progress | None = None,
-               on_read: Callable[[int, Read], None] | None = None) -> list[Read]:
+               on_read: Callable[[int, Read], None] | None = None, workers: int = 0,
+               time_limit: float = 10.0) -> list[Read]:
     """Read everything first (nothing is stored): for the review before an import."""
     progress = progress or Progress()
     reads: list[Read] = []
     seen: dict[str, int] = {}
-    for n, item in enumerate(items):
+    for n, (item, result) in enumerate(_parses(items, workers, time_limit, progress)):
         if progress.cancelled():
             break
         progress.report(n, len(items), item.label)
-        read = read_item(store, item)
+        read = Read(item, error=str(result)) if isinstance(result, ReadError) else _checked(store, item, result)
         if read.parsed and read.duplicate_of is None:
             earlier = best_match(((k, seen[k]) for k in read.keys if k in seen),
-                                 lambda n: headline_opens(reads[n].parsed.release.headline, read.parsed.text))
+                                 lambda m: headline_opens(reads[m].parsed.release.headline, read.parsed.text))
             if earlier is not None:
                 read.same_as = earlier
             for key in read.keys:
@@ -257,7 +281,8 @@ def commit(store: Store, reads: list[Read], progress: Progress | None = None, la
 
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+                 on_outcome: Callable[[Outcome], None] | None = None, workers: int = 0,
+                 time_limit: float = 10.0) -> list[Outcome]:
     """Read and store file by file (the command line). A folder with nothing to read is
     said to be so, never a silent "0 imported"."""
     items, empty = [], []
@@ -269,8 +294,16 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
     for outcome in empty:
         if on_outcome:
             on_outcome(outcome)
-    return empty + _add_all(store, ((item, lambda item=item: parse(item)) for item in items), len(items),
-                            progress or Progress(), on_outcome)
+    progress = progress or Progress()
+    entries = ((item, lambda r=result: _raise_or_return(r)) for item, result in
+               _parses(items, workers, time_limit, progress))
+    return empty + _add_all(store, entries, len(items), progress, on_outcome)
+
+
+def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:
+    if isinstance(result, ReadError):
+        raise result
+    return result
 
 
 def summary(outcomes: list[Outcome]) -> str:

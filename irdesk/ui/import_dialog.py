@@ -78,10 +78,12 @@ class ImportDialog(QDialog):
 
         from ..importer import read_items
         from ..store import Store
+        from ..workers import default_workers
 
         def work(progress):
             with Store(store_path) as store:  # the worker's own connection
-                return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)))
+                return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)),
+                                  workers=default_workers())
 
         self._done = 0
         self._tick = QTimer(self, singleShot=True, interval=100)
