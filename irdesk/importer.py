@@ -32,6 +32,7 @@ class Item:
     path: Path | None = None
     data: bytes | None = None
     name: str | None = None
+    digest: str | None = None  # of its bytes, once looked at
 
     @classmethod
     def file(cls, path: str | os.PathLike) -> Item:
@@ -202,7 +203,7 @@ def _source(item: Item) -> Source:
         size = item.path.stat().st_size
     except OSError:
         size = 0
-    return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size)
+    return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size, item.digest)
 
 
 def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
@@ -211,10 +212,15 @@ def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
                    note="; ".join(parsed.warnings) or None)
 
 
-def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease]) -> Outcome:
-    """One file's outcome, whatever happens to it: a bug is that file's failure, logged."""
+def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]) -> Outcome:
+    """One file's outcome, whatever happens to it: a bug is that file's failure, logged.
+    ``get_parsed`` gives the parse, or the id of the release whose bytes these are."""
     try:
-        return _add(store, item, get_parsed())
+        parsed = get_parsed()
+        if isinstance(parsed, int):
+            store.add_source(parsed, _source(item))
+            return Outcome(item.label, "duplicate", parsed)
+        return _add(store, item, parsed)
     except ReadError as exc:
         return Outcome(item.label, "failed", reason=str(exc))
     except StoreError:
@@ -295,9 +301,37 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
         if on_outcome:
             on_outcome(outcome)
     progress = progress or Progress()
-    entries = ((item, lambda r=result: _raise_or_return(r)) for item, result in
-               _parses(items, workers, time_limit, progress))
-    return empty + _add_all(store, entries, len(items), progress, on_outcome)
+    known = _known_by_bytes(store, items)
+    parses = _parses([item for n, item in enumerate(items) if n not in known], workers, time_limit, progress)
+
+    def entries():
+        for n, item in enumerate(items):
+            if n in known:
+                yield item, lambda release_id=known[n]: release_id
+                continue
+            pair = next(parses, None)
+            if pair is None:  # cancelled
+                return
+            yield item, lambda result=pair[1]: _raise_or_return(result)
+
+    return empty + _add_all(store, entries(), len(items), progress, on_outcome)
+
+
+def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, int]:
+    """Which items are files already stored, byte for byte (found without reading them)."""
+    import hashlib  # only importing needs it
+
+    known = {}
+    for n, item in enumerate(items):
+        try:
+            data = item.path.read_bytes() if item.path is not None else (item.data or b"")
+        except OSError:
+            continue  # the reader will say why
+        item.digest = hashlib.sha1(data).hexdigest()
+        release_id = store.release_for_digest(item.digest)
+        if release_id is not None:
+            known[n] = release_id
+    return known
 
 
 def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:

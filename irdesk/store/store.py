@@ -85,6 +85,23 @@ class Store:
             with writing(self.conn):
                 return writer.add_release(self.db, parsed, source)
 
+    def add_source(self, release_id: int, source: Source) -> None:
+        from . import writer
+
+        self.ensure_sound()
+        with guarded(self.path):
+            if self._batching and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            with writing(self.conn):
+                writer.add_source(self.db, release_id, source)
+
+    def release_for_digest(self, digest: str) -> int | None:
+        """The release a file with exactly these bytes was stored as, if any."""
+        from .writer import release_for_digest
+
+        with guarded(self.path):
+            return release_for_digest(self.conn, digest)
+
     def rollback(self) -> None:
         """Give up the transaction under way (a batch that a failed write left broken)."""
         if self.conn.in_transaction:

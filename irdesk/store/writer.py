@@ -22,6 +22,7 @@ class Source:
     path: str
     kind: str = "text"
     size: int = 0
+    digest: str | None = None  # of the file's bytes, when it came from a file
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,17 @@ def _insert_release(db: Database, parsed: ParsedRelease) -> int:
 
 def _add_source(db: Database, release_id: int, source: Source) -> None:
     _insert(db, "sources", {"release_id": release_id, "path": source.path, "kind": source.kind,
-                            "size": source.size, "added_at": now()}, ignore=True)
+                            "size": source.size, "digest": source.digest, "added_at": now()}, ignore=True)
+
+
+def add_source(db: Database, release_id: int, source: Source) -> None:
+    """A file whose bytes are already stored: one more place the release was found."""
+    _add_source(db, release_id, source)
+
+
+def release_for_digest(db: Database, digest: str) -> int | None:
+    row = db.execute("SELECT release_id FROM sources WHERE digest = ? LIMIT 1", [digest]).fetchone()
+    return row[0] if row else None
 
 
 def _insert_sections(db: Database, parsed: ParsedRelease, release_id: int) -> None:
