@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .structure import drop_chrome, repair_run_together, split_front_matter, strip_emphasis
+
 _SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
            "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
 _SPACES.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
@@ -23,12 +25,16 @@ _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
 
 def normalize(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    meta, text = split_front_matter(text)
+    if meta.title:  # a clipped page's title is the headline; the rest of its header is not text
+        text = meta.title + "\n\n" + text
     if _ODD_SPACE.search(text):  # rare; translating every character costs more than looking
         text = text.translate(_SPACES)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
-    for line in text.split("\n"):
+    for line in "\n".join(repair_run_together(ln) for ln in text.split("\n")).split("\n"):
+        line = strip_emphasis(line)
         if "  " in line:
             line = _SPACE_RUN.sub(" ", line)
         line = line.strip(" ")
@@ -36,4 +42,5 @@ def normalize(text: str) -> str:
         if _RST_NOISE.match(line):
             line = ""
         lines.append(line)
+    lines = drop_chrome(lines)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n ")

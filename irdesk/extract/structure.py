@@ -1,0 +1,145 @@
+"""The document's structure, below every field: front matter, page and wire chrome, Markdown
+emphasis, run-together paragraphs, wrapped lines.
+
+A layout a new site or wire invents is fixed here once, so that the date, the headline, the
+contacts and the compounds all read the same clean text. Everything here works line by line
+with bounded patterns: a 400,000-character text on one line must still pass quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DATE
+
+
+@dataclass
+class FrontMatter:
+    """What a web clipper's YAML header says: only a hint, the text itself wins."""
+
+    title: str | None = None
+    date: str | None = None  # ISO date
+
+
+_FENCE = re.compile(r"---[ \t]*\n")
+_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]{0,40})\s*:\s*(?P<value>[^\n]{0,2000})")
+_ISO = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+# Markdown and HTML escape what the clipper kept of the page.
+_ENTITIES = {"&amp;": "&", "&gt;": ">", "&lt;": "<", "&quot;": '"', "&#39;": "'"}
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter, str]:
+    """``---`` + ``key: value`` lines + ``---`` at the very top: its title and date, and the rest."""
+    meta = FrontMatter()
+    start = _FENCE.match(text)
+    if not start:
+        return meta, text
+    close = text.find("\n---", start.end() - 1, start.end() + 20000)
+    if close < 0:
+        return meta, text
+    block = text[start.end():close]
+    if not all(_KEY.match(ln) or ln[:1] in (" ", "-", "") for ln in block.split("\n")[:5]):
+        return meta, text  # a horizontal rule above prose, not front matter
+    for line in block.split("\n"):
+        m = _KEY.match(line)
+        if not m:
+            continue
+        key, value = m.group("key").lower(), _unquote(m.group("value"))
+        if key == "title" and value and meta.title is None:
+            meta.title = value
+        elif key in ("date", "published", "pubdate", "created") and value and meta.date is None:
+            iso = _ISO.search(value)
+            if iso:
+                meta.date = iso.group(0)
+    end = text.find("\n", close + 1)
+    return meta, "" if end < 0 else text[end + 1:]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].replace('\\"', '"')
+    for entity, char in _ENTITIES.items():
+        value = value.replace(entity, char)
+    return value.strip()
+
+
+# Markdown emphasis and escapes as clippers write them: "**Contact:**", "\*Alkermes".
+_BOLD = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,400}?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*\\])\*(?![\w*])")
+_ESCAPE = re.compile(r"\\([*_#\[\]()>`~|.!+-])")
+
+
+def strip_emphasis(line: str) -> str:
+    if "*" in line or "_" in line:
+        line = _BOLD.sub(r"\2", line)
+        if "*" in line:
+            line = _ITALIC.sub(r"\1", line)
+    if "\\" in line:
+        line = _ESCAPE.sub(r"\1", line)
+    return line
+
+
+# A paragraph break lost to a page that kept only double spaces: "...faith.  Nobody knows".
+_LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z0-9•])")
+_INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪●][ \t])")
+LONG_LINE = 600
+
+
+def repair_run_together(line: str) -> str:
+    """A very long line that is really several paragraphs becomes those paragraphs.
+
+    Only breaks the writer left a sign of (two spaces after a sentence, an inline bullet)
+    are restored; a single space after a full stop may be an abbreviation ("Inc. said")."""
+    if len(line) < LONG_LINE or "  " not in line and "•" not in line:
+        return line
+    line = _INLINE_BULLET.sub("\n", line)
+    return _LOST_BREAK.sub("\n\n", line)
+
+
+# Aggregator chrome at the top of a page.
+_FLASH = re.compile(r"^\(?\d{1,2}:\d{2}\s?(?:GMT|UTC|ET|EST|EDT)\)?\s")  # Dow Jones: "(12:00 GMT) *Acme 4Q Net"
+_TICKER_FLASH = re.compile(r"\s>[A-Z]{1,6}(?:\.[A-Z]{1,2})?$")  # "... >ALKS"
+_PAGE_LABEL = re.compile(r"(?i)^(?:press release|news release|media release|pressemitteilung|communiqué de presse)"
+                         r"\s*[:|–—-]\s*")
+TOP_LINES = 60
+
+
+def drop_chrome(lines: list[str]) -> list[str]:
+    """Lines of an aggregator's page that are not the release: flash lines, a headline or a
+    dateline repeated above the real one (the copy the reader sees first is kept)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    top = lines[:TOP_LINES]
+    for i, line in enumerate(top):
+        if len(line) > 300 and not is_bullet(line):  # the lead: chrome lives above it
+            out.extend(top[i:])
+            break
+        if _FLASH.match(line) or _TICKER_FLASH.search(line) and len(line) < 200:
+            continue
+        bare = _PAGE_LABEL.sub("", line) if len(line) < 400 else line
+        if len(bare) >= 20 and bare in seen:
+            continue
+        if len(bare) >= 20:
+            seen.add(bare)
+        if _dateline_repeated(line, top[i + 1:i + 30]):
+            continue
+        out.append(bare if bare != line and len(bare) >= 20 else line)
+    out.extend(lines[TOP_LINES:])
+    return out
+
+
+def _dateline_repeated(line: str, later: list[str]) -> bool:
+    """"CHENGDU, China, Feb. 12, 2025" above the bullets, and again opening the lead."""
+    if not 8 <= len(line) <= 90 or not DATE.search(line):
+        return False
+    return any(len(other) > len(line) + 10 and other.startswith(line) for other in later)
+
+
+# Lines a PDF wrapped: a bullet's continuation, a headline's second line.
+_BULLET = re.compile(r"^(?:[-*•▪●◦]|\d{1,2}[.)])\s")
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
