@@ -4,6 +4,7 @@ reduced to the words a reader sees. Spans point into this text."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from .structure import drop_chrome, repair_run_together, split_front_matter, strip_emphasis
@@ -19,6 +20,8 @@ _SPACES[ord("\t")] = "\t"
 _ODD_SPACE = re.compile("[" + "".join(chr(c) for c in _SPACES if chr(c) != "\t") + "]")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]{0,2000}\)")
+# Entities a clipper copied from the page's source ("Q&amp;A").
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
@@ -29,6 +32,8 @@ def normalize(text: str) -> str:
     meta, text = split_front_matter(text)
     if meta.title:  # a clipped page's title is the headline; the rest of its header is not text
         text = meta.title + "\n\n" + text
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     if _ODD_SPACE.search(text):  # rare; translating every character costs more than looking
         text = text.translate(_SPACES)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))

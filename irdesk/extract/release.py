@@ -254,8 +254,10 @@ def _wire_line(text: str, stop: int) -> tuple[str, Span] | None:
 NOT_HEADLINE = re.compile(r"(?i)(?:exhibit\b|for immediate release|press release\b|news release\b|media release\b|"
                           r"embargoed|under embargo|release date|contacts?\b|by [A-Z]|p\.?o\.? box|phone|fax|tel\b|web\b|"
                           r"www\.|https?:|research highlights)")
-ADDRESS = re.compile(r"^\d{1,6}\s+[\w.]+\s|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b(?:Suite|Street|St\.|Avenue|Ave\.|Road|Rd\.|"
-                     r"Boulevard|Blvd\.|Drive|Dr\.|Floor)\s")
+# A letterhead's address line: "2407 W. 24th St. Kearney, NE 68845", "P.O. Box 1480".
+ADDRESS = re.compile(r"^\d{1,6}\s+(?:[NSEW]\.?\s+)?[\w.]+(?:\s[\w.]+){0,3}\s(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|"
+                     r"Drive|Dr|Way|Lane|Ln|Suite|Parkway|Pkwy|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
+                     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|(?i:\bP\.?\s?O\.?\s+Box\b)")
 SITE_CHROME = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—\n]{2,40})$")
 
 
@@ -280,11 +282,18 @@ def headline(text: str, stop: int | None = None) -> tuple[str, Span] | None:
             continue
         if value.endswith((".", ":")) and not _headline_ending(value, was_first):
             continue
-        if _wire_in(value[:120]) or wire_name(value) or LABEL.match(value) and len(value.split(":", 1)[0]) < 20:
+        label = LABEL.match(value)
+        if _wire_in(value[:120]) or wire_name(value) or label and _field_label(value, label):
             continue
         value, end = _without_site_chrome(value), line.start + len(line.text) - len(line.text.lstrip())
         return value, (end, end + len(value))
     return None
+
+
+def _field_label(value: str, label: re.Match) -> bool:
+    """"phone: 308-236-8491", "web: www.x.com" are fields; "Acme: A Beacon of Innovation" a title."""
+    rest = value[label.end():]
+    return len(rest) < 25 and (value[0].islower() or bool(re.search(r"[\d@]|www\.", rest)))
 
 
 def _headline_ending(value: str, first_line: bool) -> bool:
