@@ -96,7 +96,7 @@ SEPARATORS = " \t,-–—/:|"
 TRAILING_TIME = re.compile(r"\s*(?:@|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[A-Za-z]+/[A-Za-z_]+|\s*[A-Z]{2,4}\b)?", re.I)
 # A place: capitalised words, parts joined by commas, "and", "&" or "/" ("FOSTER CITY, Calif. &
 # MECHELEN, Belgium", "HONG KONG SAR/SAN DIEGO"); never a sentence's lower-case words.
-_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]\.(?:[A-Z]\.)+|de|la|del|da|do|of|upon|am|an|sur|le|les)"
+_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]\.(?:[A-Z]\.)+|de|la|del|da|do|of|upon|am|an|sur|le|les|the)"
 PLACE = re.compile(rf"^{_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+|\s*&\s*){_PLACE_WORD}){{0,13}}$")
 LEADING_PLACE = re.compile(rf"[\s,–—-]*({_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+){_PLACE_WORD}){{0,7}})"
                            r"\s*(?:--|[–—]|\s-\s)")
@@ -235,13 +235,14 @@ def _span(line: Line, m: re.Match, group: int | str = 0) -> Span:
 
 def _wire_line(text: str, stop: int) -> tuple[str, Span] | None:
     """A wire named on a line of its own ("PR Newswire") or labelled ("Distributed by: X")."""
-    for line in lines(text)[:120]:
-        if line.start >= stop:
-            break
+    every = lines(text)
+    for line in every[:120] + every[-60:]:
         value = line.text.strip()
         if not value or len(value) > 70:
             continue
         labelled = DISTRIBUTED.match(value)
+        if line.start >= stop and not labelled:
+            continue
         candidate = labelled.group("wire") if labelled else value
         if wire_name(candidate) and (labelled or _fold(candidate) in _wire_vocab()[0]):
             at = line.start + line.text.find(candidate)
@@ -375,15 +376,15 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
     return (name, start) if name else None
 
 
-_NAME_WORD = r"(?:&|[A-Z0-9][\w'’.&+-]{0,40})"
+_NAME_WORD = r"(?:&|[A-Z0-9][\w'’.&+-]{0,40}[®™]?)"
 _LEAD_NAME = re.compile(
-    rf"((?:The\s+)?[A-Z0-9][\w'’.&+-]{{0,40}}(?:\s{_NAME_WORD}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
+    rf"((?:The\s+)?[A-Z0-9][\w'’.&+-]{{0,40}}[®™]?(?:\s{_NAME_WORD}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
     rf"(?P<after>,|\s+(?:today|has|have|is|announced|reported|unveiled|will|a|an|the|and|in|recently|\()\b|\s*[(（]"
     rf"|\s+[a-z]{{3,}}(?:s|ed)\b)")
 # "The law firm of X", "The Supervisory Board of X": the name after the description.
-_DESCRIBED = re.compile(r"The\s+(?:[\w-]+\s+(?:and\s+)?){1,3}of\s+(?=[A-Z])")
+_DESCRIBED = re.compile(r"The\s+(?:[\w-]+\s+(?:and\s+)?){1,5}of\s+(?=[A-Z])")
 # "NeOnc Technologies, Inc. (NASDAQ: NTHI). Stonegate initiates coverage": the subject, then the writer.
-_SUBJECT_TAG = re.compile(r"[A-Z][^.()\n]{1,100}\([^()\n]{2,60}\)\s*\.\s+(?=[A-Z])")
+_SUBJECT_TAG = re.compile(r"[A-Z][\w'’&.,\- ]{1,100}?\s*\([^()\n]{2,60}\)\s*\.\s+(?=[A-Z])")
 
 
 def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
@@ -402,7 +403,7 @@ def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
     words = _LEAD_NAME.match(segment, offset)
     if not words:
         return None
-    name = words.group(1).strip()
+    name = words.group(1).strip().rstrip("®™")
     if name.startswith("The ") and len(name.split()) > 1:
         name = name[4:]
     first = name.split()[0].lower().strip(",")
@@ -450,6 +451,14 @@ def extract_release(text: str, date_hint: str | None = None,
                     sections: Sections | None = None) -> tuple[Release, Dateline | None]:
     release = Release()
     dateline = find_dateline(text)
+    if dateline and dateline.wire is None and dateline.lead_start >= dateline.line.end:
+        # A dateline alone on its line ("Dallas, Tx January 9th, 2026") above the one opening the lead.
+        later = find_dateline(text, dateline.line.end)
+        if later and later.line.start - dateline.line.end < 3 and later.lead_start < later.line.end:
+            for field in ("city", "city_span", "date", "date_span"):
+                if getattr(later, field) is None:
+                    setattr(later, field, getattr(dateline, field))
+            dateline = later
     if dateline and dateline.city is None and dateline.wire is None:
         # A date alone on a line: the dateline proper may follow (with the wire and city).
         later = find_dateline(text, dateline.line.end)
@@ -508,6 +517,8 @@ def _lead_end(text: str, lead_start: int) -> int:
     return lead_end
 
 
+# Between an issuer's name and its listing: only its short names ("(“Acme” or the “Company”)").
+BESIDE = re.compile(r"[®™]?(?:\s*,?\s*[(（][^()（）\n]{0,80}[)）])*\s*,?\s*")
 SENTENCE_END = re.compile(r"\b[a-z]{2,}[.!?][\"”’]?\s+(?=[A-Z\"“])")
 
 
@@ -531,8 +542,7 @@ def _issuer(text: str, release: Release, lead_start: int, sections: Sections | N
         elif name and before and _same_entity(name[0], before[0]):
             if len(before[0]) > len(name[0]) and before[0].startswith(name[0].split()[0]):
                 name = (before[0], (before[1], before[1] + len(before[0])))
-        elif name and not (paren_at - name[1][1] < 80 and text.find(")", name[1][1], paren_at) < 0
-                           and not re.search(r"[.;]\s", text[name[1][1]:paren_at])):
+        elif name and not BESIDE.fullmatch(text, name[1][1], paren_at):
             found, spans = [], []  # another company's listing
     if name is None:
         name = _about_issuer(text, sections, (release.headline or "") + text[lead_start:lead_end])
@@ -551,8 +561,10 @@ def _issuer(text: str, release: Release, lead_start: int, sections: Sections | N
 def _date_line(text: str) -> tuple[str, Span] | None:
     """A date standing alone on one of the first lines ("December 3, 2012")."""
     year = default_year(text)
-    for line in lines(text)[:12]:
-        m = DATE.fullmatch(line.text.strip())
+    for line in lines(text)[:30]:
+        value = line.text.strip()
+        label = LABEL.match(value)  # "For Immediate Release: November 22, 2024"
+        m = DATE.fullmatch(value[label.end():] if label else value)
         if m:
             found = date_from_match(m, year)
             if found:

@@ -82,7 +82,9 @@ def strip_emphasis(line: str) -> str:
 
 
 # A paragraph break lost to a page that kept only double spaces: "...faith.  Nobody knows".
-_LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z0-9•])")
+_LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z•])")
+# A full stop after these is an abbreviation's, not a sentence's: "Oct.  21", "Inc.  (NASDAQ".
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z]{1,3}|[a-z]{1,3})|(?:[A-Z]\.)+[A-Z]?)\.$")
 _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪●][ \t])")
 LONG_LINE = 600
 
@@ -95,7 +97,8 @@ def repair_run_together(line: str) -> str:
     if len(line) < LONG_LINE or "  " not in line and "•" not in line:
         return line
     line = _INLINE_BULLET.sub("\n", line)
-    return _LOST_BREAK.sub("\n\n", line)
+    return _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())
+                           else "\n\n", line)
 
 
 # Aggregator chrome at the top of a page.
