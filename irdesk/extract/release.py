@@ -71,7 +71,7 @@ def _exchange_pattern() -> str:
 def _pair() -> re.Pattern:
     sym = r"[“\"]?[A-Z0-9][A-Z0-9.]{0,9}[”\"]?(?![\w])"
     return re.compile(rf"(?<![\w])(?P<ex>{_exchange_pattern()})\s*(?::|-(?=\d))\s*"
-                      rf"(?P<syms>{sym}(?:\s*(?:,|and|&)\s*{sym}(?!\s*:))*)", re.I)
+                      rf"(?P<syms>{sym}(?:\s*(?:,|and|&)\s*{sym}(?!\s*(?:[A-Za-z]+\s*)?:))*)", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -370,6 +370,9 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
         return None
     name = window[keep.start():].strip(" ,")
     start = window_start + keep.start()
+    year = re.match(r"(?:\d[\d,]*\s+)+(?=[A-Z])", name)  # "Founded in 2011, Acme Inc." keeps "Acme Inc."
+    if year:
+        name, start = name[year.end():], start + year.end()
     if len(name.split()) > 1 and re.match(r"(?:The|A|An)\s", name):
         skip = len(name.split()[0]) + 1
         name, start = name[skip:], start + skip
@@ -387,7 +390,7 @@ _DESCRIBED = re.compile(r"The\s+(?:[\w-]+\s+(?:and\s+)?){1,5}of\s+(?=[A-Z])")
 _SUBJECT_TAG = re.compile(r"[A-Z][\w'’&.,\- ]{1,100}?\s*\([^()\n]{2,60}\)\s*\.\s+(?=[A-Z])")
 
 
-def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
+def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Span] | None:
     """The issuer named at the start of the lead: "Orca Bio, a late-stage ..." """
     while start < end and text[start].isspace():
         start += 1
@@ -397,7 +400,7 @@ def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
     offset = tag.end() if tag else 0
     of = _DESCRIBED.match(segment, offset)
     if of:
-        rest = _name_at(text, start + of.end(), end)
+        rest = _name_at(text, start + of.end(), end, title)
         if rest:
             return rest
     words = _LEAD_NAME.match(segment, offset)
@@ -415,8 +418,16 @@ def _name_at(text: str, start: int, end: int) -> tuple[str, Span] | None:
         # Any verb after a single capitalised word may open a plain sentence ("Researchers found").
         if len(name.split()) < 2 and not re.search(LEGAL_SUFFIX + "$", name):
             return None
+    if " " not in name and not _looks_named(name) and not words.group("after").strip().startswith(("(", "（")) \
+            and not re.match(re.escape(name) + r"\b", title):
+        return None  # one ordinary capitalised word opening a sentence: "Healthcare is big business"
     begin = start + segment.index(name, offset)
     return name, (begin, begin + len(name))
+
+
+def _looks_named(word: str) -> bool:
+    """A one-word issuer writes itself as a name: inner capitals or digits (GeoVax, IMUNON, 4DMT)."""
+    return bool(re.search(r"[A-Z0-9]|\.[a-z]{2,4}$", word[1:]))
 
 
 def _same_entity(a: str, b: str) -> bool:
@@ -532,7 +543,7 @@ def _issuer(text: str, release: Release, lead_start: int, sections: Sections | N
     if subject:  # an analyst's or a paid writer's tag of the company covered
         lead_start = subject.end()
     window_end = min(lead_end, lead_start + 600)
-    name = _name_at(text, lead_start, lead_end)
+    name = _name_at(text, lead_start, lead_end, release.headline or "")
     found, spans, paren_at = tickers(text, lead_start, window_end)
     if paren_at is not None:
         before = _name_before(text, paren_at)
