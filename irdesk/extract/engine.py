@@ -20,10 +20,11 @@ MAX_CHARS = 400_000
 
 
 def extract_text(text: str, source: str | None = None, date_hint: str | None = None,
-                 warnings: tuple[str, ...] = ()) -> ParsedRelease:
+                 warnings: tuple[str, ...] = (), kind: str | None = None) -> ParsedRelease:
+    """``kind`` is the reader's ("pdf", "html", ...): a PDF's printed lines are joined back first."""
     # A clipped page's front-matter date says when it was saved: a hint, like an e-mail's Date:.
     date_hint = date_hint or split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n"))[0].date
-    text = normalize(text)
+    text = normalize(text, wrapped=kind == "pdf")
     notes = list(warnings)
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
@@ -41,7 +42,7 @@ def extract_text(text: str, source: str | None = None, date_hint: str | None = N
 
 
 def _from_document(doc: Document, source: str | None) -> ParsedRelease:
-    return extract_text(doc.text, source=source, date_hint=doc.date_hint, warnings=doc.warnings)
+    return extract_text(doc.text, source=source, date_hint=doc.date_hint, warnings=doc.warnings, kind=doc.kind)
 
 
 def extract_file(path: str | os.PathLike) -> ParsedRelease:

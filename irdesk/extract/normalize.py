@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from .structure import drop_chrome, repair_run_together, split_front_matter, strip_emphasis
+from .structure import drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
 
 _SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
            "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
@@ -27,13 +27,20 @@ _HEADING = re.compile(r"^#{1,6}[ ]+")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
 
-def normalize(text: str) -> str:
+# Typographic ligatures a PDF's text layer keeps ("ﬁndings", "Oﬃcer").
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+
+
+def normalize(text: str, wrapped: bool = False) -> str:
+    """``wrapped``: the text's lines are a page's printed lines (a PDF), to be joined back."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     meta, text = split_front_matter(text)
     if meta.title:  # a clipped page's title is the headline; the rest of its header is not text
         text = meta.title + "\n\n" + text
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04"):
+        text = text.translate(_LIGATURES)
     if _ODD_SPACE.search(text):  # rare; translating every character costs more than looking
         text = text.translate(_SPACES)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
@@ -47,5 +54,7 @@ def normalize(text: str) -> str:
         if _RST_NOISE.match(line):
             line = ""
         lines.append(line)
+    if wrapped:
+        lines = reflow(lines)
     lines = drop_chrome(lines)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n ")

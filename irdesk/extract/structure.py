@@ -146,3 +146,34 @@ _BULLET = re.compile(r"^(?:[-*•▪●◦]|\d{1,2}[.)])\s")
 
 def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))
+
+
+# A line that closes a sentence, a list item or a label ends its paragraph even when long.
+_CLOSES = re.compile(r"[.!?:;\"”’)]$")
+# The next line opens a block of its own: a bullet, a dateline ("WALTHAM, Mass.--"), a heading label.
+_OPENS = re.compile(r"^(?:[-*•▪●◦]\s|\d{1,2}[.)]\s|[A-Z][A-Z.'’ -]{2,40}(?:,|--|\s[-–—]))")
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Lines a PDF wrapped at its margin, joined back into the paragraphs they were.
+
+    A PDF's text layer has one line per printed line and often no blank line between
+    paragraphs. A line that runs to (nearly) the margin and does not close a sentence is
+    continued by the next; short lines (a contact block, a heading) are left alone."""
+    lengths = sorted(len(ln) for ln in lines if ln)
+    if len(lengths) < 5:
+        return lines
+    margin = lengths[int(len(lengths) * 0.9)] * 0.7
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line and not _OPENS.match(line):
+            # A line-end hyphen joins without a space: "SARS-" + "CoV-2".
+            out[-1] = out[-1] + ("" if out[-1].endswith("-") and out[-1][-2:-1].isalnum() else " ") + line
+        else:
+            out.append(line)
+        current = out[-1]
+        # An open parenthesis never closes a paragraph: "Acme, Inc. (NASDAQ:" + "ACME)".
+        joining = bool(line) and (len(line) >= margin and not _CLOSES.search(line)
+                                  or current.count("(") > current.count(")"))
+    return out
