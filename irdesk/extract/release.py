@@ -259,6 +259,8 @@ NOT_HEADLINE = re.compile(r"(?i)(?:exhibit\b|for immediate release|press release
 ADDRESS = re.compile(r"^\d{1,6}\s+(?:[NSEW]\.?\s+)?[\w.]+(?:\s[\w.]+){0,3}\s(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|"
                      r"Drive|Dr|Way|Lane|Ln|Suite|Parkway|Pkwy|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
                      r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|(?i:\bP\.?\s?O\.?\s+Box\b)")
+# A letterhead's company name alone on its line: "Acme Bio, Inc."
+LETTERHEAD_NAME = re.compile(rf"(?:The\s)?[A-Z][\w.&'’-]*(?:\s[A-Z&][\w.&'’-]*){{0,5}},?\s{LEGAL_SUFFIX}")
 SITE_CHROME = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—\n]{2,40})$")
 
 
@@ -279,7 +281,8 @@ def headline(text: str, stop: int | None = None) -> tuple[str, Span] | None:
         was_first, first = first, False
         if in_list or len(value) < 20 or len(value) > 400 or "\t" in value:
             continue
-        if value[0] in "-*•(![|" or NOT_HEADLINE.match(value) or ADDRESS.search(value) or DATE.fullmatch(value):
+        if value[0] in "-*•(![|" or NOT_HEADLINE.match(value) or ADDRESS.search(value) or DATE.fullmatch(value) \
+                or LETTERHEAD_NAME.fullmatch(value):
             continue
         if value.endswith((".", ":")) and not _headline_ending(value, was_first):
             continue

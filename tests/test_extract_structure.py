@@ -1,0 +1,156 @@
+"""The structure layer below every field: front matter, page chrome, run-together text,
+wrapped PDF lines; and one release read the same from text, HTML, e-mail and PDF."""
+
+from __future__ import annotations
+
+import email.message
+import html
+import os
+
+import pytest
+
+from irdesk.extract import extract_file, extract_text
+from irdesk.extract.normalize import normalize
+from irdesk.extract.structure import reflow, split_front_matter
+
+RELEASE = (
+    "Nimbus Cell Works Announces Positive Results from Phase 2 Study of NCW-201 in Adults with Chronic Cough\n\n"
+    "PORTLAND, Ore., March 4, 2025 (GLOBE NEWSWIRE) -- Nimbus Cell Works, Inc. (Nasdaq: NCWX, NCWXW), "
+    "a clinical-stage company developing inhaled medicines, today announced results from its Phase 2 study "
+    "of NCW-201 in adults with refractory chronic cough.\n\n"
+    "The study met its primary endpoint, with a reduction in cough frequency compared with placebo at week 12. "
+    "The company plans to meet regulators later this year to discuss the design of a Phase 3 program.\n\n"
+    "About Nimbus Cell Works\n\n"
+    "Nimbus Cell Works, Inc. is a clinical-stage company in Portland developing inhaled medicines.\n\n"
+    "Investor Contact:\nDana Whitfield\n(503) 555-0142\nir@nimbus.example\n"
+)
+FIELDS = ("date", "headline", "company", "tickers", "city", "wire")
+
+
+def _fields(parsed) -> dict:
+    return {k: getattr(parsed.release, k) for k in FIELDS}
+
+
+def test_front_matter_title_is_the_headline_and_its_date_only_a_hint():
+    text = ('---\ntitle: "Nimbus Cell Works Names a New Chief Medical Officer"\ndate: "2025-03-09 08:00:00"\n'
+            'categories:\n  - "Newswires"\n---\n\nNimbus Cell Works, Inc. today named a new officer.\n')
+    meta, body = split_front_matter(text)
+    assert (meta.title, meta.date) == ("Nimbus Cell Works Names a New Chief Medical Officer", "2025-03-09")
+    release = extract_text(text).release
+    assert release.headline == "Nimbus Cell Works Names a New Chief Medical Officer"
+    assert release.date == "2025-03-09"
+    assert "categories" not in normalize(text)
+    dated = text.replace("Nimbus Cell Works, Inc. today", "PORTLAND, Ore., March 4, 2025 -- Nimbus Cell Works, Inc. today")
+    assert extract_text(dated).release.date == "2025-03-04"  # the dateline wins
+
+
+def test_aggregator_chrome_above_the_release_is_dropped():
+    text = ("(12:00 GMT) *Nimbus 4Q Net $1.2M >NCWX\n"
+            "(12:00 GMT) Press Release: Nimbus Cell Works Reports Fourth Quarter Results\n\n"
+            "Nimbus Cell Works Reports Fourth Quarter Results\n\n"
+            "Nimbus Cell Works Reports Fourth Quarter Results\n\n"
+            "PR Newswire\n\n"
+            "PORTLAND, Ore., Feb. 12, 2025\n\n"
+            "* Revenue grew in the quarter\n\n"
+            "PORTLAND, Ore., Feb. 12, 2025 /PRNewswire/ -- Nimbus Cell Works, Inc. (NYSE: NCWX) today reported "
+            "results for the quarter and the year, with more words to make this a paragraph of its own.\n")
+    parsed = extract_text(text)
+    assert ">NCWX" not in parsed.text and parsed.text.count("Reports Fourth Quarter Results") == 1
+    assert _fields(parsed) == {"date": "2025-02-12", "headline": "Nimbus Cell Works Reports Fourth Quarter Results",
+                               "company": "Nimbus Cell Works, Inc.", "tickers": ["NYSE:NCWX"],
+                               "city": "Portland", "wire": "PRNewswire"}
+
+
+def test_markdown_emphasis_and_escapes_are_read_as_text():
+    assert normalize("**Investor Contact:** \\*Dana\\* _x_ *Media*") == "Investor Contact: *Dana* _x_ Media"
+
+
+def test_run_together_paragraphs_are_split_where_the_writer_left_double_spaces():
+    para = "Nimbus Cell Works said more about the study today. " * 14
+    text = f"A Headline Long Enough to Be Read as One\n\n{para}  About Nimbus Cell Works  Nimbus is a company.  Dr. Lee said so.  Oct.  21"
+    out = normalize(text)
+    assert "today.\n\nAbout Nimbus Cell Works Nimbus is a company." in out  # no sentence end after a heading
+    assert "company.\n\nDr. Lee" in out and "Oct. 21" in out  # an abbreviation is not a sentence end
+
+
+def test_pdf_lines_wrapped_at_the_margin_are_joined():
+    lines = ["Nimbus Cell Works Announces Positive Results from Phase 2 Study of NCW-201 in",
+             "Adults with Chronic Cough",
+             "PORTLAND, Ore.--(BUSINESS WIRE)-- Nimbus Cell Works, Inc. (NASDAQ:",
+             "NCWX), a clinical-stage company developing inhaled medicines for SARS-",
+             "CoV-2 and other infections, today announced results from its study of adults.",
+             "Investor Contact:", "Dana Whitfield", "(503) 555-0142"]
+    out = reflow(lines)
+    assert out[0].endswith("NCW-201 in Adults with Chronic Cough")
+    assert "(NASDAQ: NCWX)" in out[1] and "SARS-CoV-2" in out[1]
+    assert out[-3:] == ["Investor Contact:", "Dana Whitfield", "(503) 555-0142"]
+
+
+@pytest.mark.parametrize("dateline, city, date, wire, company, tickers", [
+    ("(NewMediaWire) - March 4, 2025 - PORTLAND — The Lung Society", "Portland", "2025-03-04", "NewMediaWire", None, []),
+    ("PORTLAND & SEATTLE–(BUSINESS WIRE)–Nimbus Cell Works, Inc. (Nasdaq: NCWX, NCWXW)", "Portland", None,
+     "BUSINESS WIRE", "Nimbus Cell Works, Inc.", ["NASDAQ:NCWX", "NASDAQ:NCWXW"]),
+    ("Portland, Oregon, USA and Basel, Switzerland, 4 March 2025. Nimbus Cell Works, Inc. (Nasdaq: NCWX)",
+     "Portland", "2025-03-04", None, "Nimbus Cell Works, Inc.", ["NASDAQ:NCWX"]),
+    ("HONG KONG/PORTLAND - Media OutReach Newswire - 4 March 2025 - Nimbus Cell Works Limited (2511.HK)",
+     "Hong Kong", "2025-03-04", "Media OutReach Newswire", "Nimbus Cell Works Limited", ["HK:2511"]),
+    ("RADNOR, PA - (NewMediaWire) - March 4, 2025 - The law firm of Abbot Lane & Reyes, LLP (www.alr.example) "
+     "informs investors of a lawsuit against Nimbus Cell Works, Inc. (“Nimbus”) (NASDAQ: NCWX)",
+     "Radnor", "2025-03-04", "NewMediaWire", "Abbot Lane & Reyes, LLP", []),
+    ("DALLAS, TX -- March 4th, 2025 -- Nimbus Cell Works, Inc. (NASDAQ: NCWX). Granite Ridge Research Partners "
+     "initiates coverage of the company", "Dallas", "2025-03-04", None, "Granite Ridge Research Partners", []),
+    ("PORTLAND, Ore., March 4, 2025 (GLOBE NEWSWIRE) -- In a study of 300 adults, Nimbus Cell Works, Inc. (NASDAQ: NCWX)",
+     "Portland", "2025-03-04", "GLOBE NEWSWIRE", "Nimbus Cell Works, Inc.", ["NASDAQ:NCWX"]),
+])
+def test_dateline_and_issuer_grammar(dateline, city, date, wire, company, tickers):
+    text = f"A Headline Long Enough to Be Read as One\n\n{dateline} said more in a longer sentence here.\n"
+    release = extract_text(text).release
+    assert (release.city, release.date, release.wire, release.company, release.tickers) == (city, date, wire, company, tickers)
+
+
+def test_issuer_from_the_about_section_when_the_lead_opens_with_the_story():
+    text = ("Daily Walks Lower Blood Pressure in Older Adults, Study Finds\n\n"
+            "(NewMediaWire) - March 4, 2025 - CHICAGO — In a study of 4,000 adults, daily walks lowered blood pressure.\n\n"
+            "About the Lung and Heart Society\n\nThe Lung and Heart Society is a charity that funds research.\n")
+    assert extract_text(text).release.company == "Lung and Heart Society"
+
+
+def test_letterhead_above_the_headline_is_not_the_headline():
+    text = ("Exhibit 99.1\n\nNimbus Cell Works, Inc.\n\n2400 W. 12th St. Portland, OR 97201\n\nphone: 503-555-0100\n\n"
+            "For Immediate Release: March 4, 2025\n\nNIMBUS CELL WORKS, INC. REPORTS FOURTH QUARTER NET INCOME\n\n"
+            "PORTLAND, OR -- (BUSINESS WIRE) -- Nimbus Cell Works, Inc. (NYSE: NCWX) announced today its results.\n")
+    release = extract_text(text).release
+    assert (release.headline, release.date, release.city, release.company, release.tickers) == (
+        "NIMBUS CELL WORKS, INC. REPORTS FOURTH QUARTER NET INCOME", "2025-03-04", "Portland",
+        "Nimbus Cell Works, Inc.", ["NYSE:NCWX"])
+
+
+def _pdf(path, markup: str) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - kept alive while printing
+    doc = QTextDocument()
+    doc.setHtml(markup)
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    doc.print_(writer)
+
+
+def test_the_same_release_as_text_html_email_and_pdf_gives_the_same_fields(tmp_path, qapp):
+    paragraphs = [p for p in RELEASE.split("\n\n") if p.strip()]
+    markup = "<html><body><article>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "</article></body></html>"
+    (tmp_path / "r.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "r.html").write_text(markup, encoding="utf-8")
+    message = email.message.EmailMessage()
+    message["From"], message["To"], message["Subject"] = "ir@nimbus.example", "desk@example.com", paragraphs[0]
+    message["Date"] = "Mon, 10 Mar 2025 09:00:00 +0000"  # sent later: the dateline wins
+    message.set_content(RELEASE)
+    (tmp_path / "r.eml").write_bytes(bytes(message))
+    _pdf(tmp_path / "r.pdf", markup)
+    parsed = {ext: extract_file(tmp_path / f"r.{ext}") for ext in ("txt", "html", "eml", "pdf")}
+    expected = {"date": "2025-03-04", "headline": paragraphs[0], "company": "Nimbus Cell Works, Inc.",
+                "tickers": ["NASDAQ:NCWX", "NASDAQ:NCWXW"], "city": "Portland", "wire": "GLOBE NEWSWIRE"}
+    for ext, result in parsed.items():
+        assert _fields(result) == expected, ext
+        assert len(result.contacts) == len(parsed["txt"].contacts), ext
+        assert len(result.compounds) == len(parsed["txt"].compounds), ext
