@@ -108,6 +108,21 @@ def test_dateline_and_issuer_grammar(dateline, city, date, wire, company, ticker
     assert (release.city, release.date, release.wire, release.company, release.tickers) == (city, date, wire, company, tickers)
 
 
+@pytest.mark.parametrize("lead, company", [
+    ("Portland, United States - March 4, 2025 / Harbor Lane Dental /\n\nPatients in Portland can now book online.",
+     "Harbor Lane Dental"),
+    ("PORTLAND, Ore., March 4, 2025 /24-7PressRelease/ -- On March 1, 2025, the Harbor Lane Foundation, Inc. (HLF) "
+     "opened a clinic.", "Harbor Lane Foundation, Inc."),
+    ("PORTLAND, Ore., March 4, 2025 /24-7PressRelease/ -- Healthcare is big business in Oregon these days.", None),
+    ("PORTLAND, Ore., March 4, 2025 /24-7PressRelease/ -- Maria Lopez, President of Harbor Lane Dental, said so.", None),
+    ("PORTLAND, Ore. (Newsworthy.ai) Tuesday Mar 4, 2025 @ 7:00 AM Eastern — Harbor Lane Dental LLC today opened.",
+     "Harbor Lane Dental LLC"),
+])
+def test_issuer_shapes_of_small_wires(lead, company):
+    text = f"A Headline Long Enough to Be Read as One\n\n{lead} More words follow in this paragraph.\n"
+    assert extract_text(text).release.company == company
+
+
 def test_issuer_from_the_about_section_when_the_lead_opens_with_the_story():
     text = ("Daily Walks Lower Blood Pressure in Older Adults, Study Finds\n\n"
             "(NewMediaWire) - March 4, 2025 - CHICAGO — In a study of 4,000 adults, daily walks lowered blood pressure.\n\n"

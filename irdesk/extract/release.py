@@ -93,7 +93,10 @@ WIRE_FOOTER = re.compile(r"(?:view (?:the )?(?:original|source)[^\n]{0,40}? on|s
 DISTRIBUTED = re.compile(r"(?i)^(?:distributed by|distribution|source|via)\s*:\s*(?P<wire>[^\n]{2,60})$")
 
 SEPARATORS = " \t,-–—/:|"
-TRAILING_TIME = re.compile(r"\s*(?:@|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[A-Za-z]+/[A-Za-z_]+|\s*[A-Z]{2,4}\b)?", re.I)
+TRAILING_TIME = re.compile(r"\s*(?:@|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[A-Za-z]+/[A-Za-z_]+|\s*[A-Z]{2,4}\b|"
+                           r"\s*(?:Eastern|Central|Mountain|Pacific|Atlantic|Hawaii|Alaska)(?:\s+Time)?\b)?", re.I)
+# The issuer in a slot of its own after the date: "January 21, 2026 / Acme Orthodontics /".
+ISSUER_SLOT = re.compile(r"\s*/\s*([A-Z0-9][^/\n]{1,80}?)\s*/\s*$")
 # A place: capitalised words, parts joined by commas, "and", "&" or "/" ("FOSTER CITY, Calif. &
 # MECHELEN, Belgium", "HONG KONG SAR/SAN DIEGO"); never a sentence's lower-case words.
 _PLACE_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]\.(?:[A-Z]\.)+|de|la|del|da|do|of|upon|am|an|sur|le|les|the)"
@@ -115,6 +118,7 @@ class Dateline:
     wire: str | None
     wire_span: Span | None
     lead_start: int  # where the first paragraph's own words begin
+    issuer_span: Span | None = None  # a dateline that names its issuer: "date / Acme Orthodontics /"
 
 
 def default_year(text: str) -> int | None:
@@ -219,6 +223,12 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
     if clock:
         last += clock.end()
         rest = rest[clock.end():]
+    issuer_span = None
+    slot = ISSUER_SLOT.match(rest)
+    if slot and not wire_m and not wire_name(slot.group(1)):
+        issuer_span = (line.start + last + slot.start(1), line.start + last + slot.end(1))
+        last += slot.end()
+        rest = rest[slot.end():]
     lead_offset = last + (len(rest) - len(rest.lstrip(SEPARATORS + ").")))
     if place is None and not wire_m and line.text[lead_offset:].strip():
         return None  # a date opening a sentence, not a dateline
@@ -226,7 +236,7 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
     return Dateline(line, _city(place) if place else None, city_span, date,
                     _span(line, date_m) if date else None, wire,
                     _span(line, wire_m, _wire_group(wire_m)) if wire_m else None,
-                    line.start + lead_offset)
+                    line.start + lead_offset, issuer_span)
 
 
 def _span(line: Line, m: re.Match, group: int | str = 0) -> Span:
@@ -413,8 +423,10 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
     if name.startswith("The ") and len(name.split()) > 1:
         name = name[4:]
     first = name.split()[0].lower().strip(",")
-    if first in _stopwords() or DATE.match(name):
+    if first in _stopwords() or DATE.match(name) or re.match(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", name):
         return None
+    if words.group("after") == "," and _is_person(name) and ROLE_AT.match(text, start + segment.index(name, offset) + len(name)):
+        return None  # "Jane Roe, President of Acme": a person opening the lead, not the issuer
     after = words.group("after").strip()
     if after[:1].islower() and after not in ("today", "has", "have", "is", "announced", "reported", "unveiled",
                                              "will", "a", "an", "the", "and", "in", "recently"):
@@ -426,6 +438,28 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
         return None  # one ordinary capitalised word opening a sentence: "Healthcare is big business"
     begin = start + segment.index(name, offset)
     return name, (begin, begin + len(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names():
+    """Jörg Michael's first-name list (gender-guesser), when installed: a person from a company."""
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:  # the extractor works without it, only less sure of people
+        return None
+    return Detector(case_sensitive=False)
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    detector = _first_names()
+    if detector is None or not 2 <= len(words) <= 3 or re.search(LEGAL_SUFFIX + "$|&", name):
+        return False
+    return detector.get_gender(words[0]) not in ("unknown", "andy")
+
+
+# ", President and CEO of Acme", ", Brand Ambassador for Acme": a person's role at an organisation.
+ROLE_AT = re.compile(r",\s+(?:the\s+)?(?:[\w&-]+\s+){1,5}?(?:of|for|at)\s+[A-Z]")
 
 
 def _looks_named(word: str) -> bool:
@@ -488,7 +522,7 @@ def extract_release(text: str, date_hint: str | None = None,
     lead_start = dateline.lead_start if dateline else 0
     if found and found[1][1] >= lead_start:  # the headline under a date line: the lead follows it
         lead_start = found[1][1] + 1
-    _issuer(text, release, lead_start, sections)
+    _issuer(text, release, lead_start, sections, dateline.issuer_span if dateline else None)
     return release, dateline
 
 
@@ -536,7 +570,37 @@ BESIDE = re.compile(r"[®™]?(?:\s*,?\s*[(（][^()（）\n]{0,80}[)）])*\s*,?\
 SENTENCE_END = re.compile(r"\b[a-z]{2,}[.!?][\"”’]?\s+(?=[A-Z\"“])")
 
 
-def _issuer(text: str, release: Release, lead_start: int, sections: Sections | None) -> None:
+BYLINE = re.compile(r"\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,\s*[^\n]{1,40})?\s*\n+")
+# An opening phrase before the sentence's subject: "On August 24, 2024, the Acme Foundation ..."
+_OPENING_COMMA = re.compile(r",\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
+SUBJECT_VERB = re.compile(r"[®™]?\s*(?:[(（]|,\s+(?:a|an|the)\s|\s(?:today|has|have|is|are|was|will|recently|announced|reported|"
+                          r"unveiled|launched|[a-z]{3,}(?:s|ed))\b)")
+
+
+# Prepositions and conjunctions that open an adverbial phrase (the closed class, from the stop words).
+OPENERS = frozenset("about above after against at before below between by during for from in into on over "
+                    "since through under until upon when while with as if because once".split())
+
+
+def _name_after_opening(text: str, start: int, end: int, title: str) -> tuple[str, Span] | None:
+    """The subject after a prepositional opening, when the lead begins with one ("In 2024, ...")."""
+    first = re.match(r"\s*([A-Za-z]+)\b", text[start:start + 30])
+    if not first or first.group(1).lower() not in OPENERS:
+        return None
+    for comma in list(_OPENING_COMMA.finditer(text, start, min(end, start + 120)))[:3]:
+        name = _name_at(text, comma.end(), end, title)
+        if not name or re.fullmatch(r"[\d,.\s]+", name[0]):
+            continue
+        # Only a subject that acts: "..., Acme Inc. (NASDAQ: ACME) announced", not "..., IgA, IgM and".
+        if SUBJECT_VERB.match(text, name[1][1]):
+            return name
+    return None
+
+
+def _issuer(text: str, release: Release, lead_start: int, sections: Sections | None,
+            slot: Span | None = None) -> None:
     """The issuer and its own tickers: the lead's subject, and the listing written beside it."""
     lead_end = _lead_end(text, lead_start)
     if lead_end - lead_start < 400:
@@ -545,8 +609,16 @@ def _issuer(text: str, release: Release, lead_start: int, sections: Sections | N
     subject = _SUBJECT_TAG.match(text, lead_start, lead_end)
     if subject:  # an analyst's or a paid writer's tag of the company covered
         lead_start = subject.end()
+    byline = BYLINE.match(text, lead_start)
+    if byline:  # "By Jane Roe, Benzinga": the writer, not the issuer; the lead follows
+        lead_start = byline.end()
+        lead_end = _lead_end(text, lead_start)
     window_end = min(lead_end, lead_start + 600)
     name = _name_at(text, lead_start, lead_end, release.headline or "")
+    if name is None:
+        name = _name_after_opening(text, lead_start, lead_end, release.headline or "")
+    if slot:  # the dateline names its issuer
+        name = (text[slot[0]:slot[1]], slot)
     found, spans, paren_at = tickers(text, lead_start, window_end)
     if paren_at is not None:
         before = _name_before(text, paren_at)
