@@ -164,12 +164,17 @@ def _wire_group(m: re.Match) -> str:
 
 def find_dateline(text: str, headline_end: int = 0) -> Dateline | None:
     year = default_year(text)
+    paragraphs = 0
     for line in lines(text)[:120]:
         if line.end <= headline_end or not line.text.strip() or is_bullet(line.text):
             continue
         found = _read_dateline(line, year)
         if found:
             return found
+        if len(line.text) > 250:
+            paragraphs += 1
+            if paragraphs >= 3:  # the story has begun: a dateline below it is a footer's line
+                return None
     return None
 
 

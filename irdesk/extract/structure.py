@@ -141,7 +141,7 @@ def _dateline_repeated(line: str, later: list[str]) -> bool:
 
 
 # Lines a PDF wrapped: a bullet's continuation, a headline's second line.
-_BULLET = re.compile(r"^(?:[-*•▪●◦]|\d{1,2}[.)])\s")
+_BULLET = re.compile(r"^(?:[-*•▪●◦–—+]|\d{1,2}[.)])\s")
 
 
 def is_bullet(line: str) -> bool:
