@@ -366,7 +366,7 @@ def _pairs_in(inside: str, base: int) -> tuple[list[str], list[Span]]:
     return found, spans
 
 
-NAME_TOKEN = re.compile(rf"(?:[A-Z0-9][\w'’.&+-]*|&|{LEGAL_SUFFIX}|de|du|von|van|la|y|et)")
+NAME_TOKEN = re.compile(rf"(?:[a-z]?[A-Z0-9][\w'’.&+-]*|&|{LEGAL_SUFFIX}|de|du|von|van|la|y|et)")
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
@@ -399,7 +399,7 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
 
 _NAME_WORD = r"(?:&|[A-Z0-9][\w'’.&+-]{0,40}[®™]?)"
 _LEAD_NAME = re.compile(
-    rf"((?:The\s+)?[A-Z0-9][\w'’.&+-]{{0,40}}[®™]?(?:\s{_NAME_WORD}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
+    rf"((?:The\s+)?[a-z]?[A-Z0-9][\w'’.&+-]{{0,40}}[®™]?(?:\s{_NAME_WORD}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
     rf"(?P<after>,|\s+(?:today|has|have|is|announced|reported|unveiled|will|a|an|the|and|in|recently|\()\b|\s*[(（]"
     rf"|\s+[a-z]{{3,}}(?:s|ed)\b)")
 # "The law firm of X", "The Supervisory Board of X": the name after the description.
@@ -438,8 +438,14 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
         # Any verb after a single capitalised word may open a plain sentence ("Researchers found").
         if len(name.split()) < 2 and not re.search(LEGAL_SUFFIX + "$", name):
             return None
-    if " " not in name and not _looks_named(name) and not words.group("after").strip().startswith(("(", "（")) \
-            and not re.match(re.escape(name) + r"\b", title):
+    based = re.match(r"(?:[A-Z][\w.]*\s){0,3}[A-Z][\w.]*-based\s+(?=[A-Z])", name)  # "New York-based Acme"
+    if based:
+        name = name[based.end():]
+    if re.fullmatch(LEGAL_SUFFIX, name):
+        return None
+    # A listing, a short name in quotes or a website beside it: "Acme (NASDAQ: ACME)", "Acme (www.acme.com)".
+    listed = re.match(r"\s*[(（][^()\n]{0,40}(?::|[“\"]|www\.|\.com\b)", segment[words.end(1):words.end(1) + 50])
+    if " " not in name and not _looks_named(name) and not listed and not re.match(re.escape(name) + r"\b", title):
         return None  # one ordinary capitalised word opening a sentence: "Healthcare is big business"
     begin = start + segment.index(name, offset)
     return name, (begin, begin + len(name))

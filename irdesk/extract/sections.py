@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from .model import Section
 from .textutil import lines
 
-ABOUT = re.compile(r"^About\s+(?P<subject>[^\n]{2,90}?)\s*:?\s*$|^About\s+(?P<glued>[A-Z][\w.,&'’ -]{1,60}?)(?=[A-Z][a-z]+\s(?:is|was|are|has)\b)")
+# "About Acme" on its own line, or glued to its paragraph when a page lost the break: the
+# paragraph then opens with the subject's first word again ("About Acme Bio Acme Bio is ...").
+ABOUT = re.compile(r"^About\s+(?P<subject>[^\n]{2,90}?)\s*:?\s*$"
+                   r"|^About\s+(?P<glued>(?P<first>[A-Z][\w.&'’-]{0,30})(?:,?\s+[A-Z&][\w.&'’-]{0,30}){0,6}?)\s*(?=(?P=first)\b)")
 FORWARD = re.compile(r"^(?:Forward[- ]Looking Statements?|Cautionary (?:Note|Statement)[^\n]{0,60}|Safe Harbor[^\n]{0,40}|Disclaimer)\s*:?\s*$", re.I)
 FORWARD_PARA = re.compile(r"(?i)forward[- ]looking statements?")
 
