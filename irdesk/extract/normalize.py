@@ -41,8 +41,8 @@ def normalize(text: str, wrapped: bool = False) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     if any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04"):
         text = text.translate(_LIGATURES)
-    if _ODD_SPACE.search(text):  # rare; translating every character costs more than looking
-        text = text.translate(_SPACES)
+    if _ODD_SPACE.search(text):  # replacing the few found costs less than translating every character
+        text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
     for line in "\n".join(repair_run_together(ln) for ln in text.split("\n")).split("\n"):
@@ -50,7 +50,8 @@ def normalize(text: str, wrapped: bool = False) -> str:
         if "  " in line:
             line = _SPACE_RUN.sub(" ", line)
         line = line.strip(" ")
-        line = _HEADING.sub("", line)
+        if line[:1] == "#":
+            line = _HEADING.sub("", line)
         if _RST_NOISE.match(line):
             line = ""
         lines.append(line)

@@ -150,7 +150,24 @@ def wire_name(value: str) -> str | None:
     return value if re.search(r"(?i)(?:wire|press ?release)$", value) else None
 
 
+_WORDS = re.compile(r"\w+")
+_WIRE_HINT = re.compile(r"(?i)wire|press ?release")
+
+
+@functools.lru_cache(maxsize=1)
+def _wire_tokens() -> frozenset[str]:
+    """Every word of every wire spelling, to skip lines that cannot name one before the slow pattern."""
+    words = set()
+    for row in load_rows("wires.tsv"):
+        for spelling in [row[0], *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
+            if not _WIRE_HINT.search(spelling):  # the hint finds those that say "wire" themselves
+                words.add(max(re.findall(r"\w+", spelling), key=len).lower())
+    return frozenset(words)
+
+
 def _wire_in(head: str) -> re.Match | None:
+    if not _WIRE_HINT.search(head) and _wire_tokens().isdisjoint(_WORDS.findall(head.lower())):
+        return None
     for m in _wire_mark().finditer(head):
         group = next(g for g in ("w1", "w2", "w3") if m.group(g))
         if wire_name(m.group(group)):
@@ -173,7 +190,7 @@ def find_dateline(text: str, headline_end: int = 0) -> Dateline | None:
             return found
         if len(line.text) > 250:
             paragraphs += 1
-            if paragraphs >= 3:  # the story has begun: a dateline below it is a footer's line
+            if paragraphs >= 2:  # the story has begun: a dateline below it is a footer's line
                 return None
     return None
 
@@ -181,7 +198,7 @@ def find_dateline(text: str, headline_end: int = 0) -> Dateline | None:
 def _read_dateline(line: Line, year: int | None) -> Dateline | None:
     """One line read as ``PLACE, DATE (WIRE) -- lead`` in any order of its three marks."""
     head = line.text[:260]
-    if wire_name(head.strip()) and len(head.strip()) < 60:
+    if len(head) < 60 and wire_name(head.strip()):
         return None  # a wire's name alone on a line is page chrome, read by ``_wire_line``
     wire_m = _wire_in(head)
     date_m = DATE.search(head)
@@ -430,7 +447,8 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
     first = name.split()[0].lower().strip(",")
     if first in _stopwords() or DATE.match(name) or re.match(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", name):
         return None
-    if words.group("after") == "," and _is_person(name) and ROLE_AT.match(text, start + segment.index(name, offset) + len(name)):
+    if words.group("after") == "," and ROLE_AT.match(text, start + segment.index(name, offset) + len(name)) \
+            and _is_person(name):
         return None  # "Jane Roe, President of Acme": a person opening the lead, not the issuer
     after = words.group("after").strip()
     if after[:1].islower() and after not in ("today", "has", "have", "is", "announced", "reported", "unveiled",
