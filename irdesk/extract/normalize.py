@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from .structure import drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
+from .structure import LONG_LINE, drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
 
 _SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
            "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
@@ -24,6 +24,7 @@ _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
+_RST_START = frozenset(".:=~^-`'*")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
 
@@ -45,14 +46,18 @@ def normalize(text: str, wrapped: bool = False) -> str:
         text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
-    for line in "\n".join(repair_run_together(ln) for ln in text.split("\n")).split("\n"):
-        line = strip_emphasis(line)
+    raw = text.split("\n")
+    if any(len(ln) >= LONG_LINE for ln in raw):
+        raw = "\n".join(repair_run_together(ln) for ln in raw).split("\n")
+    for line in raw:
+        if "*" in line or "_" in line or "\\" in line:
+            line = strip_emphasis(line)
         if "  " in line:
             line = _SPACE_RUN.sub(" ", line)
         line = line.strip(" ")
         if line[:1] == "#":
             line = _HEADING.sub("", line)
-        if _RST_NOISE.match(line):
+        if line[:1] in _RST_START and _RST_NOISE.match(line):
             line = ""
         lines.append(line)
     if wrapped:

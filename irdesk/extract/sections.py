@@ -30,7 +30,9 @@ def find_sections(text: str) -> Sections:
     heads: list[tuple[int, str, str]] = []  # (line index, kind, heading)
     for i, line in enumerate(all_lines):
         value = line.text.strip()
-        m = ABOUT.match(value)
+        if value[:1] not in "AFCSDfcsd":  # no heading here can start otherwise; most lines stop now
+            continue
+        m = ABOUT.match(value) if value.startswith("About") else None
         if m and len(value) < 400:
             heads.append((i, "about", (m.group("subject") or m.group("glued") or "").strip()))
         elif FORWARD.match(value):

@@ -66,14 +66,15 @@ def _unquote(value: str) -> str:
 
 
 # Markdown emphasis and escapes as clippers write them: "**Contact:**", "\*Alkermes".
-_BOLD = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,400}?)(?<=\S)\1")
+# Content never holds the marker's character: a failed match stops at the next one (no rescans).
+_BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?)(?<=\S)\*\*|__(?=[^\s_])([^_\n]{1,400}?)(?<=\S)__")
 _ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*\\])\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([*_#\[\]()>`~|.!+-])")
 
 
 def strip_emphasis(line: str) -> str:
     if "*" in line or "_" in line:
-        line = _BOLD.sub(r"\2", line)
+        line = _BOLD.sub(lambda m: m.group(1) or m.group(2), line)
         if "*" in line:
             line = _ITALIC.sub(r"\1", line)
     if "\\" in line:
