@@ -99,6 +99,8 @@ def test_pdf_lines_wrapped_at_the_margin_are_joined():
      "Radnor", "2025-03-04", "NewMediaWire", "Abbot Lane & Reyes, LLP", []),
     ("DALLAS, TX -- March 4th, 2025 -- Nimbus Cell Works, Inc. (NASDAQ: NCWX). Granite Ridge Research Partners "
      "initiates coverage of the company", "Dallas", "2025-03-04", None, "Granite Ridge Research Partners", []),
+    ("LOS ANGELES CA, March 4, 2025 /24-7PressRelease/ -- Nimbus Cell Works, Inc. (OTCQB: NCWX) opened",
+     "Los Angeles", "2025-03-04", "24-7PressRelease", "Nimbus Cell Works, Inc.", ["OTCQB:NCWX"]),
     ("PORTLAND, Ore., March 4, 2025 (GLOBE NEWSWIRE) -- In a study of 300 adults, Nimbus Cell Works, Inc. (NASDAQ: NCWX)",
      "Portland", "2025-03-04", "GLOBE NEWSWIRE", "Nimbus Cell Works, Inc.", ["NASDAQ:NCWX"]),
 ])

@@ -135,8 +135,20 @@ def _place(head: str) -> str | None:
     return head
 
 
+@functools.lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """US states as datelines abbreviate them (USPS code or AP style), folded."""
+    return frozenset(_fold(v) for row in load_rows("us_states.tsv") for v in row[1:3])
+
+
 def _city(place: str) -> str:
-    return title_case(CITY_SPLIT.split(place)[0].strip())
+    city = CITY_SPLIT.split(place)[0].strip()
+    # A state written without its comma: "LOS ANGELES CA", "Monticello NY".
+    words = city.split()
+    if len(words) > 1 and _fold(words[-1]) in _states() and (words[-1].isupper() or words[-1].endswith(".")
+                                                                or len(words[-1]) == 2):
+        city = " ".join(words[:-1])
+    return title_case(city)
 
 
 def wire_name(value: str) -> str | None:
