@@ -101,6 +101,11 @@ def test_pdf_lines_wrapped_at_the_margin_are_joined():
      "initiates coverage of the company", "Dallas", "2025-03-04", None, "Granite Ridge Research Partners", []),
     ("LOS ANGELES CA, March 4, 2025 /24-7PressRelease/ -- Nimbus Cell Works, Inc. (OTCQB: NCWX) opened",
      "Los Angeles", "2025-03-04", "24-7PressRelease", "Nimbus Cell Works, Inc.", ["OTCQB:NCWX"]),
+    ("VANCOUVER, British Columbia--(Newsfile Corp. - March 4, 2025) - Nimbus Mining Corp. (TSXV: NMC) (OTCQB: NMCCF)",
+     "Vancouver", "2025-03-04", "Newsfile Corp.", "Nimbus Mining Corp.", ["TSXV:NMC", "OTCQB:NMCCF"]),
+    ("Mainz, Germany, 04.03.2025 – Nimbus AG (FSE: NMB)", "Mainz", "2025-03-04", None, "Nimbus AG", ["FSE:NMB"]),
+    ("Tuesday, March 4, 2025 - Nimbus Cell Works, Inc. (NASDAQ: NCWX)", None, "2025-03-04", None,
+     "Nimbus Cell Works, Inc.", ["NASDAQ:NCWX"]),
     ("PORTLAND, Ore., March 4, 2025 (GLOBE NEWSWIRE) -- In a study of 300 adults, Nimbus Cell Works, Inc. (NASDAQ: NCWX)",
      "Portland", "2025-03-04", "GLOBE NEWSWIRE", "Nimbus Cell Works, Inc.", ["NASDAQ:NCWX"]),
 ])

@@ -54,7 +54,7 @@ def _wire_pattern() -> str:
 def _wire_mark() -> re.Pattern:
     name = _wire_pattern()
     return re.compile(
-        rf"\(\s*(?P<w1>{name})(?:\s*[-–][\w ]{{1,30}})?\s*\)"         # (BUSINESS WIRE)
+        rf"\(\s*(?P<w1>{name})(?:\s*[-–][\w ,.]{{1,30}})?\s*\)"       # (BUSINESS WIRE), (Newsfile Corp. - date)
         rf"|/\s*(?P<w2>{name})(?:[-–][\w ]{{1,40}})?\s*/"               # /PRNewswire-FirstCall/
         rf"|(?:^|(?<=--)|(?<=[-–—]\s)|(?<=[-–—]))\s*(?P<w3>{name})"       # - Media OutReach Newswire -
         rf"(?:\s*\([^()\n]{{1,80}}\))?(?=\s*(?:--|[-–—]|$))",
@@ -95,6 +95,19 @@ DISTRIBUTED = re.compile(r"(?i)^(?:distributed by|distribution|source|via)\s*:\s
 SEPARATORS = " \t,-–—/:|"
 TRAILING_TIME = re.compile(r"\s*(?:@|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s*[A-Za-z]+/[A-Za-z_]+|\s*[A-Z]{2,4}\b|"
                            r"\s*(?:Eastern|Central|Mountain|Pacific|Atlantic|Hawaii|Alaska)(?:\s+Time)?\b)?", re.I)
+# A date in figures, as European and EQS datelines write it: "04.03.2025", "2025-03-04".
+NUMERIC_DATE = re.compile(r"\b(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))\b")
+
+
+def _numeric_date(m: re.Match) -> dt.date | None:
+    try:
+        if m.group("y"):
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return dt.date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    except ValueError:
+        return None
+
+
 # The issuer in a slot of its own after the date: "January 21, 2026 / Acme Orthodontics /".
 ISSUER_SLOT = re.compile(r"\s*/\s*([A-Z0-9][^/\n]{1,80}?)\s*/\s*$")
 # A place: capitalised words, parts joined by commas, "and", "&" or "/" ("FOSTER CITY, Calif. &
@@ -214,9 +227,12 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
         return None  # a wire's name alone on a line is page chrome, read by ``_wire_line``
     wire_m = _wire_in(head)
     date_m = DATE.search(head)
-    if date_m and (date_m.start() > 140 or (wire_m and date_m.start() > wire_m.end() + 40)):
-        date_m = None
     date = date_from_match(date_m, year) if date_m else None
+    if date is None:
+        date_m = NUMERIC_DATE.search(head)
+        date = _numeric_date(date_m) if date_m else None
+    if date_m and (date_m.start() > 140 or (wire_m and date_m.start() > wire_m.end() + 40)):
+        date_m, date = None, None
     if date is None:
         date_m = None
     if not wire_m and not date_m:
@@ -242,7 +258,6 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
         city_span = (at, at + len(CITY_SPLIT.split(place)[0].strip()))
     else:
         # Date or wire first: "April 29, 2025 -- Boston, MA --", "(NewMediaWire) - date - CHICAGO —"
-        between = line.text[first:last]
         after = LEADING_PLACE.match(line.text, last)
         if after and _place(after.group(1)):
             place = after.group(1)
@@ -250,8 +265,6 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
             last = after.end()
         elif not wire_m and not line.text[last:].strip(SEPARATORS + ".)"):
             pass  # a date alone on its line
-        elif not wire_m and between:
-            return None
     rest = line.text[last:]
     clock = TRAILING_TIME.match(rest)
     if clock:
@@ -264,8 +277,9 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
         last += slot.end()
         rest = rest[slot.end():]
     lead_offset = last + (len(rest) - len(rest.lstrip(SEPARATORS + ").")))
-    if place is None and not wire_m and line.text[lead_offset:].strip():
-        return None  # a date opening a sentence, not a dateline
+    if place is None and not wire_m and line.text[lead_offset:].strip() and not (
+            date_m.start() == 0 and re.match(r"\s*(?:--|[-–—])\s*[A-Z]", line.text[date_m.end():])):
+        return None  # a date opening a sentence, not a dateline ("March 4, 2025 - Acme ..." is one)
     wire = clean(wire_m.group(_wire_group(wire_m))) if wire_m else None
     return Dateline(line, _city(place) if place else None, city_span, date,
                     _span(line, date_m) if date else None, wire,
@@ -361,6 +375,7 @@ def _without_site_chrome(value: str) -> str:
 
 UP_TO_PAREN = re.compile(r"\b[^()\n]{0,40}?(?=\()")
 PAREN = re.compile(r"[(（]([^()（）\n]{2,160})[)）]")
+NEXT_PAREN = re.compile(r" ?[(（]([^()（）\n]{2,160})[)）]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -374,6 +389,14 @@ def tickers(text: str, start: int, end: int) -> tuple[list[str], list[Span], int
     for paren in PAREN.finditer(text, start, end):
         found, spans = _pairs_in(paren.group(1), paren.start(1))
         if found:
+            # Listings in parentheses side by side: "(TSXV: ACM) (OTCQB: ACMMF)".
+            nxt = NEXT_PAREN.match(text, paren.end())
+            while nxt:
+                more, more_spans = _pairs_in(nxt.group(1), nxt.start(1))
+                if not more:
+                    break
+                found, spans = found + more, spans + more_spans
+                nxt = NEXT_PAREN.match(text, nxt.end())
             return found, spans, paren.start()
     return [], [], None
 
