@@ -69,7 +69,7 @@ def _exchange_pattern() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _pair() -> re.Pattern:
-    sym = r"[“\"]?[A-Z0-9][A-Z0-9.]{0,9}[”\"]?(?![\w])"
+    sym = r"[“\"]?[A-Z0-9][A-Z0-9.]{0,9}[”\"]?(?![\w])(?!\s*:)"
     return re.compile(rf"(?<![\w])(?P<ex>{_exchange_pattern()})\s*(?::|-(?=\d))\s*"
                       rf"(?P<syms>{sym}(?:\s*(?:,|and|&)\s*{sym}(?!\s*(?:[A-Za-z]+\s*)?:))*)", re.I)
 
@@ -453,7 +453,10 @@ _NAME_WORD = r"(?:&|[A-Z0-9][\w'’.&+-]{0,40}[®™]?)"
 _LEAD_NAME = re.compile(
     rf"((?:The\s+)?[a-z]?[A-Z0-9][\w'’.&+-]{{0,40}}[®™]?(?:\s{_NAME_WORD}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
     rf"(?P<after>,|\s+(?:today|has|have|is|announced|reported|unveiled|will|a|an|the|and|in|recently|\()\b|\s*[(（]"
-    rf"|\s+[a-z]{{3,}}(?:s|ed)\b)")
+    rf"|\s+[a-z]{{3,}}(?:s|ed)\b"
+    # "Acme Bio CEO Jane Roe said": the company, then its officer.
+    rf"|\s+(?:co-)?(?:founder|CEO|CFO|COO|CMO|CSO|CTO|President|Chairman|Chairwoman|Chief|Executive|Managing|Vice)\b)")
+BASED = re.compile(r"(?:[A-Z][\w.]*,?\s){0,3}[A-Z][\w.]*-based\s+(?=[A-Z])")
 # "The law firm of X", "The Supervisory Board of X": the name after the description.
 _DESCRIBED = re.compile(r"The\s+(?:[\w-]+\s+(?:and\s+)?){1,5}of\s+(?=[A-Z])")
 # "NeOnc Technologies, Inc. (NASDAQ: NTHI). Stonegate initiates coverage": the subject, then the writer.
@@ -473,6 +476,9 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
         rest = _name_at(text, start + of.end(), end, title)
         if rest:
             return rest
+    based = BASED.match(segment, offset)  # "Washington, D.C.-based Acme Data, which ..."
+    if based:
+        offset = based.end()
     words = _LEAD_NAME.match(segment, offset)
     if not words:
         return None
@@ -586,6 +592,8 @@ def extract_release(text: str, date_hint: str | None = None,
     lead_start = dateline.lead_start if dateline else 0
     if found and found[1][1] >= lead_start:  # the headline under a date line: the lead follows it
         lead_start = found[1][1] + 1
+    if not text[lead_start:text.find("\n", lead_start) if "\n" in text[lead_start:] else len(text)].strip():
+        lead_start = _first_paragraph(text, lead_start)
     _issuer(text, release, lead_start, sections, dateline.issuer_span if dateline else None)
     return release, dateline
 
@@ -617,6 +625,16 @@ def _dateline_fields(text: str, release: Release, dateline: Dateline | None, dat
         if site and site.group("site").lower() in sites:
             release.wire = sites[site.group("site").lower()]
             release.spans["wire"] = site.span("site")
+
+
+def _first_paragraph(text: str, start: int) -> int:
+    """Where the story's first paragraph begins after ``start``: past summary bullets, a wire's or
+    writer's line, an image, a subtitle."""
+    for line in lines(text):
+        if line.end <= start or len(line.text) < 60 or is_bullet(line.text) or line.text[:1] in "![":
+            continue
+        return line.start
+    return start
 
 
 def _lead_end(text: str, lead_start: int) -> int:
