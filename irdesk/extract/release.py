@@ -631,7 +631,8 @@ def _first_paragraph(text: str, start: int) -> int:
     """Where the story's first paragraph begins after ``start``: past summary bullets, a wire's or
     writer's line, an image, a subtitle."""
     for line in lines(text):
-        if line.end <= start or len(line.text) < 60 or is_bullet(line.text) or line.text[:1] in "![":
+        if line.end <= start or len(line.text) < 40 or is_bullet(line.text) or line.text[:1] in "![" \
+                or len(line.text) < 80 and not line.text.rstrip().endswith((".", "!", "?", "”", "\"")):
             continue
         return line.start
     return start
