@@ -117,6 +117,7 @@ PLACE = re.compile(rf"^{_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+|\s
 LEADING_PLACE = re.compile(rf"[\s,–—-]*({_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+){_PLACE_WORD}){{0,7}})"
                            r"\s*(?:--|[–—]|\s-\s)")
 CAPS_PLACE = re.compile(r"(?:^|\s)([A-Z][A-Z.'’-]{2,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,3}(?:,\s*[A-Z][\w.'’-]{1,25}(?:\s[A-Z][\w.'’-]{1,25})?){0,2})[\s,]*$")
+LOOSE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:,?\s[A-Za-z][\w.'’-]*){0,3}$")
 CITY_SPLIT = re.compile(r",|/|&|\band\b")
 LABEL = re.compile(r"^[A-Za-z][\w .'’&-]{0,40}:\s*")
 
@@ -249,8 +250,12 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
         tail = CAPS_PLACE.search(before)
         place = _place(tail.group(1)) if tail else None
         before = tail.group(1) if place else before
+    if place is None and not line.text[last:].strip(SEPARATORS + ".") and LOOSE_PLACE.match(before.strip(SEPARATORS)) \
+            and not any(w.lower().strip(",") in _stopwords() for w in before.split()):
+        place = before.strip(SEPARATORS)  # a dateline alone, its place typed loosely: "Dallas, texas - April 22"
     if place is None and before.strip(SEPARATORS + "("):
-        if not wire_m or wire_m.start() > 3:
+        caption = wire_m and wire_m.start() == first and re.search(r"[.!?][\"”]?\s*$", before)
+        if not caption and (not wire_m or wire_m.start() > 3):
             return None  # sentence words before the date: a date in running text
     city_span = None
     if place:
