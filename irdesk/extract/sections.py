@@ -33,7 +33,7 @@ def find_sections(text: str) -> Sections:
         if value[:1] not in "AFCSDfcsd":  # no heading here can start otherwise; most lines stop now
             continue
         m = ABOUT.match(value) if value.startswith("About") else None
-        if m and len(value) < 400:
+        if m and (len(value) < 400 or m.group("glued")):
             heads.append((i, "about", (m.group("subject") or m.group("glued") or "").strip()))
         elif FORWARD.match(value):
             heads.append((i, "forward", value.rstrip(":")))

@@ -87,6 +87,9 @@ _LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z•])
 # A full stop after these is an abbreviation's, not a sentence's: "Oct.  21", "Inc.  (NASDAQ".
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z]{1,3}|[a-z]{1,3})|(?:[A-Z]\.)+[A-Z]?)\.$")
 _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪●][ \t])")
+# "... chemotherapy Poster Title: X Presenter: Y Abstract Number: LB128": a field's label,
+# capitalised words and a colon, where a break was lost.
+_RUN_LABEL = re.compile(r"(?<=[^\s:])[ \t]+(?=(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+(?: \d{1,3})?: )")
 LONG_LINE = 600
 
 
@@ -98,6 +101,8 @@ def repair_run_together(line: str) -> str:
     if len(line) < LONG_LINE or "  " not in line and "•" not in line:
         return line
     line = _INLINE_BULLET.sub("\n", line)
+    if len(_RUN_LABEL.findall(line)) >= 2:  # a list of labelled fields run together: one a line
+        line = _RUN_LABEL.sub("\n", line)
     return _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())
                            else "\n\n", line)
 
