@@ -137,6 +137,20 @@ def test_issuer_from_the_about_section_when_the_lead_opens_with_the_story():
     assert extract_text(text).release.company == "Lung and Heart Society"
 
 
+def test_run_together_labels_and_a_glued_about_heading():
+    para = ("PORTLAND, Ore., March 4, 2025 /24-7PressRelease/ -- Nimbus Cell Works, Inc. will present a poster at a "
+            "meeting of lung doctors this spring, with more words here to make a long paragraph of prose. " * 4)
+    text = (f"A Headline Long Enough to Be Read as One\n\n{para}Poster Title: Inhaled NCW-201 for chronic cough "
+            "Presenter: Dana Whitfield, Ph.D. Abstract Number: A123\n\n"
+            "About Nimbus Cell WorksNimbus Cell Works is a company whose shares are listed on the SIX Swiss Exchange "
+            "(ticker symbol: NCWX) and more.\n")
+    parsed = extract_text(text)
+    assert "\nPresenter: Dana Whitfield, Ph.D.\nAbstract Number: A123" in parsed.text
+    assert [a.heading for a in parsed.about] == ["Nimbus Cell Works"]
+    assert parsed.about[0].text.startswith("Nimbus Cell Works is a company")
+    assert parsed.release.tickers == ["SIX:NCWX"]
+
+
 def test_letterhead_above_the_headline_is_not_the_headline():
     text = ("Exhibit 99.1\n\nNimbus Cell Works, Inc.\n\n2400 W. 12th St. Portland, OR 97201\n\nphone: 503-555-0100\n\n"
             "For Immediate Release: March 4, 2025\n\nNIMBUS CELL WORKS, INC. REPORTS FOURTH QUARTER NET INCOME\n\n"

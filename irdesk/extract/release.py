@@ -730,6 +730,8 @@ def _issuer(text: str, release: Release, lead_start: int, sections: Sections | N
         release.spans["company"] = name[1]
         if not release.tickers:
             _listed_elsewhere(text, release)
+        if not release.tickers and sections:
+            _listed_in_words(text, release, sections)
 
 
 def _date_line(text: str) -> tuple[str, Span] | None:
@@ -759,4 +761,31 @@ def _listed_elsewhere(text: str, release: Release) -> None:
         if found and paren_at == m.end():
             release.tickers = found
             release.spans.update({f"tickers[{i}]": s for i, s in enumerate(spans)})
+            return
+
+
+@functools.lru_cache(maxsize=1)
+def _listed_words() -> re.Pattern:
+    """"listed on the SIX Swiss Exchange (ticker symbol: BAER)": an exchange's full name, then its symbol."""
+    names = sorted({row[1] for row in load_rows("exchanges.tsv")} | {row[0] for row in load_rows("exchanges.tsv")},
+                   key=len, reverse=True)
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"\b(?:listed|traded|trades|trading)\s+on\s+(?:the\s+)?(?P<name>{alternation})\b[^.()\n]{{0,40}}?"
+                      rf"\(?(?:ticker\s+symbol|ticker|symbol)\s*:?\s*[“\"]?(?P<sym>[A-Z0-9]{{1,6}})\b", re.I)
+
+
+def _listed_in_words(text: str, release: Release, sections: Sections) -> None:
+    """The issuer's listing told in words in its own About section."""
+    codes = {}
+    for row in load_rows("exchanges.tsv"):
+        codes.setdefault(_fold(row[1]), row[0])
+        codes.setdefault(_fold(row[0]), row[0])
+    for about in sections.about:
+        if not _same_entity(about.heading.removeprefix("the ").removeprefix("The "), release.company or ""):
+            continue
+        m = _listed_words().search(text, about.span[0], about.span[1])
+        if m:
+            exchange = codes.get(_fold(m.group("name")), m.group("name"))
+            release.tickers = [f"{exchange.upper()}:{m.group('sym').upper()}"]
+            release.spans["tickers[0]"] = m.span("sym")
             return

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Section
-from .textutil import lines
+from .textutil import Line, lines
 
 # "About Acme" on its own line, or glued to its paragraph when a page lost the break: the
 # paragraph then opens with the subject's first word again ("About Acme Bio Acme Bio is ...").
@@ -33,13 +33,21 @@ def find_sections(text: str) -> Sections:
         if value[:1] not in "AFCSDfcsd":  # no heading here can start otherwise; most lines stop now
             continue
         m = ABOUT.match(value) if value.startswith("About") else None
-        if m and (len(value) < 400 or m.group("glued")):
-            heads.append((i, "about", (m.group("subject") or m.group("glued") or "").strip()))
+        if m and m.group("glued"):
+            heads.append((i, "glued", m.group("glued").strip()))
+        elif m and len(value) < 400:
+            heads.append((i, "about", (m.group("subject") or "").strip()))
         elif FORWARD.match(value):
             heads.append((i, "forward", value.rstrip(":")))
     for n, (i, kind, heading) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(all_lines)
         body = [ln for ln in all_lines[i + 1:stop] if ln.text.strip()]
+        if kind == "glued":  # the heading ran into its paragraph: the paragraph starts after it
+            head = all_lines[i]
+            at = head.text.index(heading) + len(heading)
+            at += len(head.text[at:]) - len(head.text[at:].lstrip())
+            body = [Line(head.text[at:], head.start + at), *body]
+            kind = "about"
         if kind == "about" and not body and len(all_lines[i].text) > len(heading) + 20:
             body = [all_lines[i]]
         if not body:

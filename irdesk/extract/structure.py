@@ -87,24 +87,38 @@ _LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z•])
 # A full stop after these is an abbreviation's, not a sentence's: "Oct.  21", "Inc.  (NASDAQ".
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z]{1,3}|[a-z]{1,3})|(?:[A-Z]\.)+[A-Z]?)\.$")
 _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪●][ \t])")
-# "... chemotherapy Poster Title: X Presenter: Y Abstract Number: LB128": a field's label,
-# capitalised words and a colon, where a break was lost.
-_RUN_LABEL = re.compile(r"(?<=[^\s:])[ \t]+(?=(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+(?: \d{1,3})?: )")
+# "... chemotherapy Poster Title: X Presenter: Y Abstract Number: LB128": a field's label where
+# a break was lost. The label ends in a word that names a field (a closed list of the genre's
+# fields) and starts where the word before it is not capitalised (that word would be the label's).
+_RUN_LABEL = re.compile(r"[ \t]+(?=(?:[A-Z][a-z]+ ){0,3}(?:Title|Presenters?|Authors?|Speakers?|Session|Number|Date|Time|"
+                        r"Location|Room|Booth|Venue|Moderators?|Format|Abstract|Poster|Track|Contact|Phone|E-?mail|"
+                        r"Website|Tel|Fax)(?: \d{1,3})?: )")
+_CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
+
+
+def _label_break(line: str, m: re.Match) -> str:
+    return m.group(0) if _CAPITALISED_END.search(line, max(0, m.start() - 30), m.start()) else "\n"
+
+
 LONG_LINE = 600
 
 
 def repair_run_together(line: str) -> str:
     """A very long line that is really several paragraphs becomes those paragraphs.
 
-    Only breaks the writer left a sign of (two spaces after a sentence, an inline bullet)
-    are restored; a single space after a full stop may be an abbreviation ("Inc. said")."""
-    if len(line) < LONG_LINE or "  " not in line and "•" not in line:
+    Only breaks the writer left a sign of (two spaces after a sentence, an inline bullet, a
+    run of field labels) are restored; a single space after a full stop may be an
+    abbreviation's ("Inc. said")."""
+    if len(line) < LONG_LINE:
         return line
-    line = _INLINE_BULLET.sub("\n", line)
-    if len(_RUN_LABEL.findall(line)) >= 2:  # a list of labelled fields run together: one a line
-        line = _RUN_LABEL.sub("\n", line)
-    return _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())
-                           else "\n\n", line)
+    if "•" in line or "▪" in line or "●" in line:
+        line = _INLINE_BULLET.sub("\n", line)
+    if ": " in line and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
+        line = _RUN_LABEL.sub(lambda m, text=line: _label_break(text, m), line)
+    if "  " in line:
+        line = _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())
+                               else "\n\n", line)
+    return line
 
 
 # Aggregator chrome at the top of a page.
