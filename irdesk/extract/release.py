@@ -30,8 +30,12 @@ def _wire_vocab() -> tuple[dict[str, str], dict[str, str]]:
     return spellings, sites
 
 
+_FOLD = re.compile(r"[\s.,-]+")
+_DIGIT = re.compile(r"\d")
+
+
 def _fold(value: str) -> str:
-    return re.sub(r"[\s.,-]+", "", value).lower()
+    return _FOLD.sub("", value).lower()
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,9 +231,10 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
     if len(head) < 60 and wire_name(head.strip()):
         return None  # a wire's name alone on a line is page chrome, read by ``_wire_line``
     wire_m = _wire_in(head)
-    date_m = DATE.search(head)
+    figures = _DIGIT.search(head)  # no figure, no date: the long patterns are skipped
+    date_m = DATE.search(head) if figures else None
     date = date_from_match(date_m, year) if date_m else None
-    if date is None:
+    if date is None and figures:
         date_m = NUMERIC_DATE.search(head)
         date = _numeric_date(date_m) if date_m else None
     if date_m and (date_m.start() > 140 or (wire_m and date_m.start() > wire_m.end() + 40)):
@@ -774,12 +779,19 @@ def _listed_words() -> re.Pattern:
                       rf"\(?(?:ticker\s+symbol|ticker|symbol)\s*:?\s*[“\"]?(?P<sym>[A-Z0-9]{{1,6}})\b", re.I)
 
 
-def _listed_in_words(text: str, release: Release, sections: Sections) -> None:
-    """The issuer's listing told in words in its own About section."""
-    codes = {}
+@functools.lru_cache(maxsize=1)
+def _exchange_codes() -> dict[str, str]:
+    """An exchange's name or abbreviation (folded) -> the abbreviation releases write."""
+    codes: dict[str, str] = {}
     for row in load_rows("exchanges.tsv"):
         codes.setdefault(_fold(row[1]), row[0])
         codes.setdefault(_fold(row[0]), row[0])
+    return codes
+
+
+def _listed_in_words(text: str, release: Release, sections: Sections) -> None:
+    """The issuer's listing told in words in its own About section."""
+    codes = _exchange_codes()
     for about in sections.about:
         if not _same_entity(about.heading.removeprefix("the ").removeprefix("The "), release.company or ""):
             continue
