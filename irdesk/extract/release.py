@@ -231,70 +231,77 @@ def _read_dateline(line: Line, year: int | None) -> Dateline | None:
     if len(head) < 60 and wire_name(head.strip()):
         return None  # a wire's name alone on a line is page chrome, read by ``_wire_line``
     wire_m = _wire_in(head)
+    date_m, date = _date_in(head, year, wire_m)
+    if not wire_m and not date_m:
+        return None
+    marks = [m for m in (wire_m, date_m) if m]
+    first, last = min(m.start() for m in marks), max(m.end() for m in marks)
+    place, readable = _place_before(line.text, first, last, wire_m)
+    if not readable:
+        return None
+    city_at = line.text.find(place) if place else -1
+    if place is None:  # date or wire first: "April 29, 2025 -- Boston, MA --", "(NewMediaWire) - date - CHICAGO —"
+        after = LEADING_PLACE.match(line.text, last)
+        if after and _place(after.group(1)):
+            place, city_at, last = after.group(1), after.start(1), after.end()
+    last, issuer_span = _past_marks(line, last, wire_m)
+    rest = line.text[last:]
+    lead_offset = last + (len(rest) - len(rest.lstrip(SEPARATORS + ").")))
+    if place is None and not wire_m and line.text[lead_offset:].strip() and not (
+            date_m.start() == 0 and re.match(r"\s*(?:--|[-–—])\s*[A-Z]", line.text[date_m.end():])):
+        return None  # a date opening a sentence, not a dateline ("March 4, 2025 - Acme ..." is one)
+    city_span = (line.start + city_at, line.start + city_at + len(CITY_SPLIT.split(place)[0].strip())) if place else None
+    wire = clean(wire_m.group(_wire_group(wire_m))) if wire_m else None
+    return Dateline(line, _city(place) if place else None, city_span, date,
+                    _span(line, date_m) if date else None, wire,
+                    _span(line, wire_m, _wire_group(wire_m)) if wire_m else None,
+                    line.start + lead_offset, issuer_span)
+
+
+def _date_in(head: str, year: int | None, wire_m: re.Match | None) -> tuple[re.Match | None, dt.date | None]:
+    """The dateline's date: in words or figures, near the start or right after the wire."""
     figures = _DIGIT.search(head)  # no figure, no date: the long patterns are skipped
     date_m = DATE.search(head) if figures else None
     date = date_from_match(date_m, year) if date_m else None
     if date is None and figures:
         date_m = NUMERIC_DATE.search(head)
         date = _numeric_date(date_m) if date_m else None
-    if date_m and (date_m.start() > 140 or (wire_m and date_m.start() > wire_m.end() + 40)):
-        date_m, date = None, None
-    if date is None:
-        date_m = None
-    if not wire_m and not date_m:
-        return None
-    marks = [m for m in (wire_m, date_m) if m]
-    first = min(m.start() for m in marks)
-    last = max(m.end() for m in marks)
-    before = line.text[:first]
+    if date is None or date_m.start() > 140 or (wire_m and date_m.start() > wire_m.end() + 40):
+        return None, None
+    return date_m, date
+
+
+def _place_before(text: str, first: int, last: int, wire_m: re.Match | None) -> tuple[str | None, bool]:
+    """The place written before the first mark, and whether the line reads as a dateline at all."""
+    before = text[:first]
     if before.rstrip().endswith(":"):
-        return None  # a labelled line ("For Immediate Release: May 1"), not a dateline
+        return None, False  # a labelled line ("For Immediate Release: May 1"), not a dateline
     place = _place(before)
     if place is None and wire_m and len(before) > 40:
         # A line that lost its break after the headline: "... Oncology SPRINGFIELD, Ill.--(BUSINESS WIRE)--"
         tail = CAPS_PLACE.search(before)
         place = _place(tail.group(1)) if tail else None
         before = tail.group(1) if place else before
-    if place is None and not line.text[last:].strip(SEPARATORS + ".") and LOOSE_PLACE.match(before.strip(SEPARATORS)) \
-            and not any(w.lower().strip(",") in _stopwords() for w in before.split()):
-        place = before.strip(SEPARATORS)  # a dateline alone, its place typed loosely: "Dallas, texas - April 22"
+    loose = before.strip(SEPARATORS)
+    if place is None and not text[last:].strip(SEPARATORS + ".") and LOOSE_PLACE.match(loose) \
+            and not any(w.lower().strip(",") in _stopwords() for w in loose.split()):
+        place = loose  # a dateline alone, its place typed loosely: "Dallas, texas - April 22"
     if place is None and before.strip(SEPARATORS + "("):
         caption = wire_m and wire_m.start() == first and re.search(r"[.!?][\"”]?\s*$", before)
         if not caption and (not wire_m or wire_m.start() > 3):
-            return None  # sentence words before the date: a date in running text
-    city_span = None
-    if place:
-        at = line.start + line.text.find(place)
-        city_span = (at, at + len(CITY_SPLIT.split(place)[0].strip()))
-    else:
-        # Date or wire first: "April 29, 2025 -- Boston, MA --", "(NewMediaWire) - date - CHICAGO —"
-        after = LEADING_PLACE.match(line.text, last)
-        if after and _place(after.group(1)):
-            place = after.group(1)
-            city_span = (line.start + after.start(1), line.start + after.start(1) + len(CITY_SPLIT.split(place)[0].strip()))
-            last = after.end()
-        elif not wire_m and not line.text[last:].strip(SEPARATORS + ".)"):
-            pass  # a date alone on its line
-    rest = line.text[last:]
-    clock = TRAILING_TIME.match(rest)
+            return None, False  # sentence words before the date: a date in running text
+    return place, True
+
+
+def _past_marks(line: Line, last: int, wire_m: re.Match | None) -> tuple[int, Span | None]:
+    """Past a clock time ("@ 7:00 AM Eastern") and an issuer's slot ("/ Acme Dental /") after the marks."""
+    clock = TRAILING_TIME.match(line.text, last)
     if clock:
-        last += clock.end()
-        rest = rest[clock.end():]
-    issuer_span = None
-    slot = ISSUER_SLOT.match(rest)
+        last = clock.end()
+    slot = ISSUER_SLOT.match(line.text, last)
     if slot and not wire_m and not wire_name(slot.group(1)):
-        issuer_span = (line.start + last + slot.start(1), line.start + last + slot.end(1))
-        last += slot.end()
-        rest = rest[slot.end():]
-    lead_offset = last + (len(rest) - len(rest.lstrip(SEPARATORS + ").")))
-    if place is None and not wire_m and line.text[lead_offset:].strip() and not (
-            date_m.start() == 0 and re.match(r"\s*(?:--|[-–—])\s*[A-Z]", line.text[date_m.end():])):
-        return None  # a date opening a sentence, not a dateline ("March 4, 2025 - Acme ..." is one)
-    wire = clean(wire_m.group(_wire_group(wire_m))) if wire_m else None
-    return Dateline(line, _city(place) if place else None, city_span, date,
-                    _span(line, date_m) if date else None, wire,
-                    _span(line, wire_m, _wire_group(wire_m)) if wire_m else None,
-                    line.start + lead_offset, issuer_span)
+        return slot.end(), (line.start + slot.start(1), line.start + slot.end(1))
+    return last, None
 
 
 def _span(line: Line, m: re.Match, group: int | str = 0) -> Span:
