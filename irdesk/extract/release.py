@@ -699,9 +699,8 @@ def _name_after_opening(text: str, start: int, end: int, title: str) -> tuple[st
     return None
 
 
-def _issuer(text: str, release: Release, lead_start: int, sections: Sections | None,
-            slot: Span | None = None) -> None:
-    """The issuer and its own tickers: the lead's subject, and the listing written beside it."""
+def _lead_window(text: str, lead_start: int) -> tuple[int, int]:
+    """The lead's own words: past an analyst's subject tag and a writer's byline."""
     lead_end = _lead_end(text, lead_start)
     if lead_end - lead_start < 400:
         while lead_start < lead_end and text[lead_start].isspace():
@@ -713,30 +712,33 @@ def _issuer(text: str, release: Release, lead_start: int, sections: Sections | N
     if byline:  # "By Jane Roe, Benzinga": the writer, not the issuer; the lead follows
         lead_start = byline.end()
         lead_end = _lead_end(text, lead_start)
-    window_end = min(lead_end, lead_start + 600)
-    name = _name_at(text, lead_start, lead_end, release.headline or "")
-    if name is None:
-        name = _name_after_opening(text, lead_start, lead_end, release.headline or "")
+    return lead_start, lead_end
+
+
+def _issuer(text: str, release: Release, lead_start: int, sections: Sections | None,
+            slot: Span | None = None) -> None:
+    """The issuer and its own tickers: the lead's subject, and the listing written beside it."""
+    lead_start, lead_end = _lead_window(text, lead_start)
+    title = release.headline or ""
+    name = _name_at(text, lead_start, lead_end, title) or _name_after_opening(text, lead_start, lead_end, title)
     if slot:  # the dateline names its issuer
         name = (text[slot[0]:slot[1]], slot)
-    found, spans, paren_at = tickers(text, lead_start, window_end)
-    if paren_at is not None:
-        before = _name_before(text, paren_at)
-        sentence_end = SENTENCE_END.search(text, lead_start, paren_at)
-        if name is None and before and before[0] and not sentence_end:
-            name = (before[0], (before[1], before[1] + len(before[0])))
-        elif name and before and _same_entity(name[0], before[0]):
-            if len(before[0]) > len(name[0]) and before[0].startswith(name[0].split()[0]):
-                name = (before[0], (before[1], before[1] + len(before[0])))
-        elif name and not BESIDE.fullmatch(text, name[1][1], paren_at):
-            found, spans = [], []  # another company's listing
+    found, spans, paren_at = tickers(text, lead_start, min(lead_end, lead_start + 600))
+    owner = _name_before(text, paren_at) if paren_at is not None else None
+    owner = (owner[0], (owner[1], owner[1] + len(owner[0]))) if owner and owner[0] else None
+    if owner and name is None and not SENTENCE_END.search(text, lead_start, paren_at):
+        name = owner  # "Clinical-stage company Acme, Inc. (NASDAQ: ACME) reported"
+    elif owner and name and _same_entity(name[0], owner[0]):
+        if len(owner[0]) > len(name[0]) and owner[0].startswith(name[0].split()[0]):
+            name = owner  # the fuller form written beside the listing
+    elif found and name and not BESIDE.fullmatch(text, name[1][1], paren_at):
+        found, spans = [], []  # another company's listing
     if name is None:
-        name = _about_issuer(text, sections, (release.headline or "") + text[lead_start:lead_end])
-        if name and not (found and _same_entity(name[0], _name_before(text, paren_at)[0] if _name_before(text, paren_at) else "")):
+        name = _about_issuer(text, sections, title + text[lead_start:lead_end])
+        if name and not (owner and _same_entity(name[0], owner[0])):
             found, spans = [], []
     release.tickers = found
-    for i, span in enumerate(spans):
-        release.spans[f"tickers[{i}]"] = span
+    release.spans.update({f"tickers[{i}]": span for i, span in enumerate(spans)})
     if name:
         release.company = strip_quotes(name[0])
         release.spans["company"] = name[1]
