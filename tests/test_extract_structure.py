@@ -190,3 +190,22 @@ def test_the_same_release_as_text_html_email_and_pdf_gives_the_same_fields(tmp_p
         assert _fields(result) == expected, ext
         assert len(result.contacts) == len(parsed["txt"].contacts), ext
         assert len(result.compounds) == len(parsed["txt"].compounds), ext
+
+
+def test_forwarded_email_header_block_is_not_the_release(tmp_path):
+    body = ("Please see the release below from our client.\n\n---------- Forwarded message ---------\n"
+            "From: Nimbus IR <ir@nimbus.example>\nDate: Mon, Mar 10, 2025 at 9:00 AM\n"
+            "Subject: Nimbus Cell Works Announces Positive Results from Phase 2 Study\nTo: <desk@example.com>\n\n"
+            "PORTLAND, Ore., March 4, 2025 (GLOBE NEWSWIRE) -- Nimbus Cell Works, Inc. (Nasdaq: NCWX) today "
+            "announced results from a study in adults, with more words to make a paragraph.\n")
+    message = email.message.EmailMessage()
+    message["From"], message["To"] = "analyst@example.com", "desk@example.com"
+    message["Subject"] = "Fwd: Nimbus Cell Works Announces Positive Results from Phase 2 Study"
+    message["Date"] = "Mon, 10 Mar 2025 10:00:00 +0000"
+    message.set_content(body)
+    (tmp_path / "fwd.eml").write_bytes(bytes(message))
+    parsed = extract_file(tmp_path / "fwd.eml")
+    assert _fields(parsed) == {"date": "2025-03-04", "headline": "Nimbus Cell Works Announces Positive Results from Phase 2 Study",
+                               "company": "Nimbus Cell Works, Inc.", "tickers": ["NASDAQ:NCWX"], "city": "Portland",
+                               "wire": "GLOBE NEWSWIRE"}
+    assert "ir@nimbus.example" not in parsed.text

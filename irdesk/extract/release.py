@@ -378,8 +378,11 @@ def _field_label(value: str, label: re.Match) -> bool:
 def _headline_ending(value: str, first_line: bool) -> bool:
     if value.endswith(("Inc.", "Corp.", "Ltd.", "Co.")) or re.search(r"\b(?:[A-Z]\.){2,}$", value):
         return True
-    # The document's first line, one sentence: a headline written with its full stop.
-    return first_line and value.endswith(".") and ". " not in value[:-1] and len(value) < 200
+    # The document's first line in title case: a headline written with its full stop (a sentence
+    # in sentence case, as a forwarding note, is not one).
+    words = [w for w in value.split() if len(w) > 3]
+    title_case = words and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return first_line and bool(title_case) and value.endswith(".") and len(value) < 200
 
 
 def _without_site_chrome(value: str) -> str:

@@ -127,6 +127,10 @@ _TICKER_FLASH = re.compile(r"\s>[A-Z]{1,6}(?:\.[A-Z]{1,2})?$")  # "... >ALKS"
 _PAGE_LABEL = re.compile(r"(?i)^(?:press release|news release|media release|pressemitteilung|communiqué de presse)"
                          r"\s*[:|–—-]\s*")
 TOP_LINES = 60
+# A forwarded e-mail's header block inside the body: "---------- Forwarded message ---------",
+# then "From:", "Date:", "Subject:", "To:" lines.
+_FORWARDED = re.compile(r"(?i)^(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:?)$")
+_MAIL_HEADER = re.compile(r"(?i)^(?:from|sent|date|to|cc|bcc|subject|reply-to):\s")
 
 
 def drop_chrome(lines: list[str]) -> list[str]:
@@ -135,12 +139,22 @@ def drop_chrome(lines: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     top = lines[:TOP_LINES]
+    headers = False  # inside a forwarded message's header block
     for i, line in enumerate(top):
         if len(line) > 300 and not is_bullet(line):  # the lead: chrome lives above it
             out.extend(top[i:])
             break
         if _FLASH.match(line) or _TICKER_FLASH.search(line) and len(line) < 200:
             continue
+        if _FORWARDED.match(line):
+            headers = True
+            continue
+        if _MAIL_HEADER.match(line) and (headers or i + 1 < len(top) and _MAIL_HEADER.match(top[i + 1])):
+            headers = True
+            if line[:8].lower() == "subject:":  # the forwarded release's title, without its label
+                out.append(line[8:].strip())
+            continue
+        headers = False
         bare = _PAGE_LABEL.sub("", line) if len(line) < 400 else line
         if len(bare) >= 20 and bare in seen:
             continue
