@@ -209,3 +209,15 @@ def test_forwarded_email_header_block_is_not_the_release(tmp_path):
                                "company": "Nimbus Cell Works, Inc.", "tickers": ["NASDAQ:NCWX"], "city": "Portland",
                                "wire": "GLOBE NEWSWIRE"}
     assert "ir@nimbus.example" not in parsed.text
+
+
+def test_html_title_is_the_headline_only_when_the_body_lacks_one(tmp_path):
+    lead = ("<p>PORTLAND, Ore.--(BUSINESS WIRE)--Nimbus Cell Works, Inc. (NASDAQ: NCWX) today announced results "
+            "from a study in adults with many more words.</p>")
+    (tmp_path / "a.html").write_text("<html><head><title>Nimbus Cell Works Announces Positive Results | Business Wire"
+                                     f"</title></head><body>{lead}</body></html>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><head><title>Investor Relations | Nimbus</title></head><body>"
+                                     f"<h1>Nimbus Cell Works Announces Positive Results</h1>{lead}</body></html>",
+                                     encoding="utf-8")
+    for name in ("a.html", "b.html"):
+        assert extract_file(tmp_path / name).release.headline == "Nimbus Cell Works Announces Positive Results"

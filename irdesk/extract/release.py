@@ -347,7 +347,7 @@ def headline(text: str, stop: int | None = None) -> tuple[str, Span] | None:
     for line in lines(text)[:60]:
         if stop is not None and line.start >= stop:
             break
-        value = line.text.strip()
+        value = _without_site_chrome(line.text.strip())
         if not value:
             in_list = False
             continue
@@ -364,8 +364,8 @@ def headline(text: str, stop: int | None = None) -> tuple[str, Span] | None:
         label = LABEL.match(value)
         if _wire_in(value[:120]) or wire_name(value) or label and _field_label(value, label):
             continue
-        value, end = _without_site_chrome(value), line.start + len(line.text) - len(line.text.lstrip())
-        return value, (end, end + len(value))
+        begin = line.start + len(line.text) - len(line.text.lstrip())
+        return value, (begin, begin + len(value))
     return None
 
 
@@ -388,7 +388,7 @@ def _headline_ending(value: str, first_line: bool) -> bool:
 def _without_site_chrome(value: str) -> str:
     """"Acme Announces X | Morningstar" -> "Acme Announces X"."""
     m = SITE_CHROME.search(value)
-    if m and _fold(m.group("site")) in _aggregators():
+    if m and (_fold(m.group("site")) in _aggregators() or _fold(m.group("site")) in _wire_vocab()[0]):
         return value[:m.start()]
     return value
 
