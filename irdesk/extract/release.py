@@ -473,6 +473,7 @@ _NAME_WORD = r"(?:&|[A-Z0-9][\w'’.&+-]{0,40}[®™]?)"
 _LEAD_NAME = re.compile(
     rf"((?:The\s+)?[a-z]?[A-Z0-9][\w'’.&+-]{{0,40}}[®™]?(?:\s{_NAME_WORD}){{0,7}}?(?:,?\s+{LEGAL_SUFFIX})?(?:,\s+{LEGAL_SUFFIX})?)"
     rf"(?P<after>,|\s+(?:today|has|have|is|announced|reported|unveiled|will|a|an|the|and|in|recently|\()\b|\s*[(（]"
+    rf"|\s+[-–—]\s+(?=(?:a|an|the)\s)"  # "Acme - a well-established company -"
     rf"|\s+[a-z]{{3,}}(?:s|ed)\b"
     # "Acme Bio CEO Jane Roe said": the company, then its officer.
     rf"|\s+(?:co-)?(?:founder|CEO|CFO|COO|CMO|CSO|CTO|President|Chairman|Chairwoman|Chief|Executive|Managing|Vice)\b)")
@@ -523,7 +524,11 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
     if re.fullmatch(LEGAL_SUFFIX, name):
         return None
     # A listing, a short name in quotes or a website beside it: "Acme (NASDAQ: ACME)", "Acme (www.acme.com)".
-    listed = re.match(r"\s*[(（][^()\n]{0,40}(?::|[“\"]|www\.|\.com\b)", segment[words.end(1):words.end(1) + 50])
+    # So does an apposition that says what it is: "Acme, a biotechnology company", "Acme - an agency".
+    listed = re.match(r"\s*[(（][^()\n]{0,40}(?::|[“\"]|www\.|\.com\b)|\s*(?:,|\s[-–—])\s+(?:a|an)\s+[\w-]+(?:\s[\w-]+){0,4}?\s"
+                      r"(?:company|firm|group|provider|platform|developer|leader|maker|manufacturer|agency|organi[sz]ation|"
+                      r"startup|start-up|brand|business|practice|clinic|network|institute|foundation|association)\b",
+                      segment[words.end(1):words.end(1) + 120])
     if " " not in name and not _looks_named(name) and not listed and not re.match(re.escape(name) + r"\b", title):
         return None  # one ordinary capitalised word opening a sentence: "Healthcare is big business"
     begin = start + segment.index(name, offset)
