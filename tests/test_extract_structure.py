@@ -11,7 +11,7 @@ import pytest
 
 from irdesk.extract import extract_file, extract_text
 from irdesk.extract.normalize import normalize
-from irdesk.extract.structure import reflow, split_front_matter
+from irdesk.extract.structure import line_kind, reflow, split_front_matter
 
 RELEASE = (
     "Nimbus Cell Works Announces Positive Results from Phase 2 Study of NCW-201 in Adults with Chronic Cough\n\n"
@@ -221,3 +221,12 @@ def test_html_title_is_the_headline_only_when_the_body_lacks_one(tmp_path):
                                      encoding="utf-8")
     for name in ("a.html", "b.html"):
         assert extract_file(tmp_path / name).release.headline == "Nimbus Cell Works Announces Positive Results"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("", "blank"), ("* Revenue grew", "bullet"), ("– Company to host a call –", "bullet"), ("![](logo.png)", "image"),
+    ("Investor Contact: Dana Whitfield", "label"), ("By Jane Roe, Example News", "line"),
+    ("Nimbus Cell Works, a clinical-stage company, said so today.", "paragraph"),
+])
+def test_line_kinds(line, kind):
+    assert line_kind(line) == kind

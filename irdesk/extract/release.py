@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .dates import DATE, date_from_match
 from .model import Release, Span
 from .sections import Sections
-from .structure import is_bullet
+from .structure import is_bullet, line_kind
 from .textutil import LEGAL_SUFFIX, Line, clean, lines, strip_quotes, title_case
 from .vocab import load_rows, load_words
 
@@ -656,10 +656,8 @@ def _first_paragraph(text: str, start: int) -> int:
     """Where the story's first paragraph begins after ``start``: past summary bullets, a wire's or
     writer's line, an image, a subtitle."""
     for line in lines(text):
-        if line.end <= start or len(line.text) < 40 or is_bullet(line.text) or line.text[:1] in "![" \
-                or len(line.text) < 80 and not line.text.rstrip().endswith((".", "!", "?", "”", "\"")):
-            continue
-        return line.start
+        if line.end > start and line_kind(line.text) == "paragraph":
+            return line.start
     return start
 
 

@@ -211,3 +211,23 @@ def reflow(lines: list[str]) -> list[str]:
         joining = bool(line) and (len(line) >= margin and not _CLOSES.search(line)
                                   or current.count("(") > current.count(")"))
     return out
+
+
+_LABELLED = re.compile(r"^[A-Z][\w .'’&/-]{0,40}:\s")
+
+
+def line_kind(line: str) -> str:
+    """What a line is in the document: "blank", "bullet", "image", "label" ("Contact: ..."),
+    "paragraph" (prose: long, or a sentence) or "line" (a heading, a credit, a name)."""
+    value = line.strip()
+    if not value:
+        return "blank"
+    if is_bullet(value):
+        return "bullet"
+    if value[:1] in "![":
+        return "image"
+    if _LABELLED.match(value) and len(value) < 120:
+        return "label"
+    if len(value) >= 80 or len(value) >= 40 and value.endswith((".", "!", "?", "”", '"')):
+        return "paragraph"
+    return "line"
