@@ -118,7 +118,9 @@ ISSUER_SLOT = re.compile(r"\s*/\s*([A-Z0-9][^/\n]{1,80}?)\s*/\s*$")
 # MECHELEN, Belgium", "HONG KONG SAR/SAN DIEGO"); never a sentence's lower-case words.
 _PLACE_WORD = r"(?:[A-Z][\w.'’-]*|[A-Z]\.(?:[A-Z]\.)+|de|la|del|da|do|of|upon|am|an|sur|le|les|the)"
 PLACE = re.compile(rf"^{_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+|\s*&\s*){_PLACE_WORD}){{0,13}}$")
-LEADING_PLACE = re.compile(rf"[\s,–—-]*({_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+){_PLACE_WORD}){{0,7}})"
+LEADING_PLACE = re.compile(rf"[\s,–—-]*({_PLACE_WORD}(?:(?:\s*,\s*|\s+|\s*/\s*|\s+(?:and|&)\s+){_PLACE_WORD}){{0,7}}?)"
+                           # the date again after the place: "- LOS ANGELES, Feb. 4, 2025 –"
+                           r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)?"
                            r"\s*(?:--|[–—]|\s-\s)")
 CAPS_PLACE = re.compile(r"(?:^|\s)([A-Z][A-Z.'’-]{2,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,3}(?:,\s*[A-Z][\w.'’-]{1,25}(?:\s[A-Z][\w.'’-]{1,25})?){0,2})[\s,]*$")
 LOOSE_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:,?\s[A-Za-z][\w.'’-]*){0,3}$")
@@ -579,6 +581,8 @@ def _about_issuer(text: str, sections: Sections | None, hints: str) -> tuple[str
         if not subject or len(subject.split()) > 8 or not subject[0].isupper():
             continue
         if wire_name(subject) or _fold(subject) in _aggregators() or subject.split()[0].lower() in _stopwords():
+            continue
+        if re.search(r"\b\d[\d-]*\b", subject):  # "About TREM-1", "About FIPS 140-3": a topic, not an issuer
             continue
         at = text.rfind(subject, 0, about.span[0])
         span = (at, at + len(subject)) if at >= 0 else None
