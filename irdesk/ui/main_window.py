@@ -33,6 +33,21 @@ TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compou
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
+def plain_message(parent, title: str, text: str) -> QMessageBox:
+    """A message whose text is shown as written: a file named "<b>x</b>.txt" is not markup."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y, and the platform's own redo keys, each once: on desktops
+    whose redo key is Ctrl+Shift+Z, naming it twice made Qt call it ambiguous and do nothing."""
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y")]
+    return list({key.toString(): key for key in keys}.values())
+
+
 class Dialogs:
     """The questions the window asks; tests answer them without a modal loop."""
 
@@ -43,7 +58,7 @@ class Dialogs:
         return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
     def inform(self, parent, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        plain_message(parent, title, text).exec()
 
     def save_file(self, parent, title: str, name: str, filters: str) -> str | None:
         return QFileDialog.getSaveFileName(parent, title, name, filters)[0] or None
@@ -170,7 +185,7 @@ class MainWindow(QMainWindow):
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
         self.counts = QLabel()
         self.report = QLabel()
-        self.report.linkActivated.connect(lambda _: self.show_report())
+        self.report.linkActivated.connect(self._report_link)
         self.report.hide()
         self.statusBar().addPermanentWidget(self.report)
         self.statusBar().addPermanentWidget(self.counts)
@@ -208,10 +223,16 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file)
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Our own actions, not the stack's: the store changes first, and only when it did
+        # does the stack move (a locked or full store leaves both where they were).
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, None)
+        self.redo_action = self._action("&Redo", self.redo, redo_keys(), None)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action("&Find", self.focus_filter, QKeySequence.StandardKey.Find, edit)
@@ -337,13 +358,32 @@ class MainWindow(QMainWindow):
             self.navigate(*self.history[self.history_at], record=False)
 
     # Curation, undoable
-    def _apply(self, make_change) -> None:
+    def _apply(self, make_change) -> bool:
         try:
             change = make_change()
         except StoreError as exc:
             self.dialogs.inform(self, "IR Desk", str(exc))
-            return
+            return False
         self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+        return True
+
+    def undo(self) -> None:
+        self._step(self.undo_stack.index() - 1, "undo")
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.index(), "redo")
+
+    def _step(self, at: int, way: str) -> None:
+        command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
+        if not isinstance(command, StoreCommand):
+            return
+        try:
+            (self.store.revert if way == "undo" else self.store.reapply)(command.change)
+        except StoreError as exc:
+            self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {exc}")
+            return
+        command.store_done = True
+        (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
 
     def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
         self._apply(lambda: self.store.edit(kind, row_id, column, value))
@@ -353,8 +393,8 @@ class MainWindow(QMainWindow):
         ids = tab.selected_ids()
         if tab.kind != "releases" or not ids:
             return
-        for row_id in ids:
-            self._apply(lambda r=row_id: self.store.delete_release(r))
+        if not self._apply(lambda: self.store.delete_releases(ids)):
+            return
         self.statusBar().showMessage(f"Deleted {len(ids)} release{'s' if len(ids) > 1 else ''} — Ctrl+Z brings "
                                      f"{'them' if len(ids) > 1 else 'it'} back", 8000)
 
@@ -441,7 +481,9 @@ class MainWindow(QMainWindow):
         def work(progress):
             from ..importer import commit
 
-            with Store(store_path) as store:
+            from ..store import BACKGROUND_WAIT_S
+
+            with Store(store_path, busy_timeout=BACKGROUND_WAIT_S) as store:
                 return commit(store, chosen + failed, progress, label)
 
         task = Task(work)
@@ -466,8 +508,20 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
+        from ..logsetup import LOG_NAME
+
         self._task = None
-        self.dialogs.inform(self, "Import failed", error.strip().splitlines()[-1])
+        log = self.store.path.parent / LOG_NAME
+        self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
+                            "has the details")
+        self.report.show()
+        self.dialogs.inform(self, "Import failed", f"{error.strip().splitlines()[-1]}\n\nThe details are in {log}.")
+
+    def _report_link(self, link: str) -> None:
+        if link == "#details":
+            self.show_report()
+        else:  # the log
+            QDesktopServices.openUrl(QUrl(link))
 
     def show_report(self) -> None:
         lines = [o.line() for o in self.last_outcomes]
@@ -475,9 +529,11 @@ class MainWindow(QMainWindow):
 
     # Help
     def about(self) -> None:
-        QMessageBox.about(self, "About IR Desk",
-                          f"<h3>IR Desk {__version__}</h3><p>Press releases turned into records: releases, "
-                          f"compounds, presentations and contacts.</p><p>Store: {self.store.path}</p>")
+        QMessageBox.about(self, "About IR Desk", self.about_text())
+
+    def about_text(self) -> str:
+        return (f"<h3>IR Desk {__version__}</h3><p>Press releases turned into records: releases, "
+                f"compounds, presentations and contacts.</p><p>Store: {escape(str(self.store.path))}</p>")
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
