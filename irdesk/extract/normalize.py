@@ -24,6 +24,8 @@ _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
+# A rule line a converter ran into the next line's words: "---------- PR Newswire".
+_RULE_PREFIX = re.compile(r"^[-=_*~]{4,}\s+")
 _RST_START = frozenset(".:=~^-`'*")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
@@ -57,8 +59,9 @@ def normalize(text: str, wrapped: bool = False) -> str:
         line = line.strip(" ")
         if line[:1] == "#":
             line = _HEADING.sub("", line)
-        if line[:1] in _RST_START and _RST_NOISE.match(line):
-            line = ""
+        if line[:1] in _RST_START:
+            framed = line.endswith(("-", "="))  # "---- Forwarded message ----" is a label, kept whole
+            line = "" if _RST_NOISE.match(line) else line if framed else _RULE_PREFIX.sub("", line)
         lines.append(line)
     if wrapped:
         lines = reflow(lines)

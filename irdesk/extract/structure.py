@@ -210,7 +210,21 @@ def reflow(lines: list[str]) -> list[str]:
         # An open parenthesis never closes a paragraph: "Acme, Inc. (NASDAQ:" + "ACME)".
         joining = bool(line) and (len(line) >= margin and not _CLOSES.search(line)
                                   or current.count("(") > current.count(")"))
-    return out
+    return _title_rejoined(out)
+
+
+def _title_rejoined(lines: list[str]) -> list[str]:
+    """The document's title wrapped onto a short second line ("... in Adults with Chronic" +
+    "Cough"), which a reader that runs some lines together leaves below the margin."""
+    filled = [i for i, ln in enumerate(lines[:12]) if ln][:4]
+    for a, b in zip(filled, filled[1:]):
+        title, rest = lines[a], lines[b]
+        if b != a + 1 or len(title) < 40 or _CLOSES.search(title) or _OPENS.match(title):
+            continue
+        if len(rest) < 0.6 * len(title) and not _OPENS.match(rest) and not _CLOSES.search(rest) \
+                and not DATE.search(rest) and ":" not in rest:
+            return lines[:a] + [title + " " + rest] + lines[b + 1:]
+    return lines
 
 
 _LABELLED = re.compile(r"^[A-Z][\w .'’&/-]{0,40}:\s")
