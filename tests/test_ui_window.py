@@ -285,3 +285,52 @@ def test_a_failed_background_task_keeps_its_traceback_in_the_log(qtbot, tmp_path
     text = log.read_text(encoding="utf-8")
     assert "background work failed" in text and "RuntimeError: a bug in the worker" in text
     assert "Traceback (most recent call last)" in text
+
+
+def test_tabs_open_in_the_order_their_header_shows(qtbot, window):
+    for kind in ("compounds", "contacts"):
+        tab = window.pages[kind]
+        header = tab.table.horizontalHeader()
+        names = [tab.model.index(r, 0).data().lower() for r in range(tab.model.rowCount())]
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        assert header.sortIndicatorSection() == 0 and ascending
+        assert names == sorted(names)
+
+
+def test_escape_clears_the_filter_and_the_detail_follows_it(qtbot, window, store):
+    releases = window.pages["releases"]
+    row = next(r for r in range(releases.model.rowCount()) if "Quillon" not in releases.model.index(r, 1).data())
+    click_row(qtbot, releases, row)
+    assert releases.detail.shown is not None
+    window.filter.setText("Quillon")
+    window.apply_filter()
+    assert releases.model.total >= 1 and releases.detail.shown is None
+    window.focus_filter()
+    qtbot.keyClick(window.filter, Qt.Key.Key_Escape)
+    assert window.filter.text() == ""
+    qtbot.waitUntil(lambda: not window._filter_timer.isActive())  # the list follows the cleared filter
+    assert releases.model.total == store.count("releases")
+
+
+def test_following_a_link_selects_a_row_not_yet_loaded(qtbot, tmp_path):
+    import sys
+
+    from irdesk.ui.models import PAGE
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in generate(3 * PAGE // 2, seed=7):
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "many.db") as s:
+        import_paths(s, [folder])
+        assert s.count("compounds") > PAGE
+        w = MainWindow(s, Answers())
+        qtbot.addWidget(w)
+        compounds = w.pages["compounds"]
+        last = s.page("compounds", sort="name", descending=True, limit=1)[0]["id"]
+        assert compounds.model.row_of(last) is None  # not loaded yet
+        w.navigate("compound", last)
+        assert compounds.model.id_at(compounds.table.currentIndex().row()) == last

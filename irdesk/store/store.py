@@ -204,6 +204,11 @@ class Store:
         with guarded(self.path):
             return queries.page(self.conn, kind, sort, descending, query, offset, limit)
 
+    def position(self, kind: str, row_id: int, sort: str | None = None, descending: bool = False,
+                 query: str | None = None) -> int | None:
+        with guarded(self.path):
+            return queries.position(self.conn, kind, row_id, sort, descending, query)
+
     def search(self, text: str, limit: int = 20) -> list[queries.Hit]:
         with guarded(self.path):
             return queries.search(self.conn, text, limit)

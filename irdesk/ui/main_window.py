@@ -94,10 +94,11 @@ class Tab(QSplitter):
         self.model = StoreListModel(store, kind, on_edit, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
         column, descending = self.model.sort_state
         self.table.horizontalHeader().setSortIndicator(
             column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        clear = QAction("Clear the filter", self.filter, shortcut=QKeySequence(Qt.Key.Key_Escape),
+                        shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.filter.clear)
+        self.filter.addAction(clear)
         self.counts = QLabel()
         self.report = QLabel()
         self.report.linkActivated.connect(self._report_link)
@@ -299,6 +304,9 @@ class MainWindow(QMainWindow):
         text = self.filter.text().strip() or None
         for tab in self.pages.values():
             tab.model.set_query(text)
+            shown = tab.detail.shown
+            if shown and shown[0] + "s" == tab.kind and not tab.model.shows(shown[1]):
+                tab.detail.show_nothing("The record shown before is not among those the filter finds.")
         current = self.current_tab()
         if text and current.model.total == 0:
             # Show where the matches are: "IMGN901" typed on Contacts lands on Compounds.
@@ -338,7 +346,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _select(tab: Tab, row_id: int) -> None:
-        row = tab.model.row_of(row_id)
+        row = tab.model.find(row_id)
         selection = tab.table.selectionModel()
         if row is None:
             selection.clearSelection()
