@@ -180,3 +180,15 @@ def test_a_bug_in_sql_stays_a_bug_and_a_full_disk_is_a_sentence(tmp_path):
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = 13
     assert isinstance(translate(full, "s.db"), StoreFull)
+
+
+def test_hidden_files_in_a_folder_are_named_not_silently_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "good.txt", release_text())
+    _write(folder, ".draft.txt", release_text(code="NWT-555", headline="Northwind Drafts Something"))
+    done = run("import", folder, "--db", tmp_path / "s.db")
+    out = done.stdout.decode().splitlines()
+    assert f"{folder / '.draft.txt'}: skipped: a hidden file (its name starts with a dot)" in out
+    assert out[-1] == "1 imported, 0 duplicates, 0 failed, 1 skipped"
+    assert done.returncode == 0
