@@ -334,3 +334,11 @@ def test_following_a_link_selects_a_row_not_yet_loaded(qtbot, tmp_path):
         assert compounds.model.row_of(last) is None  # not loaded yet
         w.navigate("compound", last)
         assert compounds.model.id_at(compounds.table.currentIndex().row()) == last
+
+
+def test_the_window_takes_its_copy_of_the_store_in_the_background(qtbot, tmp_path):
+    with Store(tmp_path / "w.db") as s:
+        window = MainWindow(s, Answers())
+        qtbot.addWidget(window)
+        window.back_up_daily()
+        qtbot.waitUntil(lambda: bool(list(tmp_path.glob("w.backup-*.db"))), timeout=30000)

@@ -525,6 +525,18 @@ class MainWindow(QMainWindow):
         self.report.show()
         self.dialogs.inform(self, "Import failed", f"{error.strip().splitlines()[-1]}\n\nThe details are in {log}.")
 
+    def back_up_daily(self) -> Task:
+        """Today's copy of the store, taken in the background (a large store takes seconds)."""
+        from ..store.backups import daily_backup
+
+        path = self.store.path
+        task = Task(lambda progress: daily_backup(path))
+        task.signals.failed.connect(lambda error: self.statusBar().showMessage(
+            f"Today's copy of the store could not be made: {error.strip().splitlines()[-1]}", 15000))
+        self._backup_task = task  # kept until done
+        task.start()
+        return task
+
     def _report_link(self, link: str) -> None:
         if link == "#details":
             self.show_report()
