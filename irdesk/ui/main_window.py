@@ -33,10 +33,21 @@ TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compou
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
+SHORT_MESSAGE_LINES = 20
+
+
 def plain_message(parent, title: str, text: str) -> QMessageBox:
-    """A message whose text is shown as written: a file named "<b>x</b>.txt" is not markup."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    """A message whose text is shown as written (a file named "<b>x</b>.txt" is not markup)
+    and that fits the screen: a long report shows its first lines, the rest under Details."""
+    lines = text.splitlines()
+    shown = text
+    if len(lines) > SHORT_MESSAGE_LINES:
+        shown = "\n".join(lines[:SHORT_MESSAGE_LINES]) + f"\n… and {len(lines) - SHORT_MESSAGE_LINES:,} more " \
+                "(Show Details…)"
+    box = QMessageBox(QMessageBox.Icon.Information, title, shown, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    if shown != text:
+        box.setDetailedText(text)
     return box
 
 
