@@ -8,44 +8,29 @@ are one compound.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
 from .model import Compound, Release, Span
+from .inn import find_inns, looks_like_inn
 from .sections import Sections
+from .vocab import load_rows, load_words
 
 CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3})(?![\w‐‑-]|\.\d)")
 NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
-STEMS = ("mab", "mabs", "tinib", "parib", "ciclib", "lisib", "rafenib", "zomib", "degib", "statin", "caftor", "vec",
-         "cogene", "leucel", "temcel", "platin", "rubicin", "taxel", "ciclovir", "cyclovir", "previr", "buvir", "asvir",
-         "azole", "mycin", "cillin", "floxacin", "sartan", "dipine", "prazole", "setron", "tansine", "vedotin", "tecan",
-         "fusp", "bart", "lidomide", "arabine", "xidine", "methasone", "barbital", "ampin", "abutin", "toin", "zepine",
-         "cept", "kinra", "glutide", "gliflozin", "gliptin", "tadine", "oxacin", "trexate", "mustine", "sertib",
-         "lutamide", "relix", "tropin", "imod", "itinib", "plasmid", "siran", "rsen", "tismanitin", "parvovec",
-         "cabtagene")
-NOT_INNS = {"peptide", "peptides", "nucleotide", "nucleotides", "polypeptide", "abstract", "remap", "roadmap",
-            "bitmap", "mindmap", "heatmap", "gene", "vector", "concept", "intercept", "accept", "except",
-            "precept", "percept", "transcept", "platinum", "rotavec", "azole", "statin", "statins"}
-STRONG_STEMS = ("mab", "tinib", "parib", "ciclib", "caftor", "cogene", "cabtagene", "leucel", "tansine", "vedotin",
-                "tecan", "bart", "fusp", "lisib", "rafenib", "zomib", "degib", "platin", "rubicin", "taxel", "glutide",
-                "gliflozin", "gliptin", "siran", "parvovec")
-SECOND_WORDS = ("alfa", "beta", "pegol", "vedotin", "emtansine", "mertansine", "deruxtecan", "govitecan",
-                "tismanitin", "roxaparvovec", "ozogamicin", "mafodotin", "tesirine", "ravtansine", "soravtansine",
-                "sodium", "hydrochloride", "mesylate", "autoleucel", "ciloleucel", "vicleucel")
-INN = re.compile(rf"\b(?:[a-z]{{3,}}(?:{'|'.join(STEMS)})|[A-Z][a-z]{{3,}}(?:{'|'.join(STEMS)}))"
-                 rf"(?: (?:{'|'.join(SECOND_WORDS)}|[a-z]{{3,}}(?:{'|'.join(STEMS)}))\b)?\b", re.I)
 PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
 POSSESSIVE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)")
 FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group)\b")
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
-DRUG_WORDS = re.compile(r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication|treatment|tablet|injection|"
+_DRUG_WORDS = (r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication|treatment|"
                         r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
                         r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
-                        r"combination|regimen|medicines?|mg)\b")
+                        r"combination|regimen|medicines?|mg")
 NOT_DRUG = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
                       r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
                       r"laboratory|lab)\b")
@@ -60,29 +45,30 @@ TARGET = re.compile(
 NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US", "CEO", "NK", "IV"}
 
 
-_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
-_STEM_TUPLE = tuple(STEMS)
-
-
-def _inns(text: str):
-    """INN matches, found cheaply: a long word ending in a stem, then the full pattern there."""
-    covered = -1
-    for word in _WORD.finditer(text):
-        if word.start() < covered:
-            continue  # the second word of a two-word INN already matched
-        if word.group(0).lower().endswith(_STEM_TUPLE):
-            m = INN.match(text, word.start())
-            if m:
-                covered = m.end()
-                yield m
-
-
 _SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
 
 
 def _lower_words(text: str) -> set[str]:
     # Words of prose, not of addresses ("ir@halvorsen.example").
     return set(re.findall(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)", text))
+
+
+@functools.lru_cache(maxsize=None)
+def drug_words() -> re.Pattern:
+    """Words that treat a name beside them as a medicine: roles, doses, dosage forms, routes."""
+    forms = sorted((row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1]), key=len, reverse=True)
+    return re.compile(_DRUG_WORDS + "|" + "|".join(map(re.escape, forms)) + r")\b")
+
+
+def not_compounds() -> frozenset[str]:
+    return load_words("not_compounds.tsv")
+
+
+def _drug_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name treat it as a drug: a dose, a drug word, a name in brackets."""
+    if re.match(r"\s?(?:\(|®|™)", text[end:end + 2]) or text[max(0, start - 1):start] == "(":
+        return True
+    return bool(drug_words().search(text, max(0, start - 60), min(len(text), end + 60)))
 
 
 def squash(name: str) -> str:
@@ -155,7 +141,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         after = text[m.end():m.end() + 14]
         if re.match(r"[- ](?:targeting|positive|negative|expressing|mutant|mutation)", after) or before.endswith("anti-"):
             continue
-        if counts[squash(name)] >= 2 or squash(name) in headline or DRUG_WORDS.search(around):
+        if counts[squash(name)] >= 2 or squash(name) in headline or drug_words().search(around):
             found.append((name, m.span(), "code"))
     company = (release.company or "").split()
     if company and len(company[0]) >= 3:
@@ -175,23 +161,22 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         around = text[max(0, m.start() - 60):m.end() + 140]
         if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
             continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
-        if NOT_DRUG.match(rest) or not DRUG_WORDS.search(around) or _is_firm(text, name):
+        if NOT_DRUG.match(rest) or not drug_words().search(around) or _is_firm(text, name):
             continue
         if re.search(r"(?:19|20)\d\d$", name):
             continue  # "IMMUNOLOGY2025™": a meeting's mark
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             found.append((name, m.span(1), "brand"))
     lowered = None
-    for m in _inns(text):
-        words = m.group(0).split()
-        if words[0].lower() in NOT_INNS or len(m.group(0)) < 7 or words[0].lower() in SECOND_WORDS:
+    for m in find_inns(text):
+        first = m.name.split()[0]
+        if first.lower() in not_compounds() or "-" in first and not m.strong:
             continue
-        if words[0][0].isupper() and not words[0].lower().endswith(STRONG_STEMS):
-            # "Halvorsen" is a name; a capitalized INN also appears in lower case somewhere.
+        if not m.strong:
             lowered = lowered if lowered is not None else _lower_words(text)
-            if words[0].lower() not in lowered:
-                continue
-        found.append((m.group(0), m.span(), "inn"))
+            if first.lower().split("-")[-1] not in lowered or not _drug_context(text, m.start, m.end):
+                continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
+        found.append((m.name, (m.start, m.end), "inn"))
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 
 
@@ -247,7 +232,7 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
             if key2 in names.parent:
                 names.union(key, key2)
             elif re.fullmatch(r"[A-Z][A-Za-z0-9-]{0,7}", alias) and (vouched or not re.fullmatch(r"[A-Z]{2,}s?", alias)) \
-                    or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias):
+                    or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias) or looks_like_inn(alias):
                 names.add(alias, (start, start + len(alias)), "alias")
                 names.union(key, key2)
     # "lorvotuzumab" alone is the antibody of "lorvotuzumab mertansine": one compound.
