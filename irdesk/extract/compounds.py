@@ -12,6 +12,7 @@ import functools
 import re
 from collections import Counter
 
+from .owners import clean_owner, issuer_owner, plausible_org, tied_owners
 from .model import Compound, Release, Span
 from .inn import find_inns, looks_like_inn
 from .sections import Sections
@@ -23,7 +24,6 @@ NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|C
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
 PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
-POSSESSIVE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)")
 FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group)\b")
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
@@ -254,14 +254,18 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
                 names.union(squash(name), squash(abbr.group(1)))
 
 
-def _owner(compound: Compound, release: Release, possessives: list[tuple[str, str]]) -> str | None:
-    """The issuer, unless the release writes another company's name before it: "Biotest's BT-062"."""
+def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], text: str,
+           release: Release) -> str | None:
+    """The issuer, unless the text ties another company to it: "Biotest's BT-062", "developed by X"."""
     keys = {squash(n) for n in compound.all_names() if len(n) > 2}
-    for owner, following in possessives:
-        if any(k in following for k in keys) and owner not in ("Company", "company") \
-                and not (release.company or "").startswith(owner):
+    for owner, governed in ties:
+        if not any(k in governed for k in keys):
+            continue
+        if (release.company or "").startswith(owner) or owner.startswith("Company") or owner.startswith("company"):
+            return issuer
+        if plausible_org(owner, text):
             return owner
-    return release.company
+    return issuer
 
 
 def _target(compound: Compound, sentences: list[tuple[int, str, str]]) -> tuple[str, Span] | None:
@@ -289,7 +293,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
-    possessives = [(m.group(1), squash(m.group(2))) for m in POSSESSIVE.finditer(text)]
+    ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)]
+    issuer = issuer_owner(release, text)
     sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text)
                  if m.group(0).strip()] if groups else []
     compounds = []
@@ -303,7 +308,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
-        compound.company = _owner(compound, release, possessives)
+        compound.company = _owner(compound, issuer, ties, text, release)
         target = _target(compound, sentences)
         if target:
             compound.target, compound.spans["target"] = target
