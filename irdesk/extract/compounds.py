@@ -284,6 +284,52 @@ def _target(compound: Compound, sentences: list[tuple[int, str, str]]) -> tuple[
     return None
 
 
+# Label text that lists drugs a patient must not combine, not the release's own compounds.
+SAFETY_HEAD = re.compile(r"IMPORTANT SAFETY INFORMATION|Important (?:[\w.®™ -]{1,40} )?Safety Information|"
+                         r"INDICATIONS? AND USAGE|DRUG INTERACTIONS|Drug Interactions|CONTRAINDICATIONS|"
+                         r"Contraindications|WARNINGS AND PRECAUTIONS|Warnings and Precautions|BOXED WARNING")
+FLS_HEAD = re.compile(r"(?:Forward[- ]Looking Statements?|Safe Harbor Statement|Cautionary Note[\w ]{0,40})\s*:?\s*(?=[A-Z])")
+ABOUT_HEAD = re.compile(r"(?:^|\n|[a-z.:)])\s*About (?:the )?[A-Z]")
+
+
+def _fine_print(text: str, sections: Sections) -> list[Span]:
+    """Safety-information blocks (to the next About section) and the forward-looking statements."""
+    spans = []
+    at = 0
+    while True:
+        head = SAFETY_HEAD.search(text, at)
+        if not head:
+            break
+        nxt = ABOUT_HEAD.search(text, head.end())
+        end = nxt.start() + 1 if nxt else len(text)
+        if sections.forward_looking and head.start() < sections.forward_looking.span[0] < end:
+            end = sections.forward_looking.span[0]
+        spans.append((head.start(), end))
+        at = end
+    if sections.forward_looking:
+        spans.append(sections.forward_looking.span)
+    else:
+        # A safe harbour glued to the text before it ("...amgen.Forward-Looking StatementsThis news release").
+        for m in FLS_HEAD.finditer(text):
+            if "forward-looking" in text[m.end():m.end() + 400].lower():
+                spans.append((m.start(), len(text)))
+                break
+    return spans
+
+
+def _only_in(text: str, compound: Compound, spans: list[Span]) -> bool:
+    """Whether every mention of the compound lies inside ``spans``."""
+    if not spans:
+        return False
+    for name in compound.all_names():
+        if len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text, re.I):
+            if not any(s <= m.start() < e for s, e in spans):
+                return False
+    return True
+
+
 def extract_compounds(text: str, release: Release, sections: Sections) -> list[Compound]:
     found = _candidates(text, release)
     names = _Names()
@@ -298,6 +344,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text)
                  if m.group(0).strip()] if groups else []
     compounds = []
+    fine_print = _fine_print(text, sections) if groups else []
     for keys in groups.values():
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
         if names.kind[keys[0]] == "alias":
@@ -308,6 +355,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
+        if _only_in(text, compound, fine_print):
+            continue  # a drug named only in safety information or the safe harbour
         compound.company = _owner(compound, issuer, ties, text, release)
         target = _target(compound, sentences)
         if target:
