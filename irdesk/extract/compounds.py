@@ -211,23 +211,58 @@ def _is_firm(text: str, name: str) -> bool:
     return False
 
 
+ALIAS_LEAD = re.compile(r"(?i)^(?:(?:formerly|previously)(?: known as| identified as| called| named)?|also known as|"
+                        r"a\.?k\.?a\.?|f/k/a|known as|INN|USAN|generic name|brand name|code name|"
+                        r"licensed by [^()]{1,40}? as)\s*:?\s*")
+ALIAS_SPLIT = re.compile(r"\s*(?:[,;]|\bor\b)\s*")
+BRAND_NAMES = re.compile(r"\bbrand names?\s+((?:[A-Z][\w-]{2,20}(?:®|™)?(?:,\s*|,?\s+and\s+|\s+or\s+)?){1,4})")
+
+
+def _alias_parts(inside: str, base: int):
+    """The names a bracket lists: "sac-TMT, formerly SKB-264/MK-2870", "aka PCLX-001 or DDD86481"."""
+    at = 0
+    for piece in ALIAS_SPLIT.split(inside):
+        offset = inside.find(piece, at)
+        at = offset + len(piece)
+        lead = ALIAS_LEAD.match(piece)
+        name = piece[lead.end():] if lead else piece
+        start = base + offset + (lead.end() if lead else 0)
+        if not name or len(name) > 60:
+            continue
+        if "/" in name and all(CODE.fullmatch(p) for p in name.split("/")):
+            for code in name.split("/"):
+                yield code, start + name.index(code)
+        else:
+            yield name.strip(), start
+
+
+def _link_brand_names(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
+    """ "liraglutide ... under the brand names Saxenda® and Victoza®": the brands are the drug's names."""
+    for m in BRAND_NAMES.finditer(text):
+        before = [(span, name) for name, span, kind in found if kind in ("inn", "code") and m.start() - 200 < span[0] < m.start()]
+        if not before:
+            continue
+        sentence_start = text.rfind(". ", 0, m.start())
+        owner = max(before)[1]
+        if max(before)[0][0] < sentence_start:
+            continue
+        for brand in re.finditer(r"[A-Z][\w-]{2,20}", m.group(1)):
+            key = squash(brand.group(0))
+            if key in names.parent:
+                names.union(squash(owner), key)
+
+
 def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
     """ "A (B, C)", "A (INN: B)", "A (licensed by X as B)" join names into one compound."""
     at = {span[1]: squash(name) for name, span, _ in found}
     for end, key in at.items():
-        paren = re.match(r"\s?(?:®|™|\(R\)|\(TM\))?\s?\(([^()]{1,80})\)", text[end:end + 90])
+        paren = re.match(r"\s?(?:®|™|\(R\)|\(TM\))?\s?\(([^()]{1,100})\)", text[end:end + 110])
         if not paren:
             continue
-        inside = paren.group(1)
-        inside = re.sub(r"^(?:INN|USAN|generic name|also known as|formerly|licensed by [^()]{1,40}? as)\s*:?\s*", "", inside, flags=re.I)
-        base = end + paren.start(1) + (len(paren.group(1)) - len(inside))
+        parts = list(_alias_parts(paren.group(1), end + paren.start(1)))
         # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
-        vouched = any(squash(p) in names.parent for p in re.split(r"[,;]", inside))
-        for part in re.finditer(r"[^,;]+", inside):
-            alias = part.group(0).strip()
-            if not alias or len(alias) > 60:
-                continue
-            start = base + part.start() + part.group(0).index(alias)
+        vouched = any(squash(alias) in names.parent for alias, _ in parts)
+        for alias, start in parts:
             key2 = squash(alias)
             if key2 in names.parent:
                 names.union(key, key2)
@@ -235,6 +270,7 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
                     or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias) or looks_like_inn(alias):
                 names.add(alias, (start, start + len(alias)), "alias")
                 names.union(key, key2)
+    _link_brand_names(text, names, found)
     # "lorvotuzumab" alone is the antibody of "lorvotuzumab mertansine": one compound.
     long_inns = {squash(n.split()[0]): squash(n) for n, _, kind in found if kind == "inn" and " " in n}
     for name, _, kind in found:
