@@ -131,11 +131,13 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     headline = squash(release.headline or "")
     found: list[tuple[str, Span, str]] = []
     urls = _addresses(text)
-    trial_names = _trial_names(text, codes)
+    not_drugs, numbers = _code_roles(text, codes)
     for m in codes:
         name = m.group(0)
-        if not _is_code(name) or squash(name) in trial_names:
+        if not _is_code(name) or squash(name) in not_drugs or squash(name) in numbers:
             continue
+        if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Poster MP-21": this mention is a number
         around = text[max(0, m.start() - 80):m.end() + 80]
         before = text[max(0, m.start() - 6):m.start()]
         after = text[m.end():m.end() + 14]
@@ -192,13 +194,49 @@ def _addresses(text: str) -> list[Span]:
     return spans
 
 
-def _trial_names(text: str, codes: list[re.Match]) -> set[str]:
-    """Codes that only ever name a trial: "a Phase 2 trial (AdPNP-203)"."""
-    trial, other = set(), set()
+# What the words around one mention of a code name make of it.
+AS_TRIAL_AFTER = re.compile(r"(?i)(?:\s+(?:phase\s+\S+|clinical|pivotal|registrational|global|open-label|randomized|"
+                            r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
+AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|negative|expressing|mutant|mutations?|"
+                             r"mutated|inhibitors?|inhibition|agonists?|antagonists?|receptors?|pathway|signaling|"
+                             r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
+                             r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies))\b")
+AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
+AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
+                            r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus)\s+$")
+AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:\(|,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
+                           r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination|"
+                           r"tablets?|capsules?|injection|infusion)\b")
+AS_NUMBER_BEFORE = re.compile(r"(?i)(?:abstract|poster|presentation|board|publication|session|e-poster|ID)"
+                              r"(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*#?\s*$")
+
+
+def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
+    """Codes that only ever name a trial ("the REACH-1 study", "a trial (AdPNP-203)") or a target
+    ("TREM-1 inhibitors", "anti-FOO-2"), or only stand where an abstract's number stands."""
+    roles: dict[str, Counter] = {}
     for m in codes:
-        inside = text[m.start() - 1:m.start()] == "(" and TRIAL_BEFORE.search(text, max(0, m.start() - 100), m.start())
-        (trial if inside else other).add(squash(m.group(0)))
-    return trial - other
+        key = squash(m.group(0))
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 60]
+        role = roles.setdefault(key, Counter())
+        role["all"] += 1
+        if AS_NUMBER_BEFORE.search(before):
+            role["number"] += 1
+        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after):
+            role["drug"] += 1
+        elif AS_TRIAL_AFTER.match(after) or before.endswith("(") and TRIAL_BEFORE.search(
+                text, max(0, m.start() - 100), m.start()):
+            role["trial"] += 1
+        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
+            role["target"] += 1
+    not_drugs, numbers = set(), set()
+    for key, role in roles.items():
+        if role["number"] == role["all"]:
+            numbers.add(key)
+        elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
+            not_drugs.add(key)
+    return not_drugs, numbers
 
 
 def _is_firm(text: str, name: str) -> bool:
