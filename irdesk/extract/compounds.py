@@ -24,16 +24,20 @@ NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|C
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
 PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
-FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group)\b")
+FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group|A/S|AG|plc|LLC|Pharmaceuticals|Therapeutics|Pharma|Biotech|"
+                  r"Biosciences|Sciences|Holdings)\b")
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
 _DRUG_WORDS = (r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication|treatment|"
                         r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
                         r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
                         r"combination|regimen|medicines?|mg")
-NOT_DRUG = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
+NOT_DRUG = re.compile(r"\)?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
                       r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
-                      r"laboratory|lab)\b")
+                      r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
+                      r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
+                      r"algorithms?|tools?|logo)\b")
+TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
 TARGET = re.compile(
     r"(?:(?P<t1>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[- ](?:targeting|targeted|directed|expressing|specific)\b"
@@ -167,6 +171,13 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue
         if re.search(r"(?:19|20)\d\d$", name):
             continue  # "IMMUNOLOGY2025™": a meeting's mark
+        if not name.isupper() and re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w@-])", text):
+            continue  # "Assure®", "Evolution™": an ordinary word the text also writes in lower case
+        if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
+                re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
+            continue  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
+        if TRADEMARK_LEGEND.search(_sentence_at(text, m.start())):
+            continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             found.append((name, m.span(1), "brand"))
     lowered = None
@@ -180,6 +191,12 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
                 continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
         found.append((m.name, (m.start, m.end), "inn"))
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _addresses(text: str) -> list[Span]:
@@ -374,6 +391,12 @@ def _fine_print(text: str, sections: Sections) -> list[Span]:
         head = SAFETY_HEAD.search(text, at)
         if not head:
             break
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        prefix = text[line_start:head.start()]
+        glued = prefix and not prefix[-1].isspace()  # "...amgen.IMPORTANT SAFETY INFORMATION"
+        if not glued and not re.fullmatch(r"[\s*#>_-]*(?:[A-Z.][A-Z.,]*\s+){0,4}", prefix):
+            at = head.end()
+            continue  # "see ... for Important Safety Information": a reference, not the block
         nxt = ABOUT_HEAD.search(text, head.end())
         end = nxt.start() + 1 if nxt else len(text)
         if sections.forward_looking and head.start() < sections.forward_looking.span[0] < end:

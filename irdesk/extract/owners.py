@@ -83,7 +83,8 @@ def tied_owners(text: str) -> list[tuple[str, int, int]]:
         ties.append((m.group(1), m.start(2), m.end(2)))
     for m in PHRASE.finditer(text):
         # "ACM-101, a drug developed by Acme": the owner governs the words before the phrase.
-        ties.append((m.group(1), max(0, m.start() - 120), m.start()))
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ties.append((m.group(1), max(sentence, m.start() - 120), m.start()))
     return ties
 
 
