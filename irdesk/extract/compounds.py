@@ -222,10 +222,21 @@ AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s|\btargets\s|\binhib
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus)\s+$")
 AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:\(|,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
-                           r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination|"
-                           r"tablets?|capsules?|injection|infusion)\b")
+                           r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination)\b")
+NEXT = re.compile(r"\s+([a-z]+)")
 AS_NUMBER_BEFORE = re.compile(r"(?i)(?:abstract|poster|presentation|board|publication|session|e-poster|ID)"
                               r"(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*#?\s*$")
+
+
+def _form_follows(after: str) -> bool:
+    """ "X tablets", "X injection": a dosage form right after a name."""
+    word = NEXT.match(after)
+    return bool(word) and word.group(1) in _forms()
+
+
+@functools.lru_cache(maxsize=None)
+def _forms() -> frozenset[str]:
+    return frozenset(row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1])
 
 
 def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
@@ -240,7 +251,7 @@ def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
         role["all"] += 1
         if AS_NUMBER_BEFORE.search(before):
             role["number"] += 1
-        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after):
+        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or _form_follows(after):
             role["drug"] += 1
         elif AS_TRIAL_AFTER.match(after) or before.endswith("(") and TRIAL_BEFORE.search(
                 text, max(0, m.start() - 100), m.start()):
