@@ -15,6 +15,7 @@ from collections import Counter
 from .owners import clean_owner, issuer_owner, plausible_org, tied_owners
 from .model import Compound, Release, Span
 from .inn import find_inns, looks_like_inn
+from .targets import find_target
 from .sections import Sections
 from .vocab import load_rows, load_words
 
@@ -39,14 +40,6 @@ NOT_DRUG = re.compile(r"\)?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technology|p
                       r"algorithms?|tools?|logo)\b")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
-TARGET = re.compile(
-    r"(?:(?P<t1>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[- ](?:targeting|targeted|directed|expressing|specific)\b"
-    r"|\banti-(?P<t2>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
-    r"|\b(?i:directed against|targets?|targeting|inhibitor of|binds to)\s+(?:the\s+)?(?P<t3>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
-    r"|\b(?P<t4>[A-Z][A-Z0-9]{1,8}) (?:inhibitor|modulator|antagonist|agonist)s?\b"
-    r"|\b(?P<t5>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"
-    r"|\((?P<t6>[A-Z][A-Z0-9]{1,8})\) gene therapy)")
-NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US", "CEO", "NK", "IV"}
 
 
 _SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
@@ -370,22 +363,6 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
     return issuer
 
 
-def _target(compound: Compound, sentences: list[tuple[int, str, str]]) -> tuple[str, Span] | None:
-    keys = {squash(n) for n in compound.all_names() if len(n) > 2}
-    if not keys:
-        return None
-    for start, sentence, squashed in sentences:
-        if not any(k in squashed for k in keys):
-            continue
-        for t in TARGET.finditer(sentence):
-            value = next(v for v in t.groups() if v)
-            if value.upper() in NOT_TARGETS or squash(value) in keys:
-                continue
-            at = start + t.start(next(i for i, v in enumerate(t.groups(), 1) if v))
-            return (value + " receptor" if t.group("t5") else value), (at, at + len(value))
-    return None
-
-
 # Label text that lists drugs a patient must not combine, not the release's own compounds.
 SAFETY_HEAD = re.compile(r"IMPORTANT SAFETY INFORMATION|Important (?:[\w.®™ -]{1,40} )?Safety Information|"
                          r"INDICATIONS? AND USAGE|DRUG INTERACTIONS|Drug Interactions|CONTRAINDICATIONS|"
@@ -449,8 +426,6 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         groups.setdefault(names.find(key), []).append(key)
     ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)]
     issuer = issuer_owner(release, text)
-    sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text)
-                 if m.group(0).strip()] if groups else []
     compounds = []
     fine_print = _fine_print(text, sections) if groups else []
     for keys in groups.values():
@@ -466,9 +441,12 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         if _only_in(text, compound, fine_print):
             continue  # a drug named only in safety information or the safe harbour
         compound.company = _owner(compound, issuer, ties, text, release)
-        target = _target(compound, sentences)
+        compounds.append(compound)
+    every = {n for c in compounds for n in c.all_names()}
+    for compound in compounds:
+        own = set(compound.all_names())
+        target = find_target(text, own, every - own)
         if target:
             compound.target, compound.spans["target"] = target
-        compounds.append(compound)
     compounds.sort(key=lambda c: c.spans["name"][0])
     return compounds

@@ -1,0 +1,110 @@
+"""A compound's molecular target, where the text says it beside the compound's name.
+
+Shapes read: "a CD56-targeting antibody", "anti-BCMA", "a JAK1/JAK2 inhibitor", "inhibitor of
+KRAS G12C", "targets PCSK9", "IL-23 receptor antagonist", "N-myristoyltransferase (NMT)
+inhibitor", "angiopoietin-like protein 3 (ANGPTL3)", "pyruvate kinase activator". Of the
+targets in the sentences that name the compound, the one nearest a mention wins, and only
+when no other compound's name stands between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Span
+
+# A gene or protein symbol: "CD56", "PD-1", "IL-4Rα", "BCR-ABL", "KRAS G12C", "BCMAxCD3".
+SYM = r"(?:[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:Rα|Rβ|α|β)?(?: [GQV]\d{2,3}[A-Z])?)"
+COMBO = rf"{SYM}(?:\s?/\s?{SYM}){{0,2}}"
+COMBO_AND = rf"{SYM}(?:(?:\s?/\s?|,?\s(?:and|&)\s(?:the\s)?){SYM}){{0,2}}"  # "targeting IL-4Rα and ST2"
+ROLE = r"(?:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders?|blockers?|antibod(?:y|ies)|" \
+       r"bispecifics?|engagers?|silencers?|siRNAs?|antisense|gene therapy)"
+# A lower-case protein name that ends like one: "-ase", "kinase", "receptor", "channel", "proteasome".
+PROTEIN = r"(?:[A-Za-z][\w-]*\s){0,2}(?:[\w-]*ase|proteasome|receptor|channel|protein(?:\s\d+)?)"
+
+TARGET = re.compile(
+    rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b"
+    rf"|\banti-(?P<b>{COMBO})\b"
+    rf"|\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
+    rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
+    rf"levels?) of)\s+(?:the\s+|both\s+)?(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})\b)"
+    rf"|\b(?P<d>{COMBO}(?: receptor)?)(?: \((?P<d2>{SYM})\))? {ROLE}"
+    rf"|\b(?P<e>[Ff]actor [XVI]{{1,4}}a?)\b(?: {ROLE})?"
+    rf"|\b(?P<f>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"
+    rf"|\b(?P<g>{PROTEIN})(?: \((?P<g2>{SYM})\))? (?:{ROLE})"
+    rf"|\b(?P<h>{PROTEIN}) \((?P<h2>{SYM})\)")
+NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US",
+               "CEO", "NK", "IV", "II", "III", "IND", "NDA", "BLA", "GMP", "ER-", "THE", "AND", "RNAI", "MRNA", "T"}
+NOT_PROTEIN_WORDS = re.compile(r"(?i)^(?:the|a|an|our|its|their|this|these|novel|potent|selective|oral|first|dual|"
+                               r"highly|potential|investigational|small|molecule|after|before|with|without|of|for|in|"
+                               r"on|and|or|to|by|as|which|that|both|each|new|other|than|from|into|via|is|are|was|"
+                               r"were|be|has|have|prior|following|including|such|approved|existing|current)\b\s*")
+# "dry eye disease (DED)", "cytomegalovirus (CMV)": an abbreviation the text defines as a disease or agent.
+DEFINED_AS_NOT_TARGET = re.compile(r"(?i)(?:disease|syndrome|virus|infection|disorder|cancer|carcinoma|tumou?r|"
+                                   r"leukemia|lymphoma|failure|assay|test|score|scale|index|rate|response|survival|"
+                                   r"event|fever|injury|reaction)\s*$")
+LAB_WORDS = {"ELISA", "ELISPOT", "PCR", "QPCR", "NGS", "MRI", "PET", "CT", "ECG", "LDL", "HDL", "HBA1C", "BMI", "GVHD"}
+SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
+NEAR = 120
+
+
+def _value(m: re.Match) -> tuple[str, int] | None:
+    """The target a match names, and where it starts."""
+    for full, abbr in (("g", "g2"), ("h", "h2"), ("i", "i2")):
+        if m.group(full):
+            name = m.group(full)
+            for _ in range(3):
+                name = NOT_PROTEIN_WORDS.sub("", name)
+            if m.group(abbr) and (re.search(r"[\d-]", name) or len(name.split()) >= 3):
+                return m.group(abbr), m.start(abbr)  # "angiopoietin-like protein 3 (ANGPTL3)"
+            if not name or name.lower() in ("receptor", "protein", "channel", "base", "release", "increase",
+                                            "decrease", "disease", "phase", "case", "database", "purchase"):
+                return None
+            if not re.search(r"ase$|some$|receptor$|channel$|protein", name) or name.split()[-1].lower() in (
+                    "phase", "disease", "increase", "decrease", "case", "release", "database", "purchase", "base"):
+                return None
+            return name, m.start(full) + m.group(full).index(name)
+    if m.group("f"):
+        return m.group("f") + " receptor", m.start("f")
+    for g in ("a", "b", "c", "d", "e"):
+        if m.group(g):
+            if g == "d" and m.group("d2") and not re.search(r"\d", m.group("d")):
+                return m.group("d2"), m.start("d2")
+            value = re.sub(r"\s?/\s?|,?\s(?:and|&)\s(?:the\s)?", "/", m.group(g))
+            return value, m.start(g)
+    return None
+
+
+def _defined_as_other(text: str, value: str) -> bool:
+    at = text.find(f"({value})")
+    return at > 0 and bool(DEFINED_AS_NOT_TARGET.search(text, max(0, at - 40), at))
+
+
+def find_target(text: str, names: set[str], others: set[str]) -> tuple[str, Span] | None:
+    """The target nearest a mention of ``names`` in the sentences that name them."""
+    if not names:
+        return None
+    low_names = [n.lower() for n in names if len(n) > 2]
+    low_others = [n.lower() for n in others if len(n) > 2]
+    best: tuple[int, str, Span] | None = None
+    for s in SENTENCE.finditer(text):
+        sentence = s.group(0)
+        low = sentence.lower()
+        mentions = [m.start() for n in low_names for m in re.finditer(re.escape(n), low)]
+        if not mentions:
+            continue
+        other_at = [m.start() for n in low_others for m in re.finditer(re.escape(n), low)]
+        for t in TARGET.finditer(sentence):
+            found = _value(t)
+            if not found:
+                continue
+            value, at = found
+            if value.upper() in NOT_TARGETS or value.upper() in LAB_WORDS or value.lower() in low_names \
+                    or len(value) < 2 or _defined_as_other(text, value):
+                continue
+            gap, near = min((abs(at - p), p) for p in mentions)
+            if gap > NEAR or any(min(at, near) < o < max(at, near) for o in other_at):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, value, (s.start() + at, s.start() + at + len(value)))
+    return (best[1], best[2]) if best else None
