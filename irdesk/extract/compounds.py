@@ -12,10 +12,10 @@ import functools
 import re
 from collections import Counter
 
-from .owners import clean_owner, issuer_owner, plausible_org, tied_owners
+from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .model import Compound, Release, Span
 from .inn import find_inns, looks_like_inn
-from .targets import find_target
+from .targets import find_target, target_sentences
 from .sections import Sections
 from .vocab import load_rows, load_words
 
@@ -50,11 +50,26 @@ def _lower_words(text: str) -> set[str]:
     return set(re.findall(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)", text))
 
 
-@functools.lru_cache(maxsize=None)
-def drug_words() -> re.Pattern:
-    """Words that treat a name beside them as a medicine: roles, doses, dosage forms, routes."""
-    forms = sorted((row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1]), key=len, reverse=True)
-    return re.compile(_DRUG_WORDS + "|" + "|".join(map(re.escape, forms)) + r")\b")
+class _DrugWords:
+    """Words that treat a name beside them as a medicine: roles and doses (a short regex), dosage
+    forms and routes (a set, from the FDA SPL vocabulary: a set look-up beats a 200-way regex)."""
+
+    role = re.compile(_DRUG_WORDS + r")\b")
+    word = re.compile(r"[a-z][a-z-]+")
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        end = len(text) if end is None else end
+        if self.role.search(text, start, end):
+            return True
+        forms = _forms()
+        return any(w in forms for w in self.word.findall(text[start:end].lower()))
+
+
+_drug_words = _DrugWords()
+
+
+def drug_words() -> _DrugWords:
+    return _drug_words
 
 
 def not_compounds() -> frozenset[str]:
@@ -164,7 +179,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue
         if re.search(r"(?:19|20)\d\d$", name):
             continue  # "IMMUNOLOGY2025™": a meeting's mark
-        if not name.isupper() and re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w@-])", text):
+        if not name.isupper() and name.lower() in lower_words(text):
             continue  # "Assure®", "Evolution™": an ordinary word the text also writes in lower case
         if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
                 re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
@@ -424,7 +439,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
-    ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)]
+    ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     issuer = issuer_owner(release, text)
     compounds = []
     fine_print = _fine_print(text, sections) if groups else []
@@ -443,9 +458,10 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         compound.company = _owner(compound, issuer, ties, text, release)
         compounds.append(compound)
     every = {n for c in compounds for n in c.all_names()}
+    candidates = target_sentences(text, every) if compounds else []
     for compound in compounds:
         own = set(compound.all_names())
-        target = find_target(text, own, every - own)
+        target = find_target(candidates, own, every - own)
         if target:
             compound.target, compound.spans["target"] = target
     compounds.sort(key=lambda c: c.spans["name"][0])

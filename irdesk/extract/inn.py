@@ -88,10 +88,18 @@ def stem_of(word: str, before: int = 3, generic: bool = False) -> Stem | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _last_three() -> frozenset[str]:
+    return frozenset(stem[-3:] for stem in _suffixes())
+
+
 def is_inn_word(word: str) -> Stem | None:
-    if english(word):
+    if word[-3:].lower() not in _last_three():
+        return None  # most words: one set look-up
+    stem = stem_of(word)
+    if stem is None or english(word):
         return None
-    return stem_of(word)
+    return stem
 
 
 def looks_like_inn(name: str) -> bool:

@@ -9,12 +9,14 @@ not a wire, an aggregator or a regulator.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Release
 
 ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
-POSSESSIVE = re.compile(rf"\b({ORG})(?:['’]s|(?<=s)['’])\s+((?:[\w-]+\s+){{0,3}}[\w-]+)")
+APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
+ORG_END = re.compile(rf"\b({ORG})$")
 # A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
 PHRASE = re.compile(rf"\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
                     rf"(?: and (?:developed|marketed|commercialized|manufactured))? by)\s+(?:the\s+)?({ORG})")
@@ -33,16 +35,24 @@ ORG_WORDS = re.compile(r"\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|AG|SA|SE
 
 
 # "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names.
-LISTED = re.compile(rf"({ORG}),?\s(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC)\.?(?=\s\(|\s+today\b|,)"
-                    rf"|({ORG})\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{{0,12}}:")
+LISTED = re.compile(r"(?P<suffix>,?\s(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC)\.?)(?=\s\(|\s+today\b|,)"
+                    r"|\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{0,12}:")
+
+
+def _first_listed(text: str) -> str:
+    """ "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names."""
+    for anchor in LISTED.finditer(text, 0, 5000):
+        name = ORG_END.search(text, max(0, anchor.start() - 80), anchor.start())
+        if name:
+            return clean_owner(name.group(1) + (anchor.group("suffix") or ""))
+    return ""
 
 
 def issuer_owner(release: Release, text: str) -> str | None:
     """The issuer, as the default owner of the drugs its release is about, when it is a company."""
     issuer = (release.company or "").strip()
     if not plausible_org(issuer, text) or release.city and issuer.lower().startswith(release.city.lower()):
-        listed = LISTED.search(text, 0, 5000)  # the release read no issuer: the first listed company
-        issuer = clean_owner(listed.group(0).split(" (")[0]) if listed else ""
+        issuer = _first_listed(text)  # the release read no issuer: the first listed company
     if len(issuer) < 3 or NOT_OWNERS.search(issuer):
         return None
     if release.city and issuer.lower().startswith(release.city.lower()):
@@ -56,6 +66,12 @@ def issuer_owner(release: Release, text: str) -> str | None:
 NOT_NAMES = re.compile(r"(?:By|Dr|Mr|Mrs|Ms|Prof)\.?\s|\d{4},|.*['’]s?$|(?:Corp|Inc|Ltd|LLC|Co)\.?$")
 
 
+@functools.lru_cache(maxsize=8)
+def lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of prose (not of addresses: "ir@acme.example", "www.acme.com")."""
+    return frozenset(re.findall(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@-]|\.\w)", text))
+
+
 def plausible_org(name: str, text: str) -> bool:
     """Whether ``name`` reads as an organisation in ``text``."""
     words = name.split()
@@ -67,11 +83,11 @@ def plausible_org(name: str, text: str) -> bool:
         if len(name) < 3 or re.search(rf":\s?{re.escape(name)}\)", text):
             return False  # an ordinary word, or a ticker
         # "World", "Today": a word the text also writes in lower case is no company.
-        if re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w@-]|\.\w)", text):
+        if name.lower() in lower_words(text):
             return False
     if name.isupper() and len(words) > 1 and not ORG_WORDS.search(" " + name.title()):
         return False  # "NEW TAIPEI CITY"
-    if re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I):
+    if (name + "'s" in text or name + "’s" in text) and re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I):
         return False
     return True
 
@@ -79,8 +95,14 @@ def plausible_org(name: str, text: str) -> bool:
 def tied_owners(text: str) -> list[tuple[str, int, int]]:
     """(owner, start, end) of every possessive and phrase tie: the span is what the owner governs."""
     ties = []
-    for m in POSSESSIVE.finditer(text):
-        ties.append((m.group(1), m.start(2), m.end(2)))
+    for m in APOSTROPHE.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        if not before or not (before.isalnum() or before in "&.") or not m.group(1) and before != "s":
+            continue
+        # Read the owner backwards from the apostrophe: cheaper than trying a name at every capital.
+        owner = ORG_END.search(text, max(0, m.start() - 80), m.start())
+        if owner:
+            ties.append((owner.group(1), m.start(2), m.end(2)))
     for m in PHRASE.finditer(text):
         # "ACM-101, a drug developed by Acme": the owner governs the words before the phrase.
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1

@@ -9,6 +9,7 @@ when no other compound's name stands between them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Span
@@ -22,17 +23,24 @@ ROLE = r"(?:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders
 # A lower-case protein name that ends like one: "-ase", "kinase", "receptor", "channel", "proteasome".
 PROTEIN = r"(?:[A-Za-z][\w-]*\s){0,2}(?:[\w-]*ase|proteasome|receptor|channel|protein(?:\s\d+)?)"
 
-TARGET = re.compile(
-    rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b"
-    rf"|\banti-(?P<b>{COMBO})\b"
-    rf"|\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
-    rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
-    rf"levels?) of)\s+(?:the\s+|both\s+)?(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})\b)"
-    rf"|\b(?P<d>{COMBO}(?: receptor)?)(?: \((?P<d2>{SYM})\))? {ROLE}"
-    rf"|\b(?P<e>[Ff]actor [XVI]{{1,4}}a?)\b(?: {ROLE})?"
-    rf"|\b(?P<f>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"
-    rf"|\b(?P<g>{PROTEIN})(?: \((?P<g2>{SYM})\))? (?:{ROLE})"
-    rf"|\b(?P<h>{PROTEIN}) \((?P<h2>{SYM})\)")
+_SHAPES = (
+    ("targeting|targeted|directed|specific", rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b"),
+    ("anti-", rf"\banti-(?P<b>{COMBO})\b"),
+    ("direct|target|inhibit|bind|block|silenc|degrad|production|expression|level",
+     rf"\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
+     rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
+     rf"levels?) of)\s+(?:the\s+|both\s+)?(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})\b)"),
+    ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
+     rf"\b(?P<d>{COMBO}(?: receptor)?)(?: \((?P<d2>{SYM})\))? {ROLE}"),
+    ("actor ", rf"\b(?P<e>[Ff]actor [XVI]{{1,4}}a?)\b"),
+    ("adrenergic", r"\b(?P<f>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"),
+    ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
+     rf"\b(?P<g>{PROTEIN})(?: \((?P<g2>{SYM})\))? (?:{ROLE})"),
+    ("(", rf"\b(?P<h>{PROTEIN}) \((?P<h2>{SYM})\)"),
+)
+# Each shape runs only where its cue words stand: one alternation of all shapes scans far slower.
+SHAPES = tuple((tuple(cue.split("|")), re.compile(shape)) for cue, shape in _SHAPES)
+GROUPS = ("a", "b", "c", "d", "d2", "e", "f", "g", "g2", "h", "h2", "i", "i2")
 NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US",
                "CEO", "NK", "IV", "II", "III", "IND", "NDA", "BLA", "GMP", "ER-", "THE", "AND", "RNAI", "MRNA", "T"}
 NOT_PROTEIN_WORDS = re.compile(r"(?i)^(?:the|a|an|our|its|their|this|these|novel|potent|selective|oral|first|dual|"
@@ -46,12 +54,20 @@ DEFINED_AS_NOT_TARGET = re.compile(r"(?i)(?:disease|syndrome|virus|infection|dis
 LAB_WORDS = {"ELISA", "ELISPOT", "PCR", "QPCR", "NGS", "MRI", "PET", "CT", "ECG", "LDL", "HDL", "HBA1C", "BMI", "GVHD"}
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 NEAR = 120
+# A sentence that can name a target has one of these; most sentences have none.
+TRIGGER = re.compile(r"target|inhibit|anti-|direct|specific|agonist|antagonist|modulat|activat|degrad|block|bind|"
+                     r"antibod|bispecific|engager|silenc|sirna|antisense|gene therapy|factor|receptor|reduc|lower|"
+                     r"adrenergic|ase\b|protein|channel|proteasome")
+
+
+def _group(m: re.Match, name: str) -> str | None:
+    return m.groupdict().get(name)
 
 
 def _value(m: re.Match) -> tuple[str, int] | None:
     """The target a match names, and where it starts."""
     for full, abbr in (("g", "g2"), ("h", "h2"), ("i", "i2")):
-        if m.group(full):
+        if _group(m, full):
             name = m.group(full)
             for _ in range(3):
                 name = NOT_PROTEIN_WORDS.sub("", name)
@@ -64,11 +80,11 @@ def _value(m: re.Match) -> tuple[str, int] | None:
                     "phase", "disease", "increase", "decrease", "case", "release", "database", "purchase", "base"):
                 return None
             return name, m.start(full) + m.group(full).index(name)
-    if m.group("f"):
+    if _group(m, "f"):
         return m.group("f") + " receptor", m.start("f")
     for g in ("a", "b", "c", "d", "e"):
-        if m.group(g):
-            if g == "d" and m.group("d2") and not re.search(r"\d", m.group("d")):
+        if _group(m, g):
+            if g == "d" and _group(m, "d2") and not re.search(r"\d", m.group("d")):
                 return m.group("d2"), m.start("d2")
             value = re.sub(r"\s?/\s?|,?\s(?:and|&)\s(?:the\s)?", "/", m.group(g))
             return value, m.start(g)
@@ -80,31 +96,70 @@ def _defined_as_other(text: str, value: str) -> bool:
     return at > 0 and bool(DEFINED_AS_NOT_TARGET.search(text, max(0, at - 40), at))
 
 
-def find_target(text: str, names: set[str], others: set[str]) -> tuple[str, Span] | None:
+def _matches(sentence: str, low: str, lo: int, hi: int):
+    """Target shapes in ``sentence[lo:hi]``, each tried only where its cue words appear."""
+    window = low[lo:hi]
+    for cues, shape in SHAPES:
+        if any(c in window for c in cues):
+            yield from shape.finditer(sentence, lo, hi)
+
+
+def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tuple[str, int]]]]:
+    """The sentences that name one of ``names`` and a target: (start, lower-cased sentence,
+    [(target, offset)])."""
+    out = []
+    low_names = sorted({n.lower() for n in names if len(n) > 2}, key=len, reverse=True)
+    if not low_names:
+        return out
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower()[0] for c in text)  # keep offsets where lower() grows a letter
+    anywhere = re.compile("|".join(map(re.escape, low_names)))
+    hits = [m.start() for m in anywhere.finditer(lowered)]
+    for s in SENTENCE.finditer(text):
+        i = bisect.bisect_left(hits, s.start())
+        if i == len(hits) or hits[i] >= s.end():
+            continue  # no compound named here
+        sentence = s.group(0)
+        low = lowered[s.start():s.end()]
+        if not TRIGGER.search(low):
+            continue
+        j = bisect.bisect_left(hits, s.end()) - 1
+        lo, hi = max(0, hits[i] - s.start() - NEAR - 60), min(len(sentence), hits[j] - s.start() + NEAR + 60)
+        found = []
+        for t in _matches(sentence, low, lo, hi):
+            value = _value(t)
+            if not value:
+                continue
+            name, at = value
+            if name.upper() in NOT_TARGETS or name.upper() in LAB_WORDS or len(name) < 2 \
+                    or _defined_as_other(text, name):
+                continue
+            found.append((name, at))
+        if found:
+            out.append((s.start(), low, found))
+    return out
+
+
+def find_target(sentences: list[tuple[int, str, list[tuple[str, int]]]], names: set[str],
+                others: set[str]) -> tuple[str, Span] | None:
     """The target nearest a mention of ``names`` in the sentences that name them."""
-    if not names:
-        return None
     low_names = [n.lower() for n in names if len(n) > 2]
+    if not low_names:
+        return None
     low_others = [n.lower() for n in others if len(n) > 2]
     best: tuple[int, str, Span] | None = None
-    for s in SENTENCE.finditer(text):
-        sentence = s.group(0)
-        low = sentence.lower()
-        mentions = [m.start() for n in low_names for m in re.finditer(re.escape(n), low)]
-        if not mentions:
+    for start, low, found in sentences:
+        if not any(n in low for n in low_names):
             continue
-        other_at = [m.start() for n in low_others for m in re.finditer(re.escape(n), low)]
-        for t in TARGET.finditer(sentence):
-            found = _value(t)
-            if not found:
-                continue
-            value, at = found
-            if value.upper() in NOT_TARGETS or value.upper() in LAB_WORDS or value.lower() in low_names \
-                    or len(value) < 2 or _defined_as_other(text, value):
+        mentions = [m.start() for n in low_names for m in re.finditer(re.escape(n), low)]
+        other_at = [m.start() for n in low_others if n in low for m in re.finditer(re.escape(n), low)]
+        for value, at in found:
+            if value.lower() in low_names:
                 continue
             gap, near = min((abs(at - p), p) for p in mentions)
             if gap > NEAR or any(min(at, near) < o < max(at, near) for o in other_at):
                 continue
             if best is None or gap < best[0]:
-                best = (gap, value, (s.start() + at, s.start() + at + len(value)))
+                best = (gap, value, (start + at, start + at + len(value)))
     return (best[1], best[2]) if best else None
