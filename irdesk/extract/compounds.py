@@ -33,11 +33,12 @@ _DRUG_WORDS = (r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication
                         r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
                         r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
                         r"combination|regimen|medicines?|mg")
-NOT_DRUG = re.compile(r"\)?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
+NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
                       r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
                       r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
-                      r"algorithms?|tools?|logo)\b")
+                      r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
+                      r"consortium|foundation|score)\b")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
 
@@ -91,8 +92,10 @@ def _is_code(name: str) -> bool:
     letters = re.match(r"[A-Za-z]+", name).group(0)
     if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
         return False
-    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
-        return False  # "Gen3", "Q1", "B1": words with a number, not code names
+    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}[-‐‑]?\d{1,2}", name):
+        return False  # "Gen3", "Q1", "B1", "K-12": words with a number, not code names
+    if re.fullmatch(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}", name):
+        return False  # "Nectin-4", "Alpha-1": a protein's or a model's name
     if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name):
         return False  # "IMMUNOLOGY2025": a meeting and its year
     digits = re.sub(r"\D", "", name)
@@ -150,6 +153,8 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue
         if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Poster MP-21": this mention is a number
+        if NOT_CODE_CONTEXT.match(text, m.end()) or FILING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Sub-15 nm", "Form F-4"
         around = text[max(0, m.start() - 80):m.end() + 80]
         before = text[max(0, m.start() - 6):m.start()]
         after = text[m.end():m.end() + 14]
@@ -163,7 +168,8 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         first = company[0].lower()
         for m in PREFIXED.finditer(text):
             head = m.group(1).lower()
-            if len(head) >= 3 and first.startswith(head) and not CODE.fullmatch(m.group(0)):
+            if len(head) >= 3 and first.startswith(head) and not CODE.fullmatch(m.group(0)) \
+                    and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds():
                 found.append((m.group(0), m.span(), "code"))
     marks = list(BRAND.finditer(text))
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
@@ -184,6 +190,11 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
                 re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
             continue  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
+        if not name.isupper() and re.search(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]+ $", text[max(0, m.start() - 30):m.start()]) \
+                and not re.search(r"[.!?:\n]\s*[A-Z][\w-]+ $", text[max(0, m.start() - 30):m.start()]):
+            continue  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
+        if AS_TRIAL_AFTER.match(text, m.end()):
+            continue  # "its EMBRACE™ Phase 3 study": a trial's mark
         if TRADEMARK_LEGEND.search(_sentence_at(text, m.start())):
             continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
@@ -232,6 +243,8 @@ AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of
 AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:\(|,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
                            r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination)\b")
 NEXT = re.compile(r"\s+([a-z]+)")
+NOT_CODE_CONTEXT = re.compile(r"\s?(?:nm|mm|µm|um|cm|kDa|Da|kg|°C|%|percent|cells?\b|cell line)")
+FILING_BEFORE = re.compile(r"\b(?:Form|Schedule|Rule|Item|Section|Exhibit|Regulation|Article)\s+$")
 AS_NUMBER_BEFORE = re.compile(r"(?i)(?:abstract|poster|presentation|board|publication|session|e-poster|ID)"
                               r"(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*#?\s*$")
 
