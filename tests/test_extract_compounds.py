@@ -81,3 +81,16 @@ def test_ordinary_word_marks_and_company_marks_are_not_drugs():
 def test_issuer_without_company_name_does_not_crash():
     parsed = extract_text("ACM-101 tablets\n\nACM-101 is a drug. ACM-101 was dosed.\n")
     assert [c.name for c in parsed.compounds] == ["ACM-101"]
+
+
+def test_code_shapes():
+    found = compounds("Patients received ZZX 2680 and 7Q-150, our gene therapy candidates; ZZX 2680 was dosed. "
+                      "REGN1979-like names aside, QRST1979 is a candidate. We filed Form F-4 and used Sub-15 nm "
+                      "particles in K-12 schools.\n")
+    assert {"ZZX 2680", "7Q-150", "QRST1979"} <= set(found)
+    assert not {"F-4", "Sub-15", "K-12"} & set(found)
+
+
+def test_a_mark_is_a_drug_once_any_mention_is():
+    found = compounds("ZORBIX® revenue grew. ZORBIX® tablets are approved. Kids Heart Challenge™ raised funds.\n")
+    assert "ZORBIX" in found and "Challenge" not in found

@@ -19,7 +19,7 @@ from .targets import find_target, target_sentences
 from .sections import Sections
 from .vocab import load_rows, load_words
 
-CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3})(?![\w‐‑-]|\.\d)")
+CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3,4}|\d[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
 NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
@@ -39,6 +39,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score)\b")
+LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
 
@@ -89,6 +90,8 @@ def squash(name: str) -> str:
 
 
 def _is_code(name: str) -> bool:
+    if name[0].isdigit():
+        return True  # "4D-150": the CODE shape that starts with a digit is narrow already
     letters = re.match(r"[A-Za-z]+", name).group(0)
     if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
         return False
@@ -96,7 +99,7 @@ def _is_code(name: str) -> bool:
         return False  # "Gen3", "Q1", "B1", "K-12": words with a number, not code names
     if re.fullmatch(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}", name):
         return False  # "Nectin-4", "Alpha-1": a protein's or a model's name
-    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name):
+    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name) and len(letters) >= 5:
         return False  # "IMMUNOLOGY2025": a meeting and its year
     digits = re.sub(r"\D", "", name)
     return 2 <= len(digits) <= 5 or "-" in name and len(digits) <= 5
@@ -174,6 +177,8 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     marks = list(BRAND.finditer(text))
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
     not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
+    # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
+    vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)}
     for m in marks:
         name, rest = m.group(1), text[m.end():m.end() + 60]
         if name in not_drugs:
@@ -181,7 +186,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         around = text[max(0, m.start() - 60):m.end() + 140]
         if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
             continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
-        if NOT_DRUG.match(rest) or not drug_words().search(around) or _is_firm(text, name):
+        if NOT_DRUG.match(rest) or name not in vouched or _is_firm(text, name):
             continue
         if re.search(r"(?:19|20)\d\d$", name):
             continue  # "IMMUNOLOGY2025™": a meeting's mark
@@ -190,8 +195,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
                 re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
             continue  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
-        if not name.isupper() and re.search(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]+ $", text[max(0, m.start() - 30):m.start()]) \
-                and not re.search(r"[.!?:\n]\s*[A-Z][\w-]+ $", text[max(0, m.start() - 30):m.start()]):
+        if not name.isupper() and LONGER_MARK.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
         if AS_TRIAL_AFTER.match(text, m.end()):
             continue  # "its EMBRACE™ Phase 3 study": a trial's mark
