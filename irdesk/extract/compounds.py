@@ -434,6 +434,10 @@ def _fine_print(text: str, sections: Sections) -> list[Span]:
     return spans
 
 
+def _uses(text: str, name: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)) if len(name) > 2 else 0
+
+
 def _only_in(text: str, compound: Compound, spans: list[Span]) -> bool:
     """Whether every mention of the compound lies inside ``spans``."""
     if not spans:
@@ -464,6 +468,9 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
         if names.kind[keys[0]] == "alias":
             continue
+        # The name the release uses most; among equals, a code name, then a brand, then the INN.
+        keys.sort(key=lambda k: (names.kind[k] == "alias", -_uses(text, names.spelling[k][0]),
+                                 RANK[names.kind[k]], names.spelling[k][1][0]))
         name, span = names.spelling[keys[0]]
         compound = Compound(name=name, spans={"name": span})
         others = [names.spelling[k] for k in keys[1:]] + [v for k in keys for v in names.variants.get(k, [])]
