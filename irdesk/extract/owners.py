@@ -85,6 +85,8 @@ def plausible_org(name: str, text: str) -> bool:
         # "World", "Today": a word the text also writes in lower case is no company.
         if name.lower() in lower_words(text):
             return False
+    if len(words) > 1 and not ORG_WORDS.search(" " + name) and all(w.lower() in lower_words(text) for w in words):
+        return False  # "Topline Data's": ordinary words, capitalised
     if name.isupper() and len(words) > 1 and not ORG_WORDS.search(" " + name.title()):
         return False  # "NEW TAIPEI CITY"
     if (name + "'s" in text or name + "’s" in text) and re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I):
