@@ -94,3 +94,11 @@ def test_code_shapes():
 def test_a_mark_is_a_drug_once_any_mention_is():
     found = compounds("ZORBIX® revenue grew. ZORBIX® tablets are approved. Kids Heart Challenge™ raised funds.\n")
     assert "ZORBIX" in found and "Challenge" not in found
+
+
+def test_capitals_tied_to_an_inn_and_also_known_as():
+    found = compounds("ZORBIXA (quixotuzumab velodotin) is approved. Velmatide, also known as ZZ-501, was dosed "
+                      "in patients with velmatide 10 mg.\n")
+    assert found["ZORBIXA"].aliases == ["quixotuzumab velodotin"]
+    (velmatide,) = [c for c in found.values() if "ZZ-501" in c.all_names()]
+    assert "velmatide" in [n.lower() for n in velmatide.all_names()]

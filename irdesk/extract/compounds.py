@@ -39,6 +39,9 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score)\b")
+CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Z-]{3,20}[A-Z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
+ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|formerly known as|formerly|previously known as|"
+                        r"also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
 LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
@@ -203,6 +206,10 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             found.append((name, m.span(1), "brand"))
+    # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
+    for m in CAPS_BEFORE_INN.finditer(text):
+        if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)):
+            found.append((m.group(1), m.span(1), "brand"))
     lowered = None
     for m in find_inns(text):
         first = m.name.split()[0]
@@ -362,6 +369,15 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
                 names.add(alias, (start, start + len(alias)), "alias")
                 names.union(key, key2)
     _link_brand_names(text, names, found)
+    for end, key in at.items():
+        aka = ALSO_KNOWN.match(text, end, end + 60)
+        if aka:
+            alias = aka.group(1)
+            if squash(alias) in names.parent:
+                names.union(key, squash(alias))
+            elif CODE.fullmatch(alias) and _is_code(alias) or looks_like_inn(alias):
+                names.add(alias, aka.span(1), "alias")
+                names.union(key, squash(alias))
     # "lorvotuzumab" alone is the antibody of "lorvotuzumab mertansine": one compound.
     long_inns = {squash(n.split()[0]): squash(n) for n, _, kind in found if kind == "inn" and " " in n}
     for name, _, kind in found:
