@@ -42,6 +42,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
 CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Z-]{3,20}[A-Z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|formerly known as|formerly|previously known as|"
                         r"also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
+SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?)\b")
 LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
@@ -181,7 +182,8 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
     not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
-    vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)}
+    vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
+               or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
     for m in marks:
         name, rest = m.group(1), text[m.end():m.end() + 60]
         if name in not_drugs:
@@ -200,7 +202,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
         if not name.isupper() and LONGER_MARK.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
-        if AS_TRIAL_AFTER.match(text, m.end()):
+        if AS_TRIAL_AFTER_PHASE.match(text, m.end()):
             continue  # "its EMBRACE™ Phase 3 study": a trial's mark
         if TRADEMARK_LEGEND.search(_sentence_at(text, m.start())):
             continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
@@ -242,7 +244,11 @@ def _addresses(text: str) -> list[Span]:
 
 
 # What the words around one mention of a code name make of it.
-AS_TRIAL_AFTER = re.compile(r"(?i)(?:\s+(?:phase\s+\S+|clinical|pivotal|registrational|global|open-label|randomized|"
+# "the SHASTA-2 study" names a trial; "the ACM-101 phase 2 study" a drug's study: no phase between.
+AS_TRIAL_AFTER = re.compile(r"(?i)(?:\s+(?:clinical|pivotal|registrational|global|open-label|randomized|"
+                            r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
+# A trial's own acronym may stand before its phase: "its EMBRACE Phase 3 study", "the MELODY-3 Phase 3 trial".
+AS_TRIAL_AFTER_PHASE = re.compile(r"(?i)(?:\s+(?:phase\s+\S+|clinical|pivotal|registrational|global|open-label|randomized|"
                             r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
 AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|negative|expressing|mutant|mutations?|"
                              r"mutated|inhibitors?|inhibition|agonists?|antagonists?|receptors?|pathway|signaling|"
@@ -285,7 +291,8 @@ def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
             role["number"] += 1
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or _form_follows(after):
             role["drug"] += 1
-        elif AS_TRIAL_AFTER.match(after) or before.endswith("(") and TRIAL_BEFORE.search(
+        elif (AS_TRIAL_AFTER_PHASE if len(re.sub(r"\D", "", m.group(0))) <= 2 else AS_TRIAL_AFTER).match(after) \
+                or before.endswith("(") and TRIAL_BEFORE.search(
                 text, max(0, m.start() - 100), m.start()):
             role["trial"] += 1
         elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
