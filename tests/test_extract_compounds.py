@@ -102,3 +102,13 @@ def test_capitals_tied_to_an_inn_and_also_known_as():
     assert found["ZORBIXA"].aliases == ["quixotuzumab velodotin"]
     (velmatide,) = [c for c in found.values() if "ZZ-501" in c.all_names()]
     assert "velmatide" in [n.lower() for n in velmatide.all_names()]
+
+
+def test_marks_in_tables_and_two_word_brands():
+    text = ("Acme Reports Results\n\nDUBLIN, Feb. 12, 2025 /PRNewswire/ -- Results.\n\n"
+            "    ZORBIX(R)       $ 96.6  $ 83.4\n    QUELTA(R)i      $ 77.0  $ 56.2\n\n"
+            "* The company recorded ZORBIX(R) revenue of $4 million and QUELTA(R) revenue of $9 million, "
+            "and royalties on INVEGA TRINZA(R).\n")
+    found = {c.name: c for c in extract_text(text).compounds}
+    assert {"ZORBIX", "QUELTA", "INVEGA TRINZA"} <= set(found)
+    assert found["ZORBIX"].aliases == [] and found["ZORBIX"].company != "DUBLIN"

@@ -42,7 +42,8 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
 CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Z-]{3,20}[A-Z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|formerly known as|formerly|previously known as|"
                         r"also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
-SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?)\b")
+CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
+SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?|royalt(?:y|ies))\b")
 LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
@@ -207,7 +208,11 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
         if TRADEMARK_LEGEND.search(_sentence_at(text, m.start())):
             continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
-            found.append((name, m.span(1), "brand"))
+            head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() else None
+            if head and not NOT_CODES.match(head.group(1)):
+                found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
+            else:
+                found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in CAPS_BEFORE_INN.finditer(text):
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)):
@@ -364,6 +369,8 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
         paren = re.match(r"\s?(?:®|™|\(R\)|\(TM\))?\s?\(([^()]{1,100})\)", text[end:end + 110])
         if not paren:
             continue
+        if paren.group(1).strip() in ("R", "TM", "SM", "C", "i", "ii", "a", "b"):
+            continue  # "ARISTADA(R)", a footnote's "(i)": a mark or a note, not a name
         parts = list(_alias_parts(paren.group(1), end + paren.start(1)))
         # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
         vouched = any(squash(alias) in names.parent for alias, _ in parts)

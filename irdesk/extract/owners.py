@@ -39,6 +39,11 @@ LISTED = re.compile(r"(?P<suffix>,?\s(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC
                     r"|\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{0,12}:")
 
 
+def _dateline_city(name: str, text: str) -> bool:
+    """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
+    return bool(name) and re.search(rf"(?m)^\W*{re.escape(name)},\s+(?:[A-Z][\w.]*,?\s+)?[A-Z][a-z]{{2,8}}\.?\s+\d", text) is not None
+
+
 def _first_listed(text: str) -> str:
     """ "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names."""
     for anchor in LISTED.finditer(text, 0, 5000):
@@ -51,7 +56,8 @@ def _first_listed(text: str) -> str:
 def issuer_owner(release: Release, text: str) -> str | None:
     """The issuer, as the default owner of the drugs its release is about, when it is a company."""
     issuer = (release.company or "").strip()
-    if not plausible_org(issuer, text) or release.city and issuer.lower().startswith(release.city.lower()):
+    if not plausible_org(issuer, text) or release.city and issuer.lower().startswith(release.city.lower()) \
+            or _dateline_city(issuer, text):
         issuer = _first_listed(text)  # the release read no issuer: the first listed company
     if len(issuer) < 3 or NOT_OWNERS.search(issuer):
         return None
