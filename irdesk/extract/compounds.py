@@ -209,7 +209,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
         if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
             head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() else None
-            if head and not NOT_CODES.match(head.group(1)):
+            if head and not NOT_CODES.match(head.group(1)) and head.group(1).lower() not in lower_words(text):
                 found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
             else:
                 found.append((name, m.span(1), "brand"))
@@ -382,6 +382,9 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
                     or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias) or looks_like_inn(alias):
                 names.add(alias, (start, start + len(alias)), "alias")
                 names.union(key, key2)
+            base = re.match(r"([a-z]{5,})-[a-z]{4}$", alias)
+            if base and squash(base.group(1)) in names.parent:
+                names.union(key, squash(base.group(1)))  # "X® (ravulizumab-cwvz)" and "ravulizumab"
     _link_brand_names(text, names, found)
     for end, key in at.items():
         aka = ALSO_KNOWN.match(text, end, end + 60)

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from .vocab import load_rows, load_words
 
 # Lower case or Capitalized words; an INN is rarely shorter than seven letters.
-WORD = re.compile(r"(?<![\w@./-])(?:[a-z]{2,4}-)?(?:[a-z]|[A-Z](?=[a-z]))[a-z]{5,30}(?![\w@]|\.\w|-\w)")
+# A US biologic's four-letter suffix may follow ("ravulizumab-cwvz"): the INN is the word before it.
+WORD = re.compile(r"(?<![\w@./-])(?:[a-z]{2,4}-)?(?:[a-z]|[A-Z](?=[a-z]))[a-z]{5,30}(?![\w@]|\.\w|-(?![a-z]{4}\b)\w)")
 NEXT_WORD = re.compile(r" ([a-z]{4,30})\b(?![@-])")
 NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]{3,30})\b(?![@-])")  # "Lorvotuzumab Mertansine"
 # Stems that end the first word of an antibody-drug conjugate or a gene/cell therapy INN.
@@ -104,7 +105,7 @@ def is_inn_word(word: str) -> Stem | None:
 
 def looks_like_inn(name: str) -> bool:
     """A name in brackets beside a brand or code ("BRAND (lofexidine)"): any stem will do there."""
-    words = name.split()
+    words = re.sub(r"-[a-z]{4}$", "", name).split()  # "ravulizumab-cwvz": the US suffix aside
     if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[a-z][a-z-]{4,30}", w) for w in words):
         return False
     head = words[0].split("-")[-1]
