@@ -20,7 +20,8 @@ from .sections import Sections
 from .vocab import load_rows, load_words
 
 CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3,4}|\d[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
-NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
+NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|NIHSS|MMSE|PHQ|GAD|BPI|"
+                       r"COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
@@ -40,8 +41,8 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score)\b")
 CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Z-]{3,20}[A-Z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
-ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|formerly known as|formerly|previously known as|"
-                        r"also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
+ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
+                        r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
 CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
 SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?|royalt(?:y|ies))\b")
 LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
@@ -94,7 +95,21 @@ def squash(name: str) -> str:
     return name.translate(_SQUASH).lower()
 
 
-def _is_code(name: str) -> bool:
+def _abbreviates(head: str, word: str) -> bool:
+    """ "geo" of "geovax", "aro" of "arrowhead": the head's letters in order, from the word's first."""
+    if not word.startswith(head[0]):
+        return False
+    at = 0
+    for ch in head:
+        at = word.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def _is_code(name: str, text: str = "") -> bool:
+    if re.fullmatch(r"[A-Z]{2,6}(?:19|2\d)", name) and re.search(rf"\b{name[:-2]}\b(?!\d)", text):
+        return False  # "AHA24" beside "AHA": a meeting and its year
     if name[0].isdigit():
         return True  # "4D-150": the CODE shape that starts with a digit is narrow already
     letters = re.match(r"[A-Za-z]+", name).group(0)
@@ -148,7 +163,7 @@ class _Names:
 RANK = {"code": 0, "brand": 1, "inn": 2, "alias": 3}
 
 
-def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+def _candidates(text: str, release: Release, issuer: str | None = None) -> list[tuple[str, Span, str]]:
     codes = list(CODE.finditer(text))
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
@@ -157,7 +172,7 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     not_drugs, numbers = _code_roles(text, codes)
     for m in codes:
         name = m.group(0)
-        if not _is_code(name) or squash(name) in not_drugs or squash(name) in numbers:
+        if not _is_code(name, text) or squash(name) in not_drugs or squash(name) in numbers:
             continue
         if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Poster MP-21": this mention is a number
@@ -170,14 +185,17 @@ def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
             continue
         if counts[squash(name)] >= 2 or squash(name) in headline or drug_words().search(around):
             found.append((name, m.span(), "code"))
-    company = (release.company or "").split()
+    company = (release.company or issuer or "").split()
     if company and len(company[0]) >= 3:
         # "GEO-MVA", "Orca-T": a product named after the company.
         first = company[0].lower()
         for m in PREFIXED.finditer(text):
             head = m.group(1).lower()
-            if len(head) >= 3 and first.startswith(head) and not CODE.fullmatch(m.group(0)) \
-                    and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds():
+            if len(head) >= 3 and _abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
+                    and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
+                    and not re.search(rf":\s?{re.escape(m.group(1))}\)", text) \
+                    and drug_words().search(text, max(0, m.start() - 80), m.end() + 80) \
+                    and not NOT_DRUG.match(text, m.end(), m.end() + 60):
                 found.append((m.group(0), m.span(), "code"))
     marks = list(BRAND.finditer(text))
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
@@ -259,7 +277,7 @@ AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|n
                              r"mutated|inhibitors?|inhibition|agonists?|antagonists?|receptors?|pathway|signaling|"
                              r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
                              r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies))\b")
-AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
+AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus)\s+$")
 AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:\(|,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
@@ -485,7 +503,8 @@ def _only_in(text: str, compound: Compound, spans: list[Span]) -> bool:
 
 
 def extract_compounds(text: str, release: Release, sections: Sections) -> list[Compound]:
-    found = _candidates(text, release)
+    issuer = issuer_owner(release, text)
+    found = _candidates(text, release, issuer)
     names = _Names()
     for name, span, kind in found:
         names.add(name, span, kind)
@@ -494,7 +513,6 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
     ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
-    issuer = issuer_owner(release, text)
     compounds = []
     fine_print = _fine_print(text, sections) if groups else []
     for keys in groups.values():
