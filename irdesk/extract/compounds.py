@@ -15,6 +15,7 @@ from collections import Counter
 from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .model import Compound, Release, Span
 from .inn import find_inns, looks_like_inn
+from .textfind import ticker_of, word_hits
 from .targets import find_target, target_sentences
 from .sections import Sections
 from .vocab import load_rows, load_words
@@ -193,7 +194,7 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
             head = m.group(1).lower()
             if len(head) >= 3 and _abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
                     and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
-                    and not re.search(rf":\s?{re.escape(m.group(1))}\)", text) \
+                    and not ticker_of(text, m.group(1)) \
                     and drug_words().search(text, max(0, m.start() - 80), m.end() + 80) \
                     and not NOT_DRUG.match(text, m.end(), m.end() + 60):
                 found.append((m.group(0), m.span(), "code"))
@@ -366,6 +367,8 @@ def _alias_parts(inside: str, base: int):
 
 def _link_brand_names(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
     """ "liraglutide ... under the brand names Saxenda® and Victoza®": the brands are the drug's names."""
+    if "brand name" not in text:
+        return
     for m in BRAND_NAMES.finditer(text):
         before = [(span, name) for name, span, kind in found if kind in ("inn", "code") and m.start() - 200 < span[0] < m.start()]
         if not before:
@@ -485,19 +488,25 @@ def _fine_print(text: str, sections: Sections) -> list[Span]:
     return spans
 
 
-def _uses(text: str, name: str) -> int:
-    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)) if len(name) > 2 else 0
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offsets kept (a letter whose lower case is longer stays as it is)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _only_in(text: str, compound: Compound, spans: list[Span]) -> bool:
+def _uses(lowered: str, name: str) -> int:
+    return len(word_hits(lowered, name.lower())) if len(name) > 2 else 0
+
+
+def _only_in(lowered: str, compound: Compound, spans: list[Span]) -> bool:
     """Whether every mention of the compound lies inside ``spans``."""
     if not spans:
         return False
     for name in compound.all_names():
         if len(name) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text, re.I):
-            if not any(s <= m.start() < e for s, e in spans):
+        for at in word_hits(lowered, name.lower(), hyphen_ends=False):
+            if not any(s <= at < e for s, e in spans):
                 return False
     return True
 
@@ -515,12 +524,13 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
     fine_print = _fine_print(text, sections) if groups else []
+    lowered = _lowered(text) if groups else ""
     for keys in groups.values():
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
         if names.kind[keys[0]] == "alias":
             continue
         # The name the release uses most; among equals, a code name, then a brand, then the INN.
-        keys.sort(key=lambda k: (names.kind[k] == "alias", -_uses(text, names.spelling[k][0]),
+        keys.sort(key=lambda k: (names.kind[k] == "alias", -_uses(lowered, names.spelling[k][0]),
                                  RANK[names.kind[k]], names.spelling[k][1][0]))
         name, span = names.spelling[keys[0]]
         compound = Compound(name=name, spans={"name": span})
@@ -528,7 +538,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
-        if _only_in(text, compound, fine_print):
+        if _only_in(lowered, compound, fine_print):
             continue  # a drug named only in safety information or the safe harbour
         compound.company = _owner(compound, issuer, ties, text, release)
         compounds.append(compound)

@@ -20,6 +20,7 @@ from .vocab import load_rows, load_words
 # Lower case or Capitalized words; an INN is rarely shorter than seven letters.
 # A US biologic's four-letter suffix may follow ("ravulizumab-cwvz"): the INN is the word before it.
 WORD = re.compile(r"(?<![\w@./-])(?:[a-z]{2,4}-)?(?:[a-z]|[A-Z](?=[a-z]))[a-z]{5,30}(?![\w@]|\.\w|-(?![a-z]{4}\b)\w)")
+TOKEN = re.compile(r"[A-Za-z]{6,}")
 NEXT_WORD = re.compile(r" ([a-z]{4,30})\b(?![@-])")
 NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]{3,30})\b(?![@-])")  # "Lorvotuzumab Mertansine"
 # Stems that end the first word of an antibody-drug conjugate or a gene/cell therapy INN.
@@ -147,8 +148,16 @@ def find_inns(text: str) -> Iterator[InnMatch]:
         return low.count(pair)
 
     covered = -1
-    for m in WORD.finditer(text):
-        if m.start() < covered:
+    last_three = _last_three()
+    for token in TOKEN.finditer(text):
+        # A cheap scan first: most words do not end like any stem.
+        if token.group(0)[-3:].lower() not in last_three or token.start() < covered:
+            continue
+        start = token.start()
+        if text[start - 1:start] == "-":  # "ado-trastuzumab": the prefix belongs to the name
+            start = max(0, start - 5) + max(text[max(0, start - 5):start - 1].rfind(" ") + 1, 0)
+        m = WORD.match(text, start)
+        if not m or m.end() != token.end():
             continue
         word = m.group(0)
         stem = is_inn_word(word)

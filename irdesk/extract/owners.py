@@ -13,6 +13,7 @@ import functools
 import re
 
 from .model import Release
+from .textfind import ticker_of
 
 ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
 APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
@@ -39,9 +40,12 @@ LISTED = re.compile(r"(?P<suffix>,?\s(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC
                     r"|\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{0,12}:")
 
 
+DATELINE = re.compile(r"(?m)^\W*([A-Z][\w .-]{1,30}?),\s+(?:[A-Z][\w.]*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
+
+
 def _dateline_city(name: str, text: str) -> bool:
     """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
-    return bool(name) and re.search(rf"(?m)^\W*{re.escape(name)},\s+(?:[A-Z][\w.]*,?\s+)?[A-Z][a-z]{{2,8}}\.?\s+\d", text) is not None
+    return bool(name) and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
 
 
 def _first_listed(text: str) -> str:
@@ -86,7 +90,7 @@ def plausible_org(name: str, text: str) -> bool:
     if re.search(r"\d", name) and re.fullmatch(r"[A-Z]{1,6}-?\d[\w-]*", name):
         return False  # a code name's possessive ("ACM-101's")
     if len(words) == 1:
-        if len(name) < 3 or re.search(rf":\s?{re.escape(name)}\)", text):
+        if len(name) < 3 or ticker_of(text, name):
             return False  # an ordinary word, or a ticker
         # "World", "Today": a word the text also writes in lower case is no company.
         if name.lower() in lower_words(text):

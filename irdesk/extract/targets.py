@@ -13,6 +13,7 @@ import bisect
 import re
 
 from .model import Span
+from .textfind import find_all
 
 # A gene or protein symbol: "CD56", "PD-1", "IL-4Rα", "BCR-ABL", "KRAS G12C", "BCMAxCD3".
 SYM = r"(?:[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:Rα|Rβ|α|β)?(?: [GQV]\d{2,3}[A-Z])?)"
@@ -114,8 +115,7 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[0] for c in text)  # keep offsets where lower() grows a letter
-    anywhere = re.compile("|".join(map(re.escape, low_names)))
-    hits = [m.start() for m in anywhere.finditer(lowered)]
+    hits = sorted({at for n in low_names for at in find_all(lowered, n)})
     for s in SENTENCE.finditer(text):
         i = bisect.bisect_left(hits, s.start())
         if i == len(hits) or hits[i] >= s.end():
@@ -152,8 +152,8 @@ def find_target(sentences: list[tuple[int, str, list[tuple[str, int]]]], names: 
     for start, low, found in sentences:
         if not any(n in low for n in low_names):
             continue
-        mentions = [m.start() for n in low_names for m in re.finditer(re.escape(n), low)]
-        other_at = [m.start() for n in low_others if n in low for m in re.finditer(re.escape(n), low)]
+        mentions = [at for n in low_names for at in find_all(low, n)]
+        other_at = [at for n in low_others for at in find_all(low, n)]
         for value, at in found:
             if value.lower() in low_names:
                 continue
