@@ -1,9 +1,10 @@
 """Talks, posters and company presentations a release announces at a named meeting.
 
-Three shapes cover most releases: labelled details ("Title: ... Abstract #: ...
-Date/Time: ..."), schedule rows that begin "Abstract #905", and prose ("will present a
-poster titled “...” (Abstract Number: 9352)"). A release that only says the company will
-present at an investor conference gets one presentation without a title.
+Readings, most structured first: labelled blocks ("Title: … Abstract #: … Date/Time: …", also
+run together on one line), numbered entries (``schedule.py``: "Title (Abstract #168)",
+"[P1806 – date, time, hall]"), schedule tables, "titled “…”" prose, an investor talk in the
+lead, and last one entry per meeting a sentence ties to a presentation (``mentions.py``).
+Every entry needs a named meeting (``meetings.py``): a company's own call or webcast is none.
 """
 
 from __future__ import annotations
@@ -11,77 +12,46 @@ from __future__ import annotations
 import re
 
 from .compounds import squash
-from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_and_end
+from .dates import DATE, TIME, add_time, date_from_match, is_range, localize, time_from_match, zone_and_end
+from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
+from .mentions import PERSON_PRESENTS, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
+from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
 from .sections import Sections
+from .quotes import quoted
 from .textutil import QUOTES, clean, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
-_WHEN_WORDS = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-               r"Today|Tomorrow")
-MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
-MEETING = re.compile(
-    rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
-    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and)){{0,8}})?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
-    rf"(?:\s+on\s+(?!{_WHEN_WORDS})[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
-    r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
+MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
     r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
     r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
-    "title": r"(?:Presentation |Poster |Abstract |Session )?Title",
+    "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
     "abstract": r"(?:Abstract|Poster|Presentation)\s*(?:#|No\.?|Number|ID)\s*:?\s*#?",
     "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
     "location": r"Location|Room|Where|Venue",
-    "session": r"Session(?: Title| Name)?",
+    "session": r"(?:(?:Poster|Oral|Podium)\s+)?Session(?: Title| Name|\s+#?(?P<snum>[A-Z]{0,3}\d{1,4}))?",
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
-    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Format|Booth|Moderator|Panel(?:ists)?",
+    "format": r"Format|Presentation Type|Type",
+    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Booth|Moderator|Panel(?:ists)?",
 }
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
                    + r")\s*:\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
-TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
+TITLED = re.compile(rf"\b(?:en)?titled:?\s*{quoted(10, 400)}", re.I)
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
                      r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
 
 
-def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple[str, Span] | None:
-    """The conference the release is about: named first in the headline or the lead, then
-    given its fullest form wherever the release spells it out."""
-    head = release.spans.get("headline", (0, 0))
-    found = []
-    for m in MEETING.finditer(text, 0, body_end):
-        key = "m" if m.group("m") else "acro"
-        name = m.group(key).split("\n")[0].strip(" :–-").rstrip(".")
-        name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
-        if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 7:
-            continue
-        at = m.start(key) + m.group(key).find(name)
-        found.append((name, (at, at + len(name))))
-    if not found:
-        return None
-    base = next((f for f in found if head[0] <= f[1][0] < head[1]), None) or \
-        next((f for f in found if f[1][0] >= lead), found[0])
-    words = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", base[0])) - {"The", "Annual", "Meeting", "Congress", "Conference"}
-    acronyms = {w for w in words if w.isupper() and len(w) >= 3}
-
-    def shared(name: str) -> int:
-        tokens = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", name))
-        # "(AAI)" spelled out in full names the same meeting as "AAI Annual Meeting 2025".
-        return len(words & tokens) + 2 * len({a for a in acronyms if f"({a})" in name})
-
-    same = [f for f in found if shared(f[0]) >= min(2, len(words)) and len(f[0]) <= 160]
-    return max(same or [base], key=lambda f: len(f[0]))
-
-
 def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span] | None:
     segment = text[start:end]
-    d = DATE.search(segment)
+    d = next((d for d in DATE.finditer(segment) if not is_range(segment, d)), None)
     if not d:
         return None
     day = date_from_match(d, year)
@@ -119,21 +89,43 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
             key = next(k for k in ("n", "named2", "name", "named") if s.group(k))
             p.session, p.spans["session"] = s.group(key).strip(), (start + s.start(key), start + s.end(key))
     if kind and p.kind is None:
-        found = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
-        if found:
-            p.kind = "poster" if found.group(1).lower() == "poster" else "oral"
+        p.kind = kind_of(segment)
 
 
-def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
+def _kind_word(words: str) -> str | None:
+    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral)\b", words) else None)
+
+
+# "Webinar Title:", "Job Title:": titles of things that are not talks at a meeting
+_OTHER_TITLE = re.compile(r"(?i)\b(?:webinar|event|job|position|report|film|book|album|program(?:me)?)\s*$")
+
+
+def _labels_in(text: str, start: int, end: int):
+    """Labels end at a colon: try the label grammar only just before each colon."""
+    colon, last = text.find(":", start, end), start
+    while colon >= 0:
+        for m in LABEL.finditer(text, max(last, colon - 45), min(end, colon + 8)):
+            if m.start() <= colon < m.end():
+                if not _OTHER_TITLE.search(text, max(0, m.start() - 12), m.start()):
+                    yield m
+                last = m.end()
+                break
+        colon = text.find(":", max(colon + 1, last), end)
+
+
+def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
-    labels = [m for line in _label_lines(text) for m in LABEL.finditer(text, line.start, line.end)]
+    labels = [m for line in _label_lines(text) if start <= line.start < end
+              for m in _labels_in(text, line.start, line.end)][:MAX_ITEMS * 8]
     current: Presentation | None = None
+    pending: list[tuple[str, re.Match, int]] = []
     block_start = 0
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
         value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-        line_end = text.find("\n", m.end())
+        line_end = text.find("\n", m.end(), m.end() + 2000)
+        line_end = m.end() + 2000 if line_end < 0 else line_end
         value_end = min(value_end, len(text) if line_end < 0 else line_end)
         value = text[m.end():value_end]
         glued = re.search(r"(?<=[a-z.])About [A-Z]", value)  # "…UpdateAbout GeoVax": a section runs on
@@ -147,42 +139,23 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
         headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
         if headed and (current is None or current.starts_at or current.meeting != headed[0]):
             if current is not None:
-                found.append((current, block_start, m.start()))
+                found.append((current, block_start, _line_before(text, block_start, m.start())))
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
         if current is None and key not in ("title", "abstract"):
+            pending.append((key, m, value_end))  # "Session Title: …" above the talk's own title
             continue
         if starts_new or current is None:
             if current is not None:
-                found.append((current, block_start, m.start()))
-            current, block_start = Presentation(), _block_start(text, m.start())
-        if current is None:
-            continue
-        span = (m.end(), value_end)
-        if key == "title":
-            title = value.strip().strip(QUOTES + " .")
-            current.title = title
-            current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
-            a = ABSTRACT.search(value)
-            if a:
-                current.title = clean(value[:a.start()]).strip(QUOTES + " .")
-                key = "a" if a.group("a") else "b"
-                current.abstract = a.group(key)
-                current.spans["abstract"] = (m.end() + a.start(key), m.end() + a.end(key))
-        elif key == "abstract":
-            a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)", value)
-            if a:
-                current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
-        elif key == "when":
-            _fill(current, text, m.end(), value_end, year)
-            rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
-            if rest and current.location is None:
-                current.location = rest.group("room").strip()
-                current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
-        elif key == "location":
-            current.location, current.spans["location"] = clean(value), span
-        elif key == "session":
-            current.session, current.spans["session"] = clean(value), span
+                found.append((current, block_start, _line_before(text, block_start, m.start())))
+                pending = []
+            # the entry's line may lead in with its session ("* Poster Session 1 – Dr. X, Title: …")
+            floor = max(found[-1][2] if found else 0, m.start() - 200)
+            current, block_start = Presentation(), max(text.rfind("\n", floor, m.start()) + 1, floor)
+            for key_, m_, end_ in pending:
+                _label_value(current, key_, m_, text, end_, year)
+            pending = []
+        _label_value(current, key, m, text, value_end, year)
     if current is not None:
         end = text.find("\n\n", labels[-1].end()) if labels else -1
         found.append((current, block_start, len(text) if end < 0 else end))
@@ -191,18 +164,69 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
 
 
+def _line_before(text: str, start: int, pos: int) -> int:
+    """Where an entry's block ends: the line break before the next entry's label, if any."""
+    cut = text.rfind("\n", start, pos)
+    return cut if cut > start else pos
+
+
+def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_end: int, year: int | None) -> None:
+    value = text[m.end():value_end]
+    span = (m.end(), value_end)
+    if key == "title":
+        title = value.strip().strip(QUOTES + " .")
+        about = re.search(r"\s+About((?:\s+[A-Z][\w.&'’-]*){1,4})$", title)
+        if about and re.match(r"\s*" + re.escape(about.group(1).strip()), text[value_end:value_end + 200]):
+            title = title[:about.start()]  # "… Corporate Update About GeoVax": the About section's heading
+        current.title = title
+        current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
+        a = ABSTRACT.search(value)
+        if a:
+            current.title = clean(value[:a.start()]).strip(QUOTES + " .")
+            group = "a" if a.group("a") else "b"
+            current.abstract = a.group(group)
+            current.spans["abstract"] = (m.end() + a.start(group), m.end() + a.end(group))
+    elif key == "abstract":
+        a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}(?:[A-Z](?![a-z]))?)", value)
+        if a:
+            current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
+    elif key == "when":
+        dated = current.starts_at
+        _fill(current, text, m.end(), value_end, year)
+        if dated and current.starts_at == dated and not DATE.search(text, m.end(), value_end):
+            timed = add_time(dated, text, m.end(), value_end)  # "Date: June 5" then "Time: 10 a.m. ET"
+            if timed:
+                current.starts_at = timed
+        rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
+        if rest and current.location is None:
+            current.location = rest.group("room").strip()
+            current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
+    elif key == "location":
+        current.location, current.spans["location"] = clean(value), span
+    elif key == "session":
+        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:-]\s|$)", value.strip()) or [None, None])[1]
+        current.session, current.spans["session"] = (code, span) if code else (clean(value), span)
+        if m.group("snum"):
+            _fill(current, text, m.end(), value_end, year)
+    elif key == "format" and current.kind is None:
+        current.kind = _kind_word(value)
+    if key == "title" and current.kind is None and "poster" in m.group("key").lower():
+        current.kind = "poster"
+
+
 MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s+(?:19|20)\d\d)?)\s*$")
 
 
 def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     """The meeting named just before a label, on its line or the line above."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 300) if "\n" in text[max(0, pos - 300):pos] \
+        else max(0, pos - 300)
     head = text[line_start:pos]
     if not head.strip():
         above_end = line_start - 1
         while above_end > 0 and text[above_end - 1] == "\n":
             above_end -= 1
-        line_start = text.rfind("\n", 0, max(0, above_end)) + 1
+        line_start = max(text.rfind("\n", max(0, above_end - 300), max(0, above_end)) + 1, above_end - 300, 0)
         head = text[line_start:above_end]
     m = MEETING_HEAD.search(head)
     if not m:
@@ -220,8 +244,9 @@ def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
     out = []
     for ln in lines(text):
-        colon = ln.text.find(":")
-        while 0 <= colon < 400:
+        colon, seen = ln.text.find(":"), 0
+        while colon >= 0 and seen < 400:  # a body that lost its line breaks is one long line
+            seen += 1
             if _LABEL_WORDS.search(ln.text, max(0, colon - 40), colon):
                 out.append(ln)
                 break
@@ -229,17 +254,19 @@ def _label_lines(text: str):
     return out
 
 
-def _block_start(text: str, pos: int) -> int:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return line_start
+_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Rows of a schedule table that start with the abstract number."""
     rows = []
+    lower = text.lower()
+    if "abstract" not in lower and "poster" not in lower:
+        return rows
     all_lines = lines(text)
-    starts = [i for i, ln in enumerate(all_lines) if re.fullmatch(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}", ln.text.strip())
-              and not re.fullmatch(r"(?:19|20)\d\d", ln.text.strip())]
+    starts = [i for i, ln in enumerate(all_lines) if _ROW_START.fullmatch(ln.text.strip())
+              and not _YEAR.fullmatch(ln.text.strip())]
     # Bare numbers make rows only under a header that names them ("Abstract #", "Poster"):
     # a financial table's figures are numbers on their own lines too.
     if starts and not re.match(r"(?i)(?:abstract|poster)", all_lines[starts[0]].text.strip()):
@@ -269,20 +296,45 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
     return rows if len(rows) >= 2 else []
 
 
-def _prose(text: str, year: int | None, body_end: int) -> list[tuple[Presentation, int, int]]:
+THIS_STUDY = re.compile(r"\bThis (?:study|trial|analysis|abstract|research|presentation),\s+(?P<t>[A-Z][^.\n]{20,300}?)"
+                        r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:is|was|were|will|which|has|shows?|showed|found|evaluat\w+)\b")
+PRESENT_CUE = re.compile(r"(?i)\bpresent(?:ed|s|ing|ation)\b")
+
+
+def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+    """"This study, <title>, is a phase 3 trial …" in a release that speaks of presenting it:
+    the study's title is the talk's."""
     found = []
-    for m in TITLED.finditer(text, 0, body_end):
+    for m in THIS_STUDY.finditer(text, start, body_end):
+        if PRESENT_CUE.search(text, start, body_end):
+            p = Presentation(title=m.group("t").strip())
+            p.spans["title"] = m.span("t")
+            found.append((p, m.start(), m.end()))
+    return found[:1]
+
+
+def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+    found = _this_study(text, year, start, body_end)
+    if "titled" not in text:
+        return found
+    for m in TITLED.finditer(text, start, body_end):
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
         if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        kinds = re.findall(r"(?i)\b(oral|poster)\b", context) or [None]
-        for kind in dict.fromkeys(k.lower() if k else None for k in kinds):
-            p = Presentation(title=m.group("t").strip(), kind=kind)
-            p.spans["title"] = m.span("t")
+        end = text.find("\n", m.end(), m.end() + 1000)
+        end = min(len(text), m.end() + 1000) if end < 0 else end
+        kinds = ["poster" if w.group("poster") else "oral" for w in KIND.finditer(context)] or [None]
+        after = text[m.end():min(end, m.end() + 300)]
+        if kinds == [None] and PERSON_PRESENTS.search(text, floor, m.start()):
+            kinds = ["oral"]  # "their CEO, Jane Doe, will present a session … titled"
+        if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
+            kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
+        for kind in dict.fromkeys(kinds):
+            group = next(g for g in m.groupdict() if m.group(g) is not None)
+            p = Presentation(title=m.group(group).strip(), kind=kind)
+            p.spans["title"] = m.span(group)
             _fill(p, text, m.end(), end, year)
             found.append((p, sentence_start, end))
     return found
@@ -303,51 +355,128 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
     return []
 
 
+MAX_ITEMS = 200  # more talks than any release lists: past it the text is no release
+
+FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,80}?---\n")
+
+
+def _body_start(text: str) -> int:
+    """Past a page's front matter ("---\ntitle: ...\n---"): its keys are no labels."""
+    m = FRONT_MATTER.match(text)
+    return m.end() if m else 0
+
+
+def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presentation, int, int]]) -> list:
+    """Entries from another reading, unless they repeat an abstract number or a title."""
+    def key(p: Presentation) -> str | None:
+        return squash(p.abstract) if p.abstract else squash(p.title) if p.title else None
+
+    have = {key(p): p for p, _, _ in first if key(p)}
+    out = list(first)
+    for entry in more:
+        k = key(entry[0])
+        if k is None or k not in have:
+            out.append(entry)
+            if k:
+                have[k] = entry[0]
+        else:  # the same talk read twice: the second reading fills what the first lacks
+            complete(have[k], entry[0])
+    return sorted(out, key=lambda e: e[1])
+
+
+def _subheading(text: str, floor: int, at: int, reach: int = 40) -> str:
+    """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
+    pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
+    for _ in range(reach):
+        if pos <= floor:
+            return ""
+        prev = max(text.rfind("\n", max(floor, pos - 2000), pos - 1) + 1, pos - 2000)
+        line = text[prev:pos].strip()
+        pos = prev
+        if 3 <= len(line) <= 80 and not line.endswith(".") and not MARKER.search(line):
+            return line
+    return ""
+
+
 def extract_presentations(text: str, release: Release, compounds: list[Compound],
                           sections: Sections) -> list[Presentation]:
     year = int(release.date[:4]) if release.date else default_year(text)
-    lead = release.spans.get("company", release.spans.get("headline", (0, 0)))[0]
-    found = _labelled(text, year) or _schedule_rows(text, year) or _prose(text, year, sections.body_end)
-    meeting = find_meeting(text, release, lead, sections.body_end)
+    start, end = _body_start(text), sections.body_end
+    dateline = [release.spans[k][0] for k in ("company", "city", "date") if k in release.spans]
+    lead = max(start, min(dateline) if dateline else release.spans.get("headline", (0, 0))[0])
+    meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
+    found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))[:MAX_ITEMS]
     if not found:
-        found = _investor_talk(text, release, year, lead)
-        if found and meeting:
-            found[0][0].meeting, found[0][0].spans["meeting"] = meeting  # the name as the release gives it
-        if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
-                                               text[:sections.body_end]):
-            p = Presentation()
-            found = [(p, 0, 0)]
-            _oral_or_poster(text, p, sections.body_end, year)
-    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text)}
+        found = _schedule_rows(text, year) or _prose(text, year, start, end)
+    if not found:
+        found = _named_talk(_investor_talk(text, release, year, lead), meetings)
+    if not found and meetings:
+        found = prose_mentions(text, start, end, meetings, year, release.date,
+                               lambda words: _compounds_in(words, compounds),
+                               release.spans.get("date", (0, 0))[1])
+    # a release about one meeting that speaks of one format only ("a poster will be
+    # presented …") gives it to the talks it does not describe one by one
+    formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
+    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
+    codes = {squash(p.abstract) for p, _, _ in found if p.abstract}
     out = []
-    for p, start, end in found:
-        if p.meeting is None and meeting:
-            p.meeting, p.spans["meeting"] = meeting
-        heading = " ".join(ln for ln in text[max(0, start - 300):start].split("\n")[-4:] if ln.strip())[-200:] if start else ""
-        if p.kind is None:
-            kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", heading) or \
-                re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[start:end][:400])
-            p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
-        if p.kind is None and p.abstract and p.abstract in posters:
-            p.kind = "poster"
-        scope = " ".join(filter(None, [p.title, heading]))
-        p.compounds = _compounds_in(scope, compounds) if scope else _compounds_in(text[start:end] or (release.headline or ""), compounds)
-        if not p.compounds and not p.title:
-            p.compounds = _compounds_in(release.headline or "", compounds)
-        if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\btoday\b", text[lead:lead + 600]):
+    for p, at, stop in found:
+        if p.meeting is None and meetings:
+            anchor = min((sp[0] for sp in p.spans.values()), default=at)
+            p.meeting, p.spans["meeting"] = meetings.near(anchor) if anchor else meetings.fullest(meetings.primary)
+        if p.meeting is None:
+            continue  # a presentation is at a named meeting
+        _kind_for(p, text, start, at, stop, posters)
+        _compounds_for(p, text, start, at, stop, release, compounds, codes)
+        if p.starts_at is None and release.date and _TODAY.search(text, lead, lead + 1500):
             p.starts_at = release.date
         out.append(p)
+    if len(formats) == 1 and len({p.meeting for p in out}) == 1:
+        for p in out:
+            p.kind = p.kind or next(iter(formats))
     return out
 
 
-def _oral_or_poster(text: str, p: Presentation, body_end: int, year: int | None) -> None:
-    mentions = list(re.finditer(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[:body_end]))
-    dated = [m for m in mentions if DATE.search(m.group(0))]
-    m = (dated or mentions or [None])[0]
-    if m:
-        p.kind = m.group(1).lower()
-        _fill(p, text, m.start(), m.end() + 40, year)
-        p.location = p.location if p.location and len(p.location) < 60 else None
+_TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today\b|\btoday (?:presented|presents)\b")
+
+
+def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
+    """An investor talk keeps the meeting's fullest name; without a named meeting it is none."""
+    if not found:
+        return found
+    talk = found[0][0]
+    a, b = talk.spans["meeting"]
+    named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
+    if named is not None or meetings and not is_meeting_name(talk.meeting):
+        talk.meeting, talk.spans["meeting"] = meetings.fullest(named or meetings.primary)
+    elif not is_meeting_name(talk.meeting):
+        return []  # "will participate in a webinar hosted by …": no named meeting
+    return found
+
+
+def _kind_for(p: Presentation, text: str, start: int, at: int, stop: int, posters: set[str]) -> None:
+    """Oral or poster from, in turn: a heading above, the entry's own words, a poster number,
+    an investor conference (a company's talk there is given by its management)."""
+    if p.kind is None and at:
+        p.kind = heading_kind(text, start, max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300), reach=6)
+    if p.kind is None:
+        block = text[at:stop][:400]
+        p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
+    if p.kind is None and p.abstract and p.abstract in posters:
+        p.kind = "poster"
+    if p.kind is None and is_investor_meeting(p.meeting or ""):
+        p.kind = "oral"
+
+
+def _compounds_for(p: Presentation, text: str, start: int, at: int, stop: int, release: Release,
+                   compounds: list[Compound], codes: set[str]) -> None:
+    """The drugs a talk's title (and the list's subheading) names; for an untitled talk, those
+    of its passage, else of the heading above and the headline."""
+    scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
+    p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
+    if not p.compounds and not p.title:
+        heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
+        p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
 
 
 def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
@@ -360,5 +489,4 @@ def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
 
     hits = [c for c in hits if not any(
         all(any(n in m and n != m for m in matched(o)) for n in matched(c)) for o in hits if o is not c)]
-    own = [c for c in hits if re.search(r"\d", c.name) or c.name.isupper()]
-    return [c.name for c in (own or hits)]
+    return [c.name for c in hits]

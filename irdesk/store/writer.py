@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract.model import Compound, Contact, ParsedRelease
-from .identity import company_key, contact_key, fingerprint, meeting_key, release_keys, squash
+from .identity import best_match, company_key, headline_opens, contact_key, fingerprint, keys_of, meeting_key, squash
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,17 +49,23 @@ def _insert_many(db: Database, table: str, columns: tuple[str, ...], rows, ignor
     db.conn.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
-def find_duplicate(db: Database, keys: list[str]) -> int | None:
+def find_duplicate(db: Database, keys: list[str], text: str = "") -> int | None:
+    """The stored release these keys point to most strongly, if any (see ``best_match``);
+    on the sketch alone, its headline must open ``text`` too."""
     marks = ",".join("?" * len(keys))
-    row = db.execute(f"SELECT release_id FROM release_keys WHERE key IN ({marks}) LIMIT 1", keys).fetchone()
-    return row[0] if row else None
+
+    def confirm(release_id: int) -> bool:
+        row = db.execute("SELECT headline FROM releases WHERE id = ?", [release_id]).fetchone()
+        return headline_opens(row[0] if row else None, text)
+
+    return best_match(db.execute(f"SELECT key, release_id FROM release_keys WHERE key IN ({marks})", keys), confirm)
 
 
 def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
     rel = parsed.release
-    keys = release_keys(parsed.text, rel.date, rel.headline, rel.company)
+    keys = keys_of(parsed)
     with db.atomic():
-        existing = find_duplicate(db, keys)
+        existing = find_duplicate(db, keys, parsed.text)
         if existing is not None:
             _add_source(db, existing, source)
             return Added("duplicate", existing)

@@ -1,0 +1,194 @@
+"""Presentations in the shapes releases give them (short fictional texts)."""
+
+from irdesk.extract.dates import find_when
+from irdesk.extract.engine import extract_text
+from irdesk.extract.meetings import find_mentions
+
+LEAD = ("Zentara Bio Announces Data at the 40th Imaginary Hematology Society (IHS) Annual Meeting\n\n"
+        "BOSTON, Nov. 4, 2024 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that data "
+        "for ZB-101 will be presented at the 40th Imaginary Hematology Society (IHS) Annual Meeting in "
+        "Orlando, Dec. 7-10, 2024.\n\n")
+
+
+def test_zone_abbreviation_names_a_region():
+    winter = "Dec. 10, 2024 at 4:45 pm ET"
+    summer = "June 10, 2024 at 4:45 pm ET"
+    autumn = "October 23, 2019, 09:00-14:00 CET"
+    assert find_when(winter, 0, len(winter), None)[0] == "2024-12-10T16:45:00-05:00"
+    assert find_when(summer, 0, len(summer), None)[0] == "2024-06-10T16:45:00-04:00"
+    assert find_when(autumn, 0, len(autumn), None)[0] == "2019-10-23T09:00:00+02:00"
+
+
+def test_time_before_the_date_and_no_zone():
+    before = "oral presentation at 2:30 p.m. PT on Saturday, December 7, 2024"
+    assert find_when(before, 0, len(before), None)[0] == "2024-12-07T14:30:00-08:00"
+    local = "Monday, April 8, 2024, 1:30 PM - 5:00 PM"
+    assert find_when(local, 0, len(local), None)[0] == "2024-04-08"
+
+
+def test_numbered_lines_take_their_kind_from_the_heading():
+    text = LEAD + ("Oral Presentations\n\n"
+                   "Durable Responses to ZB-101 in Relapsed Lymphoma: A Phase 1 Study (Abstract #212)\n\n"
+                   "Poster Sessions\n\n"
+                   "Real-World Outcomes With ZB-101 Across Community Centers (Abstract #3345)\n\n"
+                   "Biomarkers of Response in a Pooled Analysis of Two Cohorts (Abstract #3350)\n")
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.kind) for p in talks] == [("212", "oral"), ("3345", "poster"), ("3350", "poster")]
+    assert talks[0].title == "Durable Responses to ZB-101 in Relapsed Lymphoma: A Phase 1 Study"
+    assert talks[0].meeting == "40th Imaginary Hematology Society (IHS) Annual Meeting"
+    assert talks[0].compounds == ["ZB-101"]
+    assert talks[0].starts_at is None  # only the meeting's date range is given
+
+
+def test_number_line_with_time_and_hall():
+    text = LEAD + ("Lymphoma Abstracts\nLong-Term Safety of ZB-101 in Adults. Abstract ID#: 77 – Poster Presentation, "
+                   "Dec. 8, 2024, 6:00 – 8:00 p.m. EST, Hall C.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.abstract, talk.kind, talk.location) == ("77", "poster", "Hall C")
+    assert talk.starts_at == "2024-12-08T18:00:00-05:00"
+    assert talk.title == "Long-Term Safety of ZB-101 in Adults"
+
+
+def test_bracketed_numbers_in_a_body_without_line_breaks():
+    text = ("Zentara Bio to Present at the Imaginary Gastro Week 2019\n\n"
+            "PARIS, Oct. 20, 2019 /PRNewswire/ -- Zentara Bio will present real-world data at the Imaginary "
+            "Gastro Week 2019.The first study looked at switching patients. [P1234 – October 23 (Wed), 2019, "
+            "09:00-14:00 CET, Poster Exhibition Hall 7]“We are pleased,” said the CEO.The second abstract "
+            "covers dosing. [P0456 - October 21 (Mon), 2019, 10:30-17:00 CET, Poster Exhibition Hall 7]\n")
+    talks = extract_text(text).presentations
+    assert [p.abstract for p in talks] == ["P1234", "P0456"]
+    assert talks[0].starts_at == "2019-10-23T09:00:00+02:00"
+    assert talks[0].location == "Poster Exhibition Hall 7"
+    assert talks[0].title is None
+
+
+def test_a_note_gives_session_and_time_to_several():
+    text = LEAD + ("Blood counts in young adults (Moderated Poster Presentation MP31)\n\n"
+                   "Platelets after ZB-101 in older adults (Moderated Poster Presentation MP32)\n\n"
+                   "Note: Moderated Poster Presentations MP-31 and MP-32 in Session MPS07 are both at "
+                   "9:55 a.m. CT on Friday, December 6, 2024.\n")
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.session, p.starts_at) for p in talks] == [
+        ("MP31", "MPS07", "2024-12-06T09:55:00-06:00"), ("MP32", "MPS07", "2024-12-06T09:55:00-06:00")]
+
+
+def test_labels_run_together_on_one_line():
+    text = LEAD + ("Details: Poster Title: Early Signals of ZB-101 Activity Presenter: Dr. Ana Ruiz "
+                   "Abstract Presentation Number: 4410 Session: B12 – Lymphoma biology Date / Time: "
+                   "Monday December 9, 2024, 9:00 am – 12:00 pm\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.title, talk.abstract, talk.session, talk.kind) == (
+        "Early Signals of ZB-101 Activity", "4410", "B12", "poster")
+    assert talk.starts_at == "2024-12-09"  # a time without a zone: the date only
+
+
+def test_investor_conference_talk_is_oral():
+    text = ("Zentara Bio to Participate in the Imaginary Securities Healthcare Conference\n\n"
+            "BOSTON, Feb. 20, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "Jane Doe, Chief Executive Officer, will participate in a fireside chat at the Imaginary "
+            "Securities Healthcare Conference on Tuesday, March 4, 2025 at 10:00 a.m. ET.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.kind, talk.starts_at) == ("oral", "2025-03-04T10:00:00-05:00")
+    assert talk.meeting == "Imaginary Securities Healthcare Conference"
+
+
+def test_the_company_call_is_no_presentation():
+    text = ("Zentara Bio to Report Fourth Quarter Results\n\n"
+            "BOSTON, Feb. 20, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) will host a conference "
+            "call and webcast to present its financial results on March 4, 2025 at 4:30 p.m. ET.\n\n"
+            "Revenue\n\n1204\n\nNet loss\n\n3381\n")
+    assert extract_text(text).presentations == []
+
+
+def test_prose_poster_titled():
+    text = LEAD + ("Dr. Ana Ruiz will present a poster titled “Durable Remissions With ZB-101 in Older "
+                   "Adults” (Abstract #5521).\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.title, talk.abstract, talk.kind) == ("Durable Remissions With ZB-101 in Older Adults", "5521", "poster")
+
+
+def test_meeting_names_by_grammar_and_vocabulary():
+    text = ("Data at the 2024 American Society of Clinical Oncology (ASCO) Annual Meeting and at ASCO 2024; "
+            "the company also joins the Jefferies Healthcare Conference and the BIO International Convention, "
+            "and presents at the Imaginary Neurology Society (INS) conference. "
+            "Its annual general meeting of shareholders and its conference call are not meetings.")
+    names = [m.name for m in find_mentions(text, 0, len(text))]
+    assert "2024 American Society of Clinical Oncology (ASCO) Annual Meeting" in names
+    assert "ASCO 2024" in names
+    assert "Jefferies Healthcare Conference" in names
+    assert "BIO International Convention" in names
+    assert "Imaginary Neurology Society (INS) conference" in names
+    assert not any("shareholders" in n or "call" in n for n in names)
+
+
+def test_investor_conferences_in_blocks_with_separate_date_and_time():
+    text = ("Zentara Bio to Present at Upcoming Investor Conferences\n\n"
+            "BOSTON, May 20, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "management will participate in the following investor conferences:\n\n"
+            "Imaginary Securities Global Healthcare Conference\nDate: Thursday, June 5, 2025\n"
+            "Time: 10:00 a.m. ET\nFormat: Fireside chat\n\n"
+            "Example Capital 12th Annual Healthcare Conference\nDate: December 10, 2025\nTime: 2:40 p.m. ET\n")
+    talks = extract_text(text).presentations
+    assert [(p.meeting, p.kind, p.starts_at) for p in talks] == [
+        ("Imaginary Securities Global Healthcare Conference", "oral", "2025-06-05T10:00:00-04:00"),
+        ("Example Capital 12th Annual Healthcare Conference", "oral", "2025-12-10T14:40:00-05:00")]
+
+
+def test_investor_conferences_in_a_list():
+    text = ("Zentara Bio to Participate in Upcoming Investor Conferences\n\n"
+            "BOSTON, May 20, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "members of its management team will participate in the following investor conferences:\n\n"
+            "- Imaginary Securities Global Healthcare Conference on Thursday, June 5, 2025 at 10:00 a.m. ET\n"
+            "- Example Capital 12th Annual Healthcare Conference on June 10, 2025 at 2:40 p.m. ET\n\n"
+            "A live webcast of the presentations will be available on the company's website.\n")
+    talks = extract_text(text).presentations
+    assert [(p.kind, p.starts_at) for p in talks] == [
+        ("oral", "2025-06-05T10:00:00-04:00"), ("oral", "2025-06-10T14:40:00-04:00")]
+
+
+def test_details_block_takes_the_format_the_lead_names():
+    text = ("Zentara Bio Announces Presentation at the 2024 Imaginary Oncology Congress\n\n"
+            "CHICAGO, May 23, 2024 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "data for ZB-101 will be featured in an oral presentation at the 2024 Imaginary Oncology Congress.\n\n"
+            "Presentation Details:\n\nTitle: Phase 2 Results of ZB-101 in Advanced Solid Tumors\n"
+            "Session: Developmental Therapeutics\nDate and Time: Sunday, June 2, 2024, 8:00 AM - 11:00 AM CDT\n"
+            "Location: Hall D1\nAbstract Number: 3010\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.abstract, talk.kind, talk.location, talk.session) == ("3010", "oral", "Hall D1", "Developmental Therapeutics")
+    assert talk.starts_at == "2024-06-02T08:00:00-05:00"
+
+
+def test_oral_as_a_route_is_no_format():
+    text = LEAD + ("A poster on oral ZB-101 will be presented (Abstract #901).\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.kind == "poster"
+
+
+def test_this_study_title_in_prose():
+    text = ("Daily Pill Lowered Cholesterol in Imaginary Trial\n\n"
+            "DALLAS, Nov. 8, 2025 -- A daily pill lowered cholesterol, according to a late-breaking science "
+            "presentation today at the Imaginary Cardiology Society’s Scientific Sessions 2025.\n\n"
+            "This study, Efficacy and Safety of ZB-101, an Oral Inhibitor, in Adults: The Phase 3 ALPHA "
+            "Trial (ALPHA), is a phase 3 trial in adults.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.title == "Efficacy and Safety of ZB-101, an Oral Inhibitor, in Adults: The Phase 3 ALPHA Trial"
+    assert talk.starts_at == "2025-11-08"
+    assert talk.meeting == "Imaginary Cardiology Society’s Scientific Sessions 2025"
+
+
+def test_abbreviations_do_not_end_the_sentence_that_dates_a_talk():
+    text = ("Zentara Bio to Present at the 9th Annual World ADC\n\n"
+            "SAN DIEGO, Nov. 2, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB) today announced that "
+            "it will present new data at the 9th Annual World ADC, from November 3-6, 2025.\n\n"
+            "A poster by Dr. A. Ruiz will be presented on Nov. 4, 2025 at 10:00 a.m. PT.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.meeting, talk.kind, talk.starts_at) == ("9th Annual World ADC", "poster", "2025-11-04T10:00:00-08:00")
+
+
+def test_a_quoted_title_keeps_its_apostrophe():
+    text = ("Northwind Recaps Its Talk at the 12th Imaginary Vaccine Congress\n\n"
+            "BOSTON, April 2, 2025 (GLOBE NEWSWIRE) -- Northwind Therapeutics, Inc. today recapped its talk at the "
+            "12th Imaginary Vaccine Congress.\n\nThe presentation, titled “Results That Compared Northwind’s "
+            "Vaccine Candidate to an Approved Vaccine,” was given by Jane Doe, Ph.D. on April 2, 2025.\n")
+    (p,) = extract_text(text).presentations
+    assert p.title == "Results That Compared Northwind’s Vaccine Candidate to an Approved Vaccine"
