@@ -41,7 +41,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score|portfolio|suite)\b")
-CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Z-]{3,20}[A-Z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
+CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
                         r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
 CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
@@ -234,7 +234,8 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
                 found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in CAPS_BEFORE_INN.finditer(text):
-        if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)):
+        if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
+                and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     lowered = None
     for m in find_inns(text):

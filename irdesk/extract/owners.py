@@ -29,15 +29,16 @@ NOT_OWNERS = re.compile(r"(?i)\b(?:\w*wire|\w*news\w*|media|association|society|
                         r"ministry|commission|FDA|EMA|NIH|WHO|CDC|registry|congress|conference|report|research reports?|"
                         r"capital|partners|advisors|securities|markets?|exchange|law|LLP|stocks?)\b")
 DISEASE_AFTER = re.compile(r"['’]s\s+(?:(?:&|and)\s+)?(?:colitis|disease|syndrome|sarcoma|lymphoma|palsy|ataxia|dystrophy|anemia|"
-                           r"phenomenon|law|first|largest|leading)\b", re.I)
+                           r"phenomenon|law)\b", re.I)
 ORG_WORDS = re.compile(r"\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|AG|SA|SE|NV|GmbH|Co|Company|Group|"
                        r"Holdings|Pharma\w*|Therapeutics|Bio\w*|Medical|Health\w*|Sciences|Oncology|Labs?|"
                        r"Laboratories)\b")
 
 
 # "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names.
-LISTED = re.compile(r"(?P<suffix>,?\s(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC)\.?)(?=\s\(|\s+today\b|,)"
-                    r"|\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{0,12}:")
+LISTED = re.compile(r"(?P<suffix>,?\s(?:Co\.,?\s)?(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC)\.?)(?=\s\(|\s+today\b|,)"
+                    r"|\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{0,12}:"
+                    r"|\s+\([A-Z]{2,6}[:-]\s?[A-Z0-9.]{1,8}\)(?=,?\s+(?:today|announced|reported|has|is)\b)")
 
 
 DATELINE = re.compile(r"(?m)^\W*([A-Z][\w .-]{1,30}?),\s+(?:[A-Z][\w.]*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
@@ -52,7 +53,7 @@ def _first_listed(text: str) -> str:
     """ "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names."""
     for anchor in LISTED.finditer(text, 0, 5000):
         name = ORG_END.search(text, max(0, anchor.start() - 80), anchor.start())
-        if name:
+        if name and plausible_org(clean_owner(name.group(1)), text):
             return clean_owner(name.group(1) + (anchor.group("suffix") or ""))
     return ""
 
@@ -73,7 +74,7 @@ def issuer_owner(release: Release, text: str) -> str | None:
 
 
 # A byline, a person, a year or a possessive read as a company's name.
-NOT_NAMES = re.compile(r"(?:By|Dr|Mr|Mrs|Ms|Prof)\.?\s|\d{4},|.*['’]s?$|(?:Corp|Inc|Ltd|LLC|Co)\.?$")
+NOT_NAMES = re.compile(r"(?:By|Dr|Mr|Mrs|Ms|Prof)\.?\s|The\s|\d{4},|.*['’]s?$|(?:Corp|Inc|Ltd|LLC|Co)\.?$")
 
 
 @functools.lru_cache(maxsize=8)
