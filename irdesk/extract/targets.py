@@ -22,7 +22,7 @@ COMBO_AND = rf"{SYM}(?:(?:\s?/\s?|,?\s(?:and|&)\s(?:the\s)?){SYM}){{0,2}}"  # "t
 ROLE = r"(?:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders?|blockers?|antibod(?:y|ies)|" \
        r"bispecifics?|engagers?|silencers?|siRNAs?|antisense|gene therapy)"
 # A lower-case protein name that ends like one: "-ase", "kinase", "receptor", "channel", "proteasome".
-PROTEIN = r"(?:[A-Za-z][\w-]*\s){0,2}(?:[\w-]*ase|proteasome|receptor|channel|protein(?:\s\d+)?)"
+PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase|proteasome|receptor|channel|protein(?:\s\d+)?)"
 
 _SHAPES = (
     ("targeting|targeted|directed|specific", rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b"),
@@ -33,7 +33,7 @@ _SHAPES = (
      rf"levels?) of)\s+(?:the\s+|both\s+)?(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})\b)"),
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
      rf"\b(?P<d>{COMBO}(?: receptor)?)(?: \((?P<d2>{SYM})\))? {ROLE}"),
-    ("actor ", rf"\b(?P<e>[Ff]actor [XVI]{{1,4}}a?)\b"),
+    ("actor ", rf"\b(?P<e>(?:complement |coagulation )?[Ff]actor (?:[XVI]{{1,4}}a?|[A-H]))\b"),
     ("adrenergic", r"\b(?P<f>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"),
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
      rf"\b(?P<g>{PROTEIN})(?: \((?P<g2>{SYM})\))? (?:{ROLE})"),
