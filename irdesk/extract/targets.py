@@ -52,7 +52,7 @@ NOT_PROTEIN_WORDS = re.compile(r"(?i)^(?:the|a|an|our|its|their|this|these|novel
 DEFINED_AS_NOT_TARGET = re.compile(r"(?i)(?:disease|syndrome|virus|infection|disorder|cancer|carcinoma|tumou?r|"
                                    r"leukemia|lymphoma|failure|assay|test|score|scale|index|rate|response|survival|"
                                    r"event|fever|injury|reaction)\s*$")
-LAB_WORDS = {"ELISA", "ELISPOT", "PCR", "QPCR", "NGS", "MRI", "PET", "CT", "ECG", "LDL", "HDL", "HBA1C", "BMI", "GVHD"}
+LAB_WORDS = {"CAR-T", "CAR-NK", "LDL-C", "HDL-C", "ELISA", "ELISPOT", "PCR", "QPCR", "NGS", "MRI", "PET", "CT", "ECG", "LDL", "HDL", "HBA1C", "BMI", "GVHD"}
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 NEAR = 120
 # A sentence that can name a target has one of these; most sentences have none.
@@ -72,6 +72,7 @@ def _value(m: re.Match) -> tuple[str, int] | None:
             name = m.group(full)
             for _ in range(3):
                 name = NOT_PROTEIN_WORDS.sub("", name)
+            name = re.sub(r"^(?:(?:type|class)\s)?(?:I{1,3}|IV|V)\s", "", name)  # "type II RAF kinase"
             if m.group(abbr) and (re.search(r"[\d-]", name) or len(name.split()) >= 3):
                 return m.group(abbr), m.start(abbr)  # "angiopoietin-like protein 3 (ANGPTL3)"
             if not name or name.lower() in ("receptor", "protein", "channel", "base", "release", "increase",
