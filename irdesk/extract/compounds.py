@@ -220,7 +220,8 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
         if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
                 re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
             continue  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
-        if not name.isupper() and LONGER_MARK.search(text, max(0, m.start() - 30), m.start()):
+        longer = LONGER_MARK.search(text, max(0, m.start() - 30), m.start()) if not name.isupper() else None
+        if longer and not re.search(r"\d", name) and not drug_words().search(longer.group(0)):
             continue  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
         if AS_TRIAL_AFTER_PHASE.match(text, m.end()):
             continue  # "its EMBRACE™ Phase 3 study": a trial's mark
@@ -281,7 +282,8 @@ AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|n
                              r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies))\b")
 AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
-                            r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus)\s+$")
+                            r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
+                            r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
 AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:\(|,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
                            r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination)\b")
 NEXT = re.compile(r"\s+([a-z]+)")
