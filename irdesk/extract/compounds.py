@@ -116,8 +116,8 @@ def _is_code(name: str, text: str = "") -> bool:
     letters = re.match(r"[A-Za-z]+", name).group(0)
     if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
         return False
-    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}[-‐‑]?\d{1,2}", name):
-        return False  # "Gen3", "Q1", "B1", "K-12": words with a number, not code names
+    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
+        return False  # "Gen3", "Q1", "B1": words with a number, not code names
     if re.fullmatch(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}", name):
         return False  # "Nectin-4", "Alpha-1": a protein's or a model's name
     if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name) and len(letters) >= 5:
@@ -326,6 +326,9 @@ def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
             role["target"] += 1
     not_drugs, numbers = set(), set()
     for key, role in roles.items():
+        if re.fullmatch(r"[a-z]{1,2}\d{1,2}", key) and not role["drug"]:
+            not_drugs.add(key)  # "K-12", "PC-3": so short a code needs a drug's role somewhere
+            continue
         if role["number"] == role["all"]:
             numbers.add(key)
         elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
