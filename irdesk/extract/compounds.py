@@ -284,13 +284,22 @@ AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
                             r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
-AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:\(|,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
+AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
                            r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination)\b")
 NEXT = re.compile(r"\s+([a-z]+)")
 NOT_CODE_CONTEXT = re.compile(r"\s?(?:nm|mm|µm|um|cm|kDa|Da|kg|°C|%|percent|cells?\b|cell line)")
 FILING_BEFORE = re.compile(r"\b(?:Form|Schedule|Rule|Item|Section|Exhibit|Regulation|Article)\s+$")
 AS_NUMBER_BEFORE = re.compile(r"(?i)(?:abstract|poster|presentation|board|publication|session|e-poster|ID)"
                               r"(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*#?\s*$")
+
+
+def _names_in_brackets(after: str) -> bool:
+    """ "X (zanolitamab vedotin)", "X (ZV-9)", "X (CD20xCD3)": a bracket naming the drug or its targets."""
+    m = re.match(r"\s?\(([^()]{2,60})\)", after)
+    if not m:
+        return False
+    first = re.split(r"[,;/]", m.group(1))[0].strip()
+    return looks_like_inn(first) or bool(CODE.fullmatch(first)) or bool(re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", first))
 
 
 def _form_follows(after: str) -> bool:
@@ -316,7 +325,8 @@ def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
         role["all"] += 1
         if AS_NUMBER_BEFORE.search(before):
             role["number"] += 1
-        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or _form_follows(after):
+        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or _form_follows(after) \
+                or _names_in_brackets(after):
             role["drug"] += 1
         elif (AS_TRIAL_AFTER_PHASE if len(re.sub(r"\D", "", m.group(0))) <= 2 else AS_TRIAL_AFTER).match(after) \
                 or before.endswith("(") and TRIAL_BEFORE.search(
