@@ -44,6 +44,9 @@ LISTED = re.compile(r"(?P<suffix>,?\s(?:Co\.,?\s)?(?:Inc|Ltd|Corp|Co|AG|plc|SA|S
 DATELINE = re.compile(r"(?m)^\W*([A-Z][\w .-]{1,30}?),\s+(?:[A-Z][\w.]*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
 
 
+TICKER = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE(?: American)?|TSXV?|ASX|HKEX|SEHK|LSE|SIX|OTC\w*|CSE)\s?:\s?([A-Z.]{1,6})\)")
+
+
 def _dateline_city(name: str, text: str) -> bool:
     """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
     return bool(name) and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
@@ -63,7 +66,9 @@ def issuer_owner(release: Release, text: str) -> str | None:
     issuer = (release.company or "").strip()
     if not plausible_org(issuer, text) or release.city and issuer.lower().startswith(release.city.lower()) \
             or _dateline_city(issuer, text):
-        issuer = _first_listed(text)  # the release read no issuer: the first listed company
+        # The release read no issuer: the first listed company, unless the text lists several
+        # (an aggregator's round-up of many companies' drugs has no one owner).
+        issuer = _first_listed(text) if len(set(TICKER.findall(text))) <= 1 else ""
     if len(issuer) < 3 or NOT_OWNERS.search(issuer):
         return None
     if release.city and issuer.lower().startswith(release.city.lower()):
