@@ -8,28 +8,25 @@ are one compound.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
-from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
-from .model import Compound, Release, Span
+from .codes import (AS_NUMBER_BEFORE, AS_TRIAL_AFTER_PHASE, CODE, FILING_BEFORE, NOT_CODE_CONTEXT, NOT_CODES,
+                    abbreviates, code_roles, forms, is_code)
+from .fineprint import fine_print
 from .inn import find_inns, looks_like_inn
-from .textfind import ticker_of, word_hits
-from .targets import find_target, target_sentences
+from .model import Compound, Release, Span
+from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .sections import Sections
-from .vocab import load_rows, load_words
+from .targets import find_target, target_sentences
+from .textfind import squash, ticker_of, word_hits
+from .vocab import load_words
 
-CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3,4}|\d[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
-NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|NIHSS|MMSE|PHQ|GAD|BPI|"
-                       r"COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
-                       r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
-                       r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
-                       r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
+__all__ = ["extract_compounds", "squash"]
+
 PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
 FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group|A/S|AG|plc|LLC|Pharmaceuticals|Therapeutics|Pharma|Biotech|"
                   r"Biosciences|Sciences|Holdings)\b")
-SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
 _DRUG_WORDS = (r"(?i)\b(?:drugs?|vaccines?|vaccinations?|therap(?:y|ies|eutics?)|medicines?|medications?|treatments?|"
                 r"approved|prescription|candidates?|compounds?|inhibitors?|antibod(?:y|ies)|conjugates?|ADCs?|doses?|"
@@ -48,10 +45,7 @@ CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
 SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?|royalt(?:y|ies))\b")
 LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
-TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
 
-
-_SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
 
 
 def _lower_words(text: str) -> set[str]:
@@ -70,8 +64,8 @@ class _DrugWords:
         end = len(text) if end is None else end
         if self.role.search(text, start, end):
             return True
-        forms = _forms()
-        return any(w in forms for w in self.word.findall(text[start:end].lower()))
+        known = forms()
+        return any(w in known for w in self.word.findall(text[start:end].lower()))
 
 
 _drug_words = _DrugWords()
@@ -90,40 +84,6 @@ def _drug_context(text: str, start: int, end: int) -> bool:
     if re.match(r"\s?(?:\(|®|™)", text[end:end + 2]) or text[max(0, start - 1):start] == "(":
         return True
     return bool(drug_words().search(text, max(0, start - 60), min(len(text), end + 60)))
-
-
-def squash(name: str) -> str:
-    return name.translate(_SQUASH).lower()
-
-
-def _abbreviates(head: str, word: str) -> bool:
-    """ "geo" of "geovax", "aro" of "arrowhead": the head's letters in order, from the word's first."""
-    if not word.startswith(head[0]):
-        return False
-    at = 0
-    for ch in head:
-        at = word.find(ch, at) + 1
-        if not at:
-            return False
-    return True
-
-
-def _is_code(name: str, text: str = "") -> bool:
-    if re.fullmatch(r"[A-Z]{2,6}(?:19|2\d)", name) and re.search(rf"\b{name[:-2]}\b(?!\d)", text):
-        return False  # "AHA24" beside "AHA": a meeting and its year
-    if name[0].isdigit():
-        return True  # "4D-150": the CODE shape that starts with a digit is narrow already
-    letters = re.match(r"[A-Za-z]+", name).group(0)
-    if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
-        return False
-    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
-        return False  # "Gen3", "Q1", "B1": words with a number, not code names
-    if re.fullmatch(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}", name):
-        return False  # "Nectin-4", "Alpha-1": a protein's or a model's name
-    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name) and len(letters) >= 5:
-        return False  # "IMMUNOLOGY2025": a meeting and its year
-    digits = re.sub(r"\D", "", name)
-    return 2 <= len(digits) <= 5 or "-" in name and len(digits) <= 5
 
 
 class _Names:
@@ -165,69 +125,68 @@ RANK = {"code": 0, "brand": 1, "inn": 2, "alias": 3}
 
 
 def _candidates(text: str, release: Release, issuer: str | None = None) -> list[tuple[str, Span, str]]:
+    """Every name the release writes as a drug's: code names, brands and INNs, with their spans."""
+    found = (_code_candidates(text, release) + _named_after_issuer(text, release.company or issuer or "")
+             + _brand_candidates(text, release) + _inn_candidates(text))
+    urls = _addresses(text)
+    return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+
+
+def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+    """Code names the release treats as a drug's: repeated, in the headline, or among drug words."""
     codes = list(CODE.finditer(text))
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
-    found: list[tuple[str, Span, str]] = []
-    urls = _addresses(text)
-    not_drugs, numbers = _code_roles(text, codes)
+    not_drugs, numbers = code_roles(text, codes)
+    found = []
     for m in codes:
         name = m.group(0)
-        if not _is_code(name, text) or squash(name) in not_drugs or squash(name) in numbers:
+        if not is_code(name, text) or squash(name) in not_drugs or squash(name) in numbers:
             continue
         if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Poster MP-21": this mention is a number
         if NOT_CODE_CONTEXT.match(text, m.end()) or FILING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Sub-15 nm", "Form F-4"
-        around = text[max(0, m.start() - 80):m.end() + 80]
-        before = text[max(0, m.start() - 6):m.start()]
-        after = text[m.end():m.end() + 14]
+        before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 14]
         if re.match(r"[- ](?:targeting|positive|negative|expressing|mutant|mutation)", after) or before.endswith("anti-"):
             continue
-        if counts[squash(name)] >= 2 or squash(name) in headline or drug_words().search(around):
+        if counts[squash(name)] >= 2 or squash(name) in headline \
+                or drug_words().search(text, max(0, m.start() - 80), m.end() + 80):
             found.append((name, m.span(), "code"))
-    company = (release.company or issuer or "").split()
-    if company and len(company[0]) >= 3:
-        # "GEO-MVA", "Orca-T": a product named after the company.
-        first = company[0].lower()
-        for m in PREFIXED.finditer(text):
-            head = m.group(1).lower()
-            if len(head) >= 3 and _abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
-                    and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
-                    and not ticker_of(text, m.group(1)) \
-                    and drug_words().search(text, max(0, m.start() - 80), m.end() + 80) \
-                    and not NOT_DRUG.match(text, m.end(), m.end() + 60):
-                found.append((m.group(0), m.span(), "code"))
+    return found
+
+
+def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
+    """ "GEO-MVA" of GeoVax, "ARO-INHBE" of Arrowhead: a product named after its company."""
+    company = issuer.split()
+    if not company or len(company[0]) < 3:
+        return []
+    first, found = company[0].lower(), []
+    for m in PREFIXED.finditer(text):
+        head = m.group(1).lower()
+        if len(head) >= 3 and abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
+                and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
+                and not ticker_of(text, m.group(1)) \
+                and drug_words().search(text, max(0, m.start() - 80), m.end() + 80) \
+                and not NOT_DRUG.match(text, m.end(), m.end() + 60):
+            found.append((m.group(0), m.span(), "code"))
+    return found
+
+
+def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+    """Marked names (®, ™) that name a drug, and capitals tied to an INN in brackets."""
     marks = list(BRAND.finditer(text))
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
     not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
     vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
                or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
+    found = []
     for m in marks:
-        name, rest = m.group(1), text[m.end():m.end() + 60]
-        if name in not_drugs:
+        name = m.group(1)
+        if name in not_drugs or name not in vouched or not _is_drug_mark(text, m, release):
             continue
-        around = text[max(0, m.start() - 60):m.end() + 140]
-        if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
-            continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
-        if NOT_DRUG.match(rest) or name not in vouched or _is_firm(text, name):
-            continue
-        if re.search(r"(?:19|20)\d\d$", name):
-            continue  # "IMMUNOLOGY2025™": a meeting's mark
-        if not name.isupper() and name.lower() in lower_words(text):
-            continue  # "Assure®", "Evolution™": an ordinary word the text also writes in lower case
-        if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
-                re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
-            continue  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
-        longer = LONGER_MARK.search(text, max(0, m.start() - 30), m.start()) if not name.isupper() else None
-        if longer and not re.search(r"\d", name) and not drug_words().search(longer.group(0)):
-            continue  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
-        if AS_TRIAL_AFTER_PHASE.match(text, m.end()):
-            continue  # "its EMBRACE™ Phase 3 study": a trial's mark
-        if TRADEMARK_LEGEND.search(_sentence_at(text, m.start())):
-            continue  # "X™ and Y™ are trademarks of ...": a legend lists marks, not drugs
-        if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
+        if name.isupper() or re.match(r"\s*\([a-z]", text[m.end():m.end() + 60]) or text.count(name) >= 2:
             head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() else None
             if head and not NOT_CODES.match(head.group(1)) and head.group(1).lower() not in lower_words(text):
                 found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
@@ -238,7 +197,35 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
-    lowered = None
+    return found
+
+
+def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:
+    """Whether this mention of a mark can be a drug's: not a platform's, a company's, a meeting's,
+    a longer name's, a trial's, nor one in a trademark legend."""
+    name = m.group(1)
+    if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
+        return False  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
+    if NOT_DRUG.match(text, m.end(), m.end() + 60) or _is_firm(text, name):
+        return False
+    if re.search(r"(?:19|20)\d\d$", name):
+        return False  # "IMMUNOLOGY2025™": a meeting's mark
+    if not name.isupper() and name.lower() in lower_words(text):
+        return False  # "Assure®", "Evolution™": an ordinary word the text also writes in lower case
+    if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
+            re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
+        return False  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
+    longer = LONGER_MARK.search(text, max(0, m.start() - 30), m.start()) if not name.isupper() else None
+    if longer and not re.search(r"\d", name) and not drug_words().search(longer.group(0)):
+        return False  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
+    if AS_TRIAL_AFTER_PHASE.match(text, m.end()):
+        return False  # "its EMBRACE™ Phase 3 study": a trial's mark
+    return not TRADEMARK_LEGEND.search(_sentence_at(text, m.start()))  # "X™ and Y™ are trademarks of ..."
+
+
+def _inn_candidates(text: str) -> list[tuple[str, Span, str]]:
+    """INNs by their WHO stem; a weak stem's only where the words around treat it as a drug."""
+    found, lowered = [], None
     for m in find_inns(text):
         first = m.name.split()[0]
         if first.lower() in not_compounds() or "-" in first and not m.strong:
@@ -248,7 +235,7 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
             if first.lower().split("-")[-1] not in lowered or not _drug_context(text, m.start, m.end):
                 continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
         found.append((m.name, (m.start, m.end), "inn"))
-    return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+    return found
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -270,82 +257,6 @@ def _addresses(text: str) -> list[Span]:
 
 
 # What the words around one mention of a code name make of it.
-# "the SHASTA-2 study" names a trial; "the ACM-101 phase 2 study" a drug's study: no phase between.
-AS_TRIAL_AFTER = re.compile(r"(?i)(?:\s+(?:clinical|pivotal|registrational|global|open-label|randomized|"
-                            r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
-# A trial's own acronym may stand before its phase: "its EMBRACE Phase 3 study", "the MELODY-3 Phase 3 trial".
-AS_TRIAL_AFTER_PHASE = re.compile(r"(?i)(?:\s+(?:phase\s+\S+|clinical|pivotal|registrational|global|open-label|randomized|"
-                            r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
-AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|negative|expressing|mutant|mutations?|"
-                             r"mutated|inhibitors?|inhibition|agonists?|antagonists?|receptors?|pathway|signaling|"
-                             r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
-                             r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies))\b")
-AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
-AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
-                            r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
-                            r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
-AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
-                           r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination)\b")
-NEXT = re.compile(r"\s+([a-z]+)")
-NOT_CODE_CONTEXT = re.compile(r"\s?(?:nm|mm|µm|um|cm|kDa|Da|kg|°C|%|percent|cells?\b|cell line)")
-FILING_BEFORE = re.compile(r"\b(?:Form|Schedule|Rule|Item|Section|Exhibit|Regulation|Article)\s+$")
-AS_NUMBER_BEFORE = re.compile(r"(?i)(?:abstract|poster|presentation|board|publication|session|e-poster|ID)"
-                              r"(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*#?\s*$")
-
-
-def _names_in_brackets(after: str) -> bool:
-    """ "X (zanolitamab vedotin)", "X (ZV-9)", "X (CD20xCD3)": a bracket naming the drug or its targets."""
-    m = re.match(r"\s?\(([^()]{2,60})\)", after)
-    if not m:
-        return False
-    first = re.split(r"[,;/]", m.group(1))[0].strip()
-    return looks_like_inn(first) or bool(CODE.fullmatch(first)) or bool(re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", first))
-
-
-def _form_follows(after: str) -> bool:
-    """ "X tablets", "X injection": a dosage form right after a name."""
-    word = NEXT.match(after)
-    return bool(word) and word.group(1) in _forms()
-
-
-@functools.lru_cache(maxsize=None)
-def _forms() -> frozenset[str]:
-    return frozenset(row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1])
-
-
-def _code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
-    """Codes that only ever name a trial ("the REACH-1 study", "a trial (AdPNP-203)") or a target
-    ("TREM-1 inhibitors", "anti-FOO-2"), or only stand where an abstract's number stands."""
-    roles: dict[str, Counter] = {}
-    for m in codes:
-        key = squash(m.group(0))
-        before = text[max(0, m.start() - 40):m.start()]
-        after = text[m.end():m.end() + 60]
-        role = roles.setdefault(key, Counter())
-        role["all"] += 1
-        if AS_NUMBER_BEFORE.search(before):
-            role["number"] += 1
-        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or _form_follows(after) \
-                or _names_in_brackets(after):
-            role["drug"] += 1
-        elif (AS_TRIAL_AFTER_PHASE if len(re.sub(r"\D", "", m.group(0))) <= 2 else AS_TRIAL_AFTER).match(after) \
-                or before.endswith("(") and TRIAL_BEFORE.search(
-                text, max(0, m.start() - 100), m.start()):
-            role["trial"] += 1
-        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
-            role["target"] += 1
-    not_drugs, numbers = set(), set()
-    for key, role in roles.items():
-        if re.fullmatch(r"[a-z]{1,2}\d{1,2}", key) and not role["drug"]:
-            not_drugs.add(key)  # "K-12", "PC-3": so short a code needs a drug's role somewhere
-            continue
-        if role["number"] == role["all"]:
-            numbers.add(key)
-        elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
-            not_drugs.add(key)
-    return not_drugs, numbers
-
-
 def _is_firm(text: str, name: str) -> bool:
     """ "Acme® Inc.": a mark on a company's name, not a drug's."""
     at = text.find(name)
@@ -429,7 +340,7 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
             alias = aka.group(1)
             if squash(alias) in names.parent:
                 names.union(key, squash(alias))
-            elif CODE.fullmatch(alias) and _is_code(alias) or looks_like_inn(alias):
+            elif CODE.fullmatch(alias) and is_code(alias) or looks_like_inn(alias):
                 names.add(alias, aka.span(1), "alias")
                 names.union(key, squash(alias))
     # "lorvotuzumab" alone is the antibody of "lorvotuzumab mertansine": one compound.
@@ -463,45 +374,6 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
         if plausible_org(owner, text):
             return owner
     return issuer
-
-
-# Label text that lists drugs a patient must not combine, not the release's own compounds.
-SAFETY_HEAD = re.compile(r"IMPORTANT SAFETY INFORMATION|Important (?:[\w.®™ -]{1,40} )?Safety Information|"
-                         r"INDICATIONS? AND USAGE|DRUG INTERACTIONS|Drug Interactions|CONTRAINDICATIONS|"
-                         r"Contraindications|WARNINGS AND PRECAUTIONS|Warnings and Precautions|BOXED WARNING")
-FLS_HEAD = re.compile(r"(?:Forward[- ]Looking Statements?|Safe Harbor Statement|Cautionary Note[\w ]{0,40})\s*:?\s*(?=[A-Z])")
-ABOUT_HEAD = re.compile(r"(?:^|\n|[a-z.:)])\s*About (?:the )?[A-Z]")
-
-
-def _fine_print(text: str, sections: Sections) -> list[Span]:
-    """Safety-information blocks (to the next About section) and the forward-looking statements."""
-    spans = []
-    at = 0
-    while True:
-        head = SAFETY_HEAD.search(text, at)
-        if not head:
-            break
-        line_start = text.rfind("\n", 0, head.start()) + 1
-        prefix = text[line_start:head.start()]
-        glued = prefix and not prefix[-1].isspace()  # "...amgen.IMPORTANT SAFETY INFORMATION"
-        if not glued and not re.fullmatch(r"[\s*#>_-]*(?:[A-Z.][A-Z.,]*\s+){0,4}", prefix):
-            at = head.end()
-            continue  # "see ... for Important Safety Information": a reference, not the block
-        nxt = ABOUT_HEAD.search(text, head.end())
-        end = nxt.start() + 1 if nxt else len(text)
-        if sections.forward_looking and head.start() < sections.forward_looking.span[0] < end:
-            end = sections.forward_looking.span[0]
-        spans.append((head.start(), end))
-        at = end
-    if sections.forward_looking:
-        spans.append(sections.forward_looking.span)
-    else:
-        # A safe harbour glued to the text before it ("...amgen.Forward-Looking StatementsThis news release").
-        for m in FLS_HEAD.finditer(text):
-            if "forward-looking" in text[m.end():m.end() + 400].lower():
-                spans.append((m.start(), len(text)))
-                break
-    return spans
 
 
 def _lowered(text: str) -> str:
@@ -539,7 +411,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         groups.setdefault(names.find(key), []).append(key)
     ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
-    fine_print = _fine_print(text, sections) if groups else []
+    small_print = fine_print(text, sections) if groups else []
     lowered = _lowered(text) if groups else ""
     for keys in groups.values():
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
@@ -554,7 +426,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
         for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
-        if _only_in(lowered, compound, fine_print):
+        if _only_in(lowered, compound, small_print):
             continue  # a drug named only in safety information or the safe harbour
         compound.company = _owner(compound, issuer, ties, text, release)
         compounds.append(compound)

@@ -41,7 +41,6 @@ _SHAPES = (
 )
 # Each shape runs only where its cue words stand: one alternation of all shapes scans far slower.
 SHAPES = tuple((tuple(cue.split("|")), re.compile(shape)) for cue, shape in _SHAPES)
-GROUPS = ("a", "b", "c", "d", "d2", "e", "f", "g", "g2", "h", "h2", "i", "i2")
 NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US",
                "CEO", "NK", "IV", "II", "III", "IND", "NDA", "BLA", "GMP", "ER-", "THE", "AND", "RNAI", "MRNA", "T"}
 NOT_PROTEIN_WORDS = re.compile(r"(?i)^(?:the|a|an|our|its|their|this|these|novel|potent|selective|oral|first|dual|"

@@ -32,3 +32,10 @@ def word_hits(lowered: str, name: str, hyphen_ends: bool = True) -> list[int]:
 def ticker_of(text: str, symbol: str) -> bool:
     """Whether ``symbol`` stands as a listing: "(NASDAQ: ACMB)", "(Nasdaq:ACMB)"."""
     return f":{symbol})" in text or f": {symbol})" in text
+
+
+_SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
+
+
+def squash(name: str) -> str:
+    return name.translate(_SQUASH).lower()
