@@ -112,3 +112,14 @@ def test_marks_in_tables_and_two_word_brands():
     found = {c.name: c for c in extract_text(text).compounds}
     assert {"ZORBIX", "QUELTA", "INVEGA TRINZA"} <= set(found)
     assert found["ZORBIX"].aliases == [] and found["ZORBIX"].company != "DUBLIN"
+
+
+def test_targets_in_their_shapes():
+    found = compounds("ZZ-501 (QRSTxCD3) is a bispecific antibody. ZZ-502 is a CD19-directed CD3 T cell engager. "
+                      "ZZ-503, an investigational therapy targeting angiopoietin-like protein 3 (ANGPTL3), was dosed. "
+                      "ZZ-504 works by inhibiting the C5 protein; it is given with an anti-CD38 antibody. "
+                      "ZZ-505 is a pyruvate kinase activator. ZZ-506 is an oral JAK1/JAK2 inhibitor.\n")
+    assert found["ACM-101"].target == "CD99"
+    assert found["ZZ-501"].target == "QRSTxCD3" and found["ZZ-502"].target == "CD19/CD3"
+    assert found["ZZ-503"].target == "ANGPTL3" and found["ZZ-504"].target == "C5"
+    assert found["ZZ-505"].target == "pyruvate kinase" and found["ZZ-506"].target == "JAK1/JAK2"

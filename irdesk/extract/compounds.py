@@ -323,6 +323,8 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
         # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
         vouched = any(squash(alias) in names.parent for alias, _ in parts)
         for alias, start in parts:
+            if re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", alias):
+                continue  # "(BCMAxCD3)": a bispecific's targets, not its name
             key2 = squash(alias)
             if key2 in names.parent:
                 names.union(key, key2)

@@ -25,7 +25,9 @@ ROLE = r"(?:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders
 PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase|proteasome|receptor|channel|protein(?:\s\d+)?)"
 
 _SHAPES = (
-    ("targeting|targeted|directed|specific", rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b"),
+    ("targeting|targeted|directed|specific",
+     rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b(?: (?P<a2>{SYM})(?= (?:T[- ]cell|bispecific)))?"),
+    ("x", r"\((?P<k>[A-Z0-9]{2,8}x[A-Z0-9]{2,8})\)"),  # "REGN5458 (BCMAxCD3)": a bispecific's two targets
     ("anti-", rf"\banti-(?P<b>{COMBO})\b"),
     ("direct|target|inhibit|bind|block|silenc|degrad|production|expression|level",
      rf"\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
@@ -51,13 +53,17 @@ NOT_PROTEIN_WORDS = re.compile(r"(?i)^(?:the|a|an|our|its|their|this|these|novel
 DEFINED_AS_NOT_TARGET = re.compile(r"(?i)(?:disease|syndrome|virus|infection|disorder|cancer|carcinoma|tumou?r|"
                                    r"leukemia|lymphoma|failure|assay|test|score|scale|index|rate|response|survival|"
                                    r"event|fever|injury|reaction)\s*$")
+# Pathogens name a disease's agent, not a molecular target.
+PATHOGENS = re.compile(r"(?i)^(?:SARS|COVID|MERS|HIV|HBV|HCV|HDV|RSV|CMV|EBV|HPV|HSV|VZV|MPXV|EBOV|H5N1|H1N1)\b")
+# "KYPROLIS with an anti-CD38 antibody": a target after "with a(n)" is a partner drug's.
+PARTNER_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|and) (?:an? |the )?(?:[\w-]+ )?(?:anti-)?$")
 LAB_WORDS = {"CAR-T", "CAR-NK", "LDL-C", "HDL-C", "ELISA", "ELISPOT", "PCR", "QPCR", "NGS", "MRI", "PET", "CT", "ECG", "LDL", "HDL", "HBA1C", "BMI", "GVHD"}
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
 NEAR = 120
 # A sentence that can name a target has one of these; most sentences have none.
 TRIGGER = re.compile(r"target|inhibit|anti-|direct|specific|agonist|antagonist|modulat|activat|degrad|block|bind|"
                      r"antibod|bispecific|engager|silenc|sirna|antisense|gene therapy|factor|receptor|reduc|lower|"
-                     r"adrenergic|ase\b|protein|channel|proteasome")
+                     r"adrenergic|ase\b|protein|channel|proteasome|\([a-z0-9]{2,8}x[a-z0-9]{2,8}\)")
 
 
 def _group(m: re.Match, name: str) -> str | None:
@@ -83,6 +89,10 @@ def _value(m: re.Match) -> tuple[str, int] | None:
             return name, m.start(full) + m.group(full).index(name)
     if _group(m, "f"):
         return m.group("f") + " receptor", m.start("f")
+    if _group(m, "a2"):
+        return f"{m.group('a')}/{m.group('a2')}", m.start("a")  # "CD19-directed CD3 T cell engager"
+    if _group(m, "k"):
+        return m.group("k"), m.start("k")
     for g in ("a", "b", "c", "d", "e"):
         if _group(m, g):
             if g == "d" and _group(m, "d2") and not re.search(r"\d", m.group("d")):
@@ -133,7 +143,8 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
                 continue
             name, at = value
             if name.upper() in NOT_TARGETS or name.upper() in LAB_WORDS or len(name) < 2 \
-                    or _defined_as_other(text, name):
+                    or PATHOGENS.match(name) or _defined_as_other(text, name) \
+                    or PARTNER_BEFORE.search(low, max(0, at - 30), at):
                 continue
             found.append((name, at))
         if found:
