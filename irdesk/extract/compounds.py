@@ -1,9 +1,12 @@
 """Drug products and candidates: code names, INNs and brand names, merged into compounds.
 
-A name is a candidate by its shape (a code name, an INN's stem, a brand's mark); it is
+A name is a candidate by its shape (a code name, a WHO INN stem, a brand's mark); it is
 kept when the release treats it as a drug (repeats it, puts it in the headline, or says
-so around it). Names that a parenthesis joins ("Lorvotuzumab Mertansine (LM, IMGN901)")
-are one compound.
+so around it) and not as a trial, a target, an abstract number, a platform or a company.
+Names that a bracket, "also known as" or "brand names" joins are one compound, named by
+the name the release uses most. A drug named only in safety information or the safe
+harbour is left out. The owner is the issuer or a company the text ties to the drug
+(owners.py); the target is read beside the drug's name (targets.py).
 """
 
 from __future__ import annotations
