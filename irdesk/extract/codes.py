@@ -59,7 +59,9 @@ AS_TRIAL_AFTER_PHASE = re.compile(r"(?i)(?:\s+(?:phase\s+\S+|clinical|pivotal|re
 AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|negative|expressing|mutant|mutations?|"
                              r"mutated|inhibitors?|inhibition|agonists?|antagonists?|receptors?|pathway|signaling|"
                              r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
-                             r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies))\b")
+                             r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies)|pathology|proteinopathy|"
+                             r"aggregat\w*|axis|overexpression|isoforms?|variants?|genes|deficient|knockout|"
+                             r"upregulation|downregulation|binding|biomarkers?)\b")
 AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
