@@ -95,7 +95,7 @@ def forms() -> frozenset[str]:
     return frozenset(row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1])
 
 
-def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
+def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], set[str]]:
     """Codes that only ever name a trial ("the REACH-1 study", "a trial (AdPNP-203)") or a target
     ("TREM-1 inhibitors", "anti-FOO-2"), or only stand where an abstract's number stands."""
     roles: dict[str, Counter] = {}
@@ -117,6 +117,7 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
         elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
             role["target"] += 1
     not_drugs, numbers = set(), set()
+    drugs = {key for key, role in roles.items() if role["drug"]}
     for key, role in roles.items():
         if re.fullmatch(r"[a-z]{1,2}\d{1,2}", key) and not role["drug"]:
             not_drugs.add(key)  # "K-12", "PC-3": so short a code needs a drug's role somewhere
@@ -125,4 +126,4 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str]]:
             numbers.add(key)
         elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
             not_drugs.add(key)
-    return not_drugs, numbers
+    return not_drugs, numbers, drugs

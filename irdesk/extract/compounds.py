@@ -140,11 +140,14 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
     codes = list(CODE.finditer(text))
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
-    not_drugs, numbers = code_roles(text, codes)
+    not_drugs, numbers, drugs = code_roles(text, codes)
     found = []
     for m in codes:
         name = m.group(0)
-        if not is_code(name, text) or squash(name) in not_drugs or squash(name) in numbers:
+        # "LB-100, a first-in-class drug": a prefix that usually says something else ("LB" abstracts)
+        # still makes a code when a mention gives it a drug's role.
+        rescued = squash(name) in drugs and re.fullmatch(r"[A-Z]{2,4}[-‐‑]\d{3,5}", name)
+        if not (is_code(name, text) or rescued) or squash(name) in not_drugs or squash(name) in numbers:
             continue
         if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Poster MP-21": this mention is a number
