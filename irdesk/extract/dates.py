@@ -60,7 +60,7 @@ def time_from_match(m: re.Match) -> dt.time | None:
     if m.group("hour24"):
         hour = int(m.group("hour24"))
         # "6:00-8:00 pm": the range's end says which half of the day both are in.
-        ranged = re.match(r"\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m", m.string[m.end():m.end() + 20], re.I)
+        ranged = re.match(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m", m.string[m.end():m.end() + 20], re.I)
         if ranged and hour < 12 and ranged.group(1).lower() == "p":
             hour += 12
         return dt.time(hour, int(m.group("minute24")))

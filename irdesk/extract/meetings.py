@@ -32,7 +32,7 @@ _NAME = re.compile(
 # Words that never end a meeting's name though they precede it: the headline's or the
 # sentence's verbs and prepositions in Title Case ("Presents Data At The ASH Annual Meeting").
 _LEAD_CUT = re.compile(r"\b(?:At|To|During|From|In|With|By|Presents?|Presented|Presenting|Announces?|Highlights?|"
-                       r"Showcases?|Data|Results|Abstracts?|Presentations?|Posters?|Today|Will|Participate|Host|"
+                       r"Showcases?|Data|Results|Abstracts?|Presentations?|Posters?|Today|Will|Participat\w*|Host|"
                        r"Hosts|Featured|Accepted|Selected|Upcoming|The|About|Following|and the|\d{1,2},?)\s+(?=\S)")
 _NOT_MEETING = re.compile(r"(?i)\b(?:conference call|earnings|stockholders|shareholders|general meeting|board meeting|"
                           r"webcast|webinar|press conference|investor day|r&d day|analyst day|meeting with|"

@@ -30,7 +30,8 @@ INVESTOR_TALK = re.compile(
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
-    "abstract": r"(?:Abstract|Poster|Presentation)\s*(?:#|No\.?|Number|ID)\s*:?\s*#?",
+    "abstract": r"(?:(?:Abstract|Poster|Presentation|Publication)\s*(?:#|No\.?|Number|ID)|Abstract|Publication)\s*:?\s*#?",
+    "meeting": r"Event|Conference|Meeting|Congress",
     "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
     "location": r"Location|Room|Where|Venue",
     "session": r"(?:(?:Poster|Oral|Podium)\s+)?Session(?: Title| Name|\s+#?(?P<snum>[A-Z]{0,3}\d{1,4}))?",
@@ -38,8 +39,9 @@ LABELS = {
     "format": r"Format|Presentation Type|Type",
     "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Booth|Moderator|Panel(?:ists)?",
 }
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
-                   + r")\s*:\s*", re.I | re.M)
+# "**Title:**" / "__Title__:": Markdown bold around a label
+LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+                   + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
 TITLED = re.compile(rf"\b(?:en)?titled:?\s*{quoted(10, 400)}", re.I)
@@ -60,12 +62,14 @@ def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span]
     t = TIME.search(segment, d.end())
     if t and t.start() - d.end() > 60:
         t = None
+    if t is None:  # "at 2:15 p.m. Eastern Time on Tuesday, September 9"
+        t = next((b for b in TIME.finditer(segment, max(0, d.start() - 60), d.start())), None)
     time = time_from_match(t) if t else None
     zone, zone_end = zone_and_end(segment, t.end()) if t else (None, d.end())
     if zone in (None, "local"):
         time = None  # without a zone we cannot say which instant; the day is still right
-    span_end = start + (max(zone_end, t.end()) if t else d.end())
-    return localize(day, time, zone), (start + d.start(), span_end)
+    span_end = start + max(zone_end, t.end(), d.end()) if t else start + d.end()
+    return localize(day, time, zone), (start + min(d.start(), t.start() if t else d.start()), span_end)
 
 
 def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, kind: bool = True) -> None:
@@ -93,7 +97,7 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
 
 
 def _kind_word(words: str) -> str | None:
-    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral)\b", words) else None)
+    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral|fireside chat|panel|presentation)\b", words) else None)
 
 
 # "Webinar Title:", "Job Title:": titles of things that are not talks at a meeting
@@ -120,7 +124,7 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
               for m in _labels_in(text, line.start, line.end)][:MAX_ITEMS * 8]
     current: Presentation | None = None
     pending: list[tuple[str, re.Match, int]] = []
-    block_start = 0
+    block_start, number_word = 0, ""
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
         value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
@@ -132,8 +136,13 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
         if glued:
             value_end = m.end() + glued.start()
             value = value[:glued.start()]
+        # "Abstract Number: 3041" then "Poster Number: 212": one entry's two numbers (the first
+        # kept); the same label again starts the next entry
+        word = m.group("key").split()[0].lower()
         starts_new = key == "title" and (current is None or current.title) or \
-            key == "abstract" and current is not None and current.abstract and current.title
+            key == "abstract" and current is not None and current.abstract and word == number_word
+        if key == "abstract" and (current is None or starts_new or not current.abstract):
+            number_word = word
         # "H.C. Wainwright Global Investment Conference  Speaker: … Date/Time: …": a meeting's
         # name heads a block of details without a title (a company's talk at a conference).
         headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
@@ -142,7 +151,11 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
                 found.append((current, block_start, _line_before(text, block_start, m.start())))
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
-        if current is None and key not in ("title", "abstract"):
+        if key == "meeting" and not find_mentions(text, m.end(), value_end):
+            continue  # "Event: Third Quarter Results Call": no meeting
+        if key == "meeting" and current is not None and current.meeting and (current.title or current.starts_at):
+            starts_new = True  # "Event: <next conference>" in a list of investor conferences
+        if current is None and key not in ("title", "abstract", "meeting"):
             pending.append((key, m, value_end))  # "Session Title: …" above the talk's own title
             continue
         if starts_new or current is None:
@@ -186,8 +199,8 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
             group = "a" if a.group("a") else "b"
             current.abstract = a.group(group)
             current.spans["abstract"] = (m.end() + a.start(group), m.end() + a.end(group))
-    elif key == "abstract":
-        a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}(?:[A-Z](?![a-z]))?)", value)
+    elif key == "abstract" and current.abstract is None:
+        a = re.match(r"\s*#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Z]{1,3}(?![a-z]))?)", value)
         if a:
             current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
     elif key == "when":
@@ -201,10 +214,14 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
         if rest and current.location is None:
             current.location = rest.group("room").strip()
             current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
+    elif key == "meeting" and current.meeting is None:
+        named = find_mentions(text, m.end(), value_end)  # "Event: Q3 Results Call" names none
+        if named:
+            current.meeting, current.spans["meeting"] = named[0].name, (named[0].start, named[0].end)
     elif key == "location":
         current.location, current.spans["location"] = clean(value), span
     elif key == "session":
-        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:-]\s|$)", value.strip()) or [None, None])[1]
+        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:.-]\s|$)", value.strip()) or [None, None])[1]
         current.session, current.spans["session"] = (code, span) if code else (clean(value), span)
         if m.group("snum"):
             _fill(current, text, m.end(), value_end, year)
@@ -236,8 +253,8 @@ def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     return name, (start, start + len(name))
 
 
-_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|date|time|when|location|room|where|venue|session|"
-                          r"presenter|speaker|author|webcast|link")
+_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
+                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type")
 
 
 def _label_lines(text: str):
@@ -384,6 +401,16 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
     return sorted(out, key=lambda e: e[1])
 
 
+def _outside(more: list[tuple[Presentation, int, int]], blocks: list[tuple[Presentation, int, int]]) -> list:
+    """Numbered entries, less a second number inside a labelled entry's block ("Abstract
+    Number: 3041" then "Poster Number: 212" are one poster's)."""
+    def inside(p: Presentation) -> bool:
+        a = p.spans.get("abstract", (-1, -1))[0]
+        return any(b.abstract and squash(b.abstract) != squash(p.abstract or "") and lo <= a < hi for b, lo, hi in blocks)
+
+    return [e for e in more if not inside(e[0])]
+
+
 def _subheading(text: str, floor: int, at: int, reach: int = 40) -> str:
     """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
     pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
@@ -405,7 +432,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     dateline = [release.spans[k][0] for k in ("company", "city", "date") if k in release.spans]
     lead = max(start, min(dateline) if dateline else release.spans.get("headline", (0, 0))[0])
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
-    found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))[:MAX_ITEMS]
+    labelled = _labelled(text, year, start, end)
+    found = _merge(labelled, _outside(numbered(text, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
