@@ -74,6 +74,26 @@ def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
     return s, right
 
 
+_CLAUSE = re.compile(r",?\s+and\s+(?:that\s+)?|;\s*|,\s+(?=while\b|whereas\b)")
+
+
+def _clause(text: str, s: int, e: int, mention: Mention, mentions: list[Mention]) -> tuple[int, int]:
+    """A sentence naming two meetings ("a poster at EHA on June 13, and the CEO will present
+    at Jefferies on June 4 at 2 p.m. ET") tells of each in its own clause."""
+    others = [m for m in mentions if s <= m.start < e and not m.same_meeting(mention)]
+    before = [m for m in others if m.end <= mention.start]
+    after = [m for m in others if m.start >= mention.end]
+    if before:
+        cut = list(_CLAUSE.finditer(text, before[-1].end, mention.start))
+        if cut:
+            s = cut[-1].end()
+    if after:
+        cut = list(_CLAUSE.finditer(text, mention.end, after[0].start))
+        if cut:
+            e = cut[-1].start()
+    return s, e
+
+
 def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: int | None,
                    today: str | None = None,
                    names: Callable[[str], list[str]] = lambda s: [],
@@ -86,9 +106,11 @@ def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: in
         s, e = _sentence(text, mention.start, start, end)
         if s < dateline <= mention.start:
             s = dateline  # the dateline's date is the release's, not the talk's
+        if not (CUE.search(text, s, e) or _listed(text, s, start)):
+            continue
+        s, e = _clause(text, s, e, mention, meetings.mentions)
         sentence = text[s:e]
-        if (s, e) in seen or not (CUE.search(sentence) or _listed(text, s, start)) \
-                or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
+        if (s, e) in seen or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
             continue
         seen.add((s, e))
         # the next sentence often goes on about the same talk ("The oral presentation is

@@ -27,7 +27,7 @@ MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
     r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
     r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
-    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
+    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
     "abstract": r"(?:(?:Abstract|Poster|Presentation|Publication)\s*(?:#|No\.?|Number|ID)|Abstract|Publication)\s*:?\s*#?",
@@ -366,7 +366,7 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
             p = Presentation(meeting=m.group("m").strip(), kind="oral")
             p.spans["meeting"] = m.span("m")
             stop = text.find("\n", m.end())
-            _fill(p, text, m.end(), len(text) if stop < 0 else stop, year)
+            _fill(p, text, m.start("m"), len(text) if stop < 0 else stop, year)
             p.kind = "oral"
             return [(p, m.start(), m.end())]
     return []
@@ -438,10 +438,13 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
         found = _named_talk(_investor_talk(text, release, year, lead), meetings)
-    if not found and meetings:
-        found = prose_mentions(text, start, end, meetings, year, release.date,
-                               lambda words: _compounds_in(words, compounds),
-                               release.spans.get("date", (0, 0))[1])
+        if meetings:  # the prose may tell of other meetings besides the investor talk's
+            talked = {p.meeting for p, _, _ in found}
+            found += [f for f in prose_mentions(text, start, end, meetings, year, release.date,
+                                                lambda words: _compounds_in(words, compounds),
+                                                release.spans.get("date", (0, 0))[1])
+                      if f[0].meeting not in talked]
+            found.sort(key=lambda f: f[1])
     # a release about one meeting that speaks of one format only ("a poster will be
     # presented …") gives it to the talks it does not describe one by one
     formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
