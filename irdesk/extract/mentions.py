@@ -23,7 +23,8 @@ CUE = re.compile(
     r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b")
 NOT_TALK = re.compile(r"(?i)\b(?:conference call|earnings|webinar|quarter(?:ly)? (?:results|report)|financial results|"
                       r"booth|exhibit(?:s|ing|ion)?|sponsor(?:s|ed|ing|ship)?|attend(?:s|ed|ing|ees?)?|(?:live|product|hands-on) demonstrations?|demos?|will demonstrate)\b"
-                      r"|\bPresents:")  # "Events Co. Presents: The 6th … Summit": the organiser's billing
+                      r"|\bPresents:"  # "Events Co. Presents: The 6th … Summit": the organiser's billing
+                      r"|\b(?i:be|been|being|is|are)\s+present\b")  # "will be present at": attending
 PERSON_PRESENTS = re.compile(
     r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z][\w'’-]+|\b(?:CEO|CFO|CMO|CSO|COO|President|Chief [A-Z]\w+ Officer|"
     r"Founder|Chair(?:man|woman)?|management)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+,)[^.]{0,80}?"

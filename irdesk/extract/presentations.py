@@ -25,8 +25,8 @@ from .textutil import QUOTES, clean, lines
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
-    r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
-    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
+    r"(?:\b(?i:will|to)\s+(?i:present|participate|host|deliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
+    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?i:at|in)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
@@ -359,7 +359,8 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
 
 def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> list[tuple[Presentation, int, int]]:
     head = release.spans.get("headline", (0, 0))
-    for start, end in ((lead, min(len(text), lead + 1200)), head):
+    body = max(lead, head[1]) if head[0] >= lead else lead  # the body says when; the headline seldom
+    for start, end in ((body, min(len(text), body + 1200)), head):
         for m in INVESTOR_TALK.finditer(text, start, end):
             if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")):
                 continue
@@ -431,6 +432,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     start, end = _body_start(text), sections.body_end
     dateline = [release.spans[k][0] for k in ("company", "city", "date") if k in release.spans]
     lead = max(start, min(dateline) if dateline else release.spans.get("headline", (0, 0))[0])
+    head_end = release.spans.get("headline", (0, 0))[1]
+    if lead > head_end + 1500:  # an issuer found only in a closing paragraph is no dateline
+        lead = max(start, head_end)
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
     labelled = _labelled(text, year, start, end)
     found = _merge(labelled, _outside(numbered(text, start, end, year), labelled))[:MAX_ITEMS]

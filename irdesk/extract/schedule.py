@@ -26,9 +26,9 @@ MARKER = re.compile(
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
     rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
 # "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
-KIND = re.compile(r"(?i)\b(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
+KIND = re.compile(r"(?i)\b(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
                   r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
-HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral|podium|plenary))"
+HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral|podium|plenary))"
                           r"(?=\s+(?:presentations?|sessions?|discussions?|talks?)\b|\W*$)"
                           r"(?:\s+[\w-]+){0,4}\W{0,3}$")
 # A sentence, not a title: finite verbs of the prose around schedules.
