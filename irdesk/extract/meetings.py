@@ -36,7 +36,8 @@ _LEAD_CUT = re.compile(r"\b(?:At|To|During|From|In|With|By|Presents?|Presented|P
                        r"Hosts|Featured|Accepted|Selected|Upcoming|The|About|Following|and the|\d{1,2},?)\s+(?=\S)")
 _NOT_MEETING = re.compile(r"(?i)\b(?:conference call|earnings|stockholders|shareholders|general meeting|board meeting|"
                           r"webcast|webinar|press conference|investor day|r&d day|analyst day|meeting with|"
-                          r"end-of-phase|type [abc] meeting|pre-ind|advisory committee|call|annual and special meeting)\b"
+                          r"end-of-phase|type [abc] meeting|pre-ind|advisory committee|call|annual and special meeting|"
+                          r"annual general|general and special)\b"
                           r"|\band Congress$|\bU\.S\. Congress|\d\s+Week$"
                           # a kind of session is no meeting: "Plenary and Late-Breaking Sessions"
                           r"|^(?:(?:plenary|late-breaking|poster|oral|concurrent|featured|abstract|breakout|general|"

@@ -20,7 +20,8 @@ from .schedule import kind_of
 CUE = re.compile(
     r"(?i)\b(?:present(?:s|ed|ing)?|presentations?|posters?|oral|podium|late[- ]breaking|keynote|lecture|"
     r"plenary|fireside chat|panel|(?:will|to) (?:participate|speak))\b"
-    r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b")
+    r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b"
+    r"|\b(?:unveil|shar|report)\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings)\b")
 NOT_TALK = re.compile(r"(?i)\b(?:conference call|earnings|webinar|quarter(?:ly)? (?:results|report)|financial results|"
                       r"booth|exhibit(?:s|ing|ion)?|sponsor(?:s|ed|ing|ship)?|attend(?:s|ed|ing|ees?)?|(?:live|product|hands-on) demonstrations?|demos?|will demonstrate)\b"
                       r"|\bPresents:"  # "Events Co. Presents: The 6th … Summit": the organiser's billing

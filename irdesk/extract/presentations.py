@@ -271,7 +271,9 @@ def _label_lines(text: str):
     return out
 
 
-_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}")
+_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}(?:-[A-Z]{1,3})?")  # "1873-LB", "311-OR"
+_FORMAT_CELL = re.compile(r"(?i)(?P<poster>(?:e-?)?poster(?: discussion)?|late-breaking poster)|(?P<oral>oral|podium|"
+                          r"late-breaking oral|oral presentation)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -296,7 +298,7 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
         if not block:
             continue
         p = Presentation()
-        number = re.search(r"[A-Z]{0,3}\d{3,5}", all_lines[i].text)
+        number = re.search(r"[A-Z]{0,3}\d{3,5}(?:-[A-Z]{1,3})?", all_lines[i].text)
         p.abstract = number.group(0)
         p.spans["abstract"] = (all_lines[i].start + number.start(), all_lines[i].start + number.end())
         titles = [ln for ln in block if len(ln.text) > 40 and not DATE.match(ln.text)]
@@ -309,6 +311,9 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
             when = _when(text, dated.start, dated.end, year)
             if when:
                 p.starts_at, p.spans["starts_at"] = when
+        fmt = next((f for f in (_FORMAT_CELL.fullmatch(ln.text.strip()) for ln in block[:4]) if f), None)
+        if fmt:  # a cell that is only a format word ("Poster", "Oral")
+            p.kind = "poster" if fmt.group("poster") else "oral"
         rows.append((p, all_lines[i].start, block[-1].end))
     return rows if len(rows) >= 2 else []
 
@@ -338,7 +343,7 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
-        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
+        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
         end = min(len(text), m.end() + 1000) if end < 0 else end

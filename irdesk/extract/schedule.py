@@ -24,7 +24,10 @@ MARKER = re.compile(
     rf"|(?<![\w(])(?:Abstract|Poster|Presentation|Publication)\s*(?:ID\s*)?(?:#|No\.|Number)\s*:?\s*#?\s*(?P<b>{CODE})"
     rf"|\[(?P<c>[A-Z]{{1,3}}\d{{2,5}})\s*[–-]\s*(?=[^\]\n]{{0,40}}\b(?:19|20)\d\d)"
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
-    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
+    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)"
+    # "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
+    rf"|^[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)\s*)?#\s*(?P<e>{CODE})[ \t]*(?::|[–-][ \t])(?=[ \t]*[A-Z“\"])",
+    re.M)
 # "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
 KIND = re.compile(r"(?i)\b(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
                   r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
@@ -47,7 +50,7 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
     for n, m in enumerate(MARKER.finditer(text, start, end)):
         if n >= 300:
             break
-        key = next(k for k in "abcd" if m.group(k))
+        key = next(k for k in "abcde" if m.group(k))
         code = m.group(key)
         # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
         floor = max(start, m.start() - 1500)
@@ -57,7 +60,10 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
         p = Presentation(abstract=code)
         p.spans["abstract"] = m.span(key)
         detail_end = _detail_end(text, m, key, line_end)
-        _title(p, text, line_start, m.start(), key)
+        if key == "e":
+            _title_after(p, text, m.end(), line_end)
+        else:
+            _title(p, text, line_start, m.start(), key)
         _details(p, text, m.end(key), detail_end, year)
         if not text[line_start:m.start()].strip() and not text[m.end():line_end].strip(" \t:|"):
             _cells(p, text, line_end, end, year)  # a table flattened to one cell a line
@@ -87,8 +93,8 @@ def _cells(p: Presentation, text: str, pos: int, end: int, year: int | None, rea
     for cell in list(re.finditer(r"[^\n]+", text[pos:min(end, pos + 2500)]))[:reach]:
         value = cell.group(0).strip()
         at = pos + cell.start()
-        if MARKER.search(value) or len(value) > 300:
-            return  # the next row, or the paragraph that summarises this one
+        if MARKER.search(value) or len(value) > 300 or _LABEL_LINE.match(value):
+            return  # the next row, the paragraph that summarises this one, or a labelled block
         if p.starts_at is None and len(value) < 80 and DATE.match(value):
             when = find_when(text, at, at + len(cell.group(0)), year)
             if when:
@@ -96,6 +102,10 @@ def _cells(p: Presentation, text: str, pos: int, end: int, year: int | None, rea
         elif p.title is None and 30 <= len(value) <= 300 and not SENTENCE.search(value) \
                 and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", value) and not value.endswith("."):
             p.title, p.spans["title"] = value, (at, at + len(cell.group(0)))
+
+
+# "Session Title: …", "**Date:** …": a label of a labelled block, not a table's cell
+_LABEL_LINE = re.compile(r"(?:\*\*|__)?[A-Z][A-Za-z#./&]*(?:[ \t]+[A-Za-z#./&]+){0,3}[ \t]*(?:\*\*|__)?:")
 
 
 def _squash(code: str) -> str:
@@ -106,6 +116,8 @@ def _detail_end(text: str, m: re.Match, key: str, line_end: int) -> int:
     if key == "c":
         close = text.find("]", m.end(), line_end)
         return line_end if close < 0 else close
+    if key == "e":
+        return line_end
     if key in "ad":
         close = text.find(")", m.end(key), line_end)
         return line_end if close < 0 else close
@@ -139,6 +151,20 @@ def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -
     at = raw.find(title)
     p.title = title
     p.spans["title"] = (line_start + at, line_start + at + len(title))
+
+
+_CREDIT = re.compile(r"\s+[-–]\s+(?=[a-z])|\s+\((?=in collaboration|with\b)")
+
+
+def _title_after(p: Presentation, text: str, start: int, line_end: int) -> None:
+    """The title after a leading number, up to a credit ("- in collaboration with …")."""
+    raw = text[start:line_end]
+    cut = _CREDIT.search(raw)
+    title = raw[:cut.start()] if cut else raw
+    title = title.strip().strip(QUOTES + " .")
+    if 20 <= len(title) <= 400 and not SENTENCE.search(title):
+        at = start + raw.find(title)
+        p.title, p.spans["title"] = title, (at, at + len(title))
 
 
 def _details(p: Presentation, text: str, start: int, end: int, year: int | None) -> None:
