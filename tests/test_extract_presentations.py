@@ -192,3 +192,119 @@ def test_a_quoted_title_keeps_its_apostrophe():
             "Vaccine Candidate to an Approved Vaccine,” was given by Jane Doe, Ph.D. on April 2, 2025.\n")
     (p,) = extract_text(text).presentations
     assert p.title == "Results That Compared Northwind’s Vaccine Candidate to an Approved Vaccine"
+
+
+# Second pass: house styles the corpus does not have (short fictional releases).
+
+def _release(headline: str, body: str) -> str:
+    return f"{headline}\n\nBOSTON, Feb. 20, 2025 /PRNewswire/ -- {body}\n"
+
+
+def test_investor_talk_with_its_time_before_the_date_and_a_webcast_note():
+    text = _release("Lumora Pharma to Present at Upcoming Investor Conference",
+                    "Lumora Pharma (NYSE: LUMR) today announced that its Chief Executive Officer will present at the "
+                    "Imaginary Capital 9th Annual Global Investment Conference at 2:15 p.m. Eastern Time on Tuesday, "
+                    "September 9, 2025.\n\nA webcast of the presentation will be available on the Company's website.")
+    (talk,) = extract_text(text).presentations
+    assert (talk.kind, talk.starts_at) == ("oral", "2025-09-09T14:15:00-04:00")
+    assert talk.meeting == "Imaginary Capital 9th Annual Global Investment Conference"
+
+
+def test_labelled_poster_with_two_numbers_is_one_entry():
+    text = _release("Teravine Announces Poster at the 2025 Imaginary Oncology Society Annual Meeting",
+                    "Teravine Oncology, Inc. today announced a poster at the 2025 Imaginary Oncology Society Annual "
+                    "Meeting.\n\nTitle: Phase 1 Dose Escalation of TRV-318 in Patients With Advanced Solid Tumors\n"
+                    "Abstract Number: 3041\nPoster Number: 212\nSession Title: Developmental Therapeutics\n"
+                    "Session Date and Time: Saturday, May 31, 2025, 9:00 AM - 12:00 PM CDT\n"
+                    "Location: McCormick Place, Hall A")
+    (talk,) = extract_text(text).presentations
+    assert (talk.abstract, talk.kind, talk.session) == ("3041", "poster", "Developmental Therapeutics")
+    assert (talk.starts_at, talk.location) == ("2025-05-31T09:00:00-05:00", "McCormick Place, Hall A")
+
+
+def test_publication_numbers_start_entries_and_sessions_keep_their_number():
+    block = ("Title: {t}\nPublication #: {n}\nSession: {s}. Multiple Myeloma: Clinical\n"
+             "Date and Time: Sunday, December 7, 2025, 4:30 p.m. - 6:00 p.m. EST\nRoom: W31{n}\n\n")
+    text = _release("Mirelle Bio Announces Two Oral Presentations at the 67th Imaginary Hematology Annual Meeting",
+                    "Mirelle Bio today announced two oral presentations at the 67th Imaginary Hematology Annual "
+                    "Meeting.\n\n" + block.format(t="MRL-07 Induces Deep Responses in Relapsed Myeloma", n=5, s=653)
+                    + block.format(t="Residual Disease Kinetics With MRL-07 Across Two Cohorts", n=6, s=654))
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.session, p.location) for p in talks] == [("5", "653", "W315"), ("6", "654", "W316")]
+
+
+def test_markdown_bold_labels():
+    text = _release("Prionyx Announces Late-Breaking Oral Presentation at Imaginary Heart Sessions 2025",
+                    "Prionyx Therapeutics today announced a late-breaking oral presentation at the Imaginary Heart "
+                    "Sessions 2025.\n\n**Title:** PNX-22 and Outcomes in Patients With Elevated Lipoprotein(a)\n"
+                    "**Session:** Late-Breaking Science 3\n**Date/Time:** Sunday, November 9, 2025, 9:15 a.m. CT")
+    (talk,) = extract_text(text).presentations
+    assert talk.title == "PNX-22 and Outcomes in Patients With Elevated Lipoprotein(a)"
+    assert (talk.session, talk.starts_at) == ("Late-Breaking Science 3", "2025-11-09T09:15:00-06:00")
+
+
+def test_event_label_names_the_meeting_and_a_hyphenated_poster_code():
+    text = _release("Helvion Announces Participation in the Imaginary Securities 7th Annual Healthcare Conference",
+                    "Helvion, Inc. today announced a fireside chat.\n\n"
+                    "Event: Imaginary Securities 7th Annual Healthcare Conference\nFormat: Fireside chat\n"
+                    "Date: Tuesday, December 2, 2025\nTime: 3:30 p.m. ET\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.meeting, talk.kind) == ("Imaginary Securities 7th Annual Healthcare Conference", "oral")
+    assert talk.starts_at == "2025-12-02T15:30:00-05:00"
+    poster = _release("Zephyra to Present a Poster at Imaginary ID Week 2025",
+                      "Zephyra, Inc. today announced a poster at Imaginary ID Week 2025.\n\n"
+                      "Poster Title: In Vitro Activity of ZPH-40 Against Resistant Enterobacterales\n"
+                      "Poster Number: P-1123\nDate and Time: Tuesday, October 21, 2025, 12:15 - 1:30 p.m. EDT")
+    (p,) = extract_text(poster).presentations
+    assert (p.abstract, p.kind, p.starts_at) == ("P-1123", "poster", "2025-10-21T12:15:00-04:00")
+
+
+def test_one_sentence_two_meetings_each_its_own_clause():
+    text = _release("Tellurex Announces Upcoming Presentations",
+                    "Tellurex, Inc. today announced that data on TLX-7 will be presented in a poster at the "
+                    "Imaginary Hematology Association 2025 Congress on June 13, 2025, and that its CEO will present "
+                    "at the Imaginary Bank Global Healthcare Conference on June 4, 2025 at 2:00 p.m. ET.")
+    talks = {p.meeting: p for p in extract_text(text).presentations}
+    assert (talks["Imaginary Hematology Association 2025 Congress"].kind,
+            talks["Imaginary Hematology Association 2025 Congress"].starts_at) == ("poster", "2025-06-13")
+    assert talks["Imaginary Bank Global Healthcare Conference"].starts_at == "2025-06-04T14:00:00-04:00"
+
+
+def test_asian_zones_and_a_range_with_to():
+    text = _release("Hanbit Bio Announces Presentations",
+                    "Hanbit Bio Inc. today announced an oral presentation at the Imaginary Oncology Annual Meeting "
+                    "2025 on March 20, 2025 at 10:00 KST, and a poster at the Imaginary Cancer Conference on "
+                    "February 12, 2026 from 5:00 to 6:30 p.m. AEDT.")
+    talks = extract_text(text).presentations
+    assert [(p.kind, p.starts_at) for p in talks] == [("oral", "2025-03-20T10:00:00+09:00"),
+                                                      ("poster", "2026-02-12T17:00:00+11:00")]
+
+
+def test_flattened_table_with_suffixed_codes_and_format_cells():
+    text = _release("Pellucid Bio to Present Two Abstracts at the Imaginary Diabetes 85th Scientific Sessions",
+                    "Pellucid Bio today announced two presentations at the Imaginary Diabetes 85th Scientific "
+                    "Sessions.\n\nAbstract #\nTitle\nFormat\nDate\n"
+                    "1873-LB\nOnce-Weekly PB-2 Lowers HbA1c in Adults With Type 2 Diabetes\nPoster\nJune 21, 2025\n"
+                    "311-OR\nBody Weight Outcomes With PB-2 Versus Placebo Over 52 Weeks\nOral\nJune 22, 2025\n")
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.kind, p.starts_at) for p in talks] == [("1873-LB", "poster", "2025-06-21"),
+                                                                  ("311-OR", "oral", "2025-06-22")]
+
+
+def test_leading_numbers_under_a_meeting_heading():
+    text = _release("Cortexa Launches a Research Tool",
+                    "Cortexa, Inc. will be presenting findings at the upcoming Imaginary Immunotherapy Society "
+                    "Annual Meeting (IISAM 2024).\n\nIISAM 2024 Abstracts\n\n"
+                    "#1378: Stromal features from whole slide images are associated with survival - in collaboration "
+                    "with a partner\n\n#88: Fiber quantification enables analysis of the tumor microenvironment\n")
+    talks = extract_text(text).presentations
+    assert [p.abstract for p in talks] == ["1378", "88"]
+    assert talks[0].title == "Stromal features from whole slide images are associated with survival"
+
+
+def test_attending_sponsoring_and_shareholder_meetings_are_no_talks():
+    for body in ("Alfa Labs will be present at the 9th Imaginary Conference on Cancer Research, November 18-20, 2024.",
+                 "Gravenor Inc. is a platinum sponsor of the 2025 Imaginary Oncology Annual Meeting and will host "
+                 "attendees at its exhibit booth.",
+                 "Quillon Pharma reports results of its Annual General and Special Meeting held Sept. 26, 2025."):
+        assert extract_text(_release("News", body)).presentations == []

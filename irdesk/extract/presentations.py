@@ -25,8 +25,8 @@ from .textutil import QUOTES, clean, lines
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
-    r"(?:\b(?i:will|to)\s+(?i:present|participate|host|deliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
-    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?i:at|in)\s+(?:the\s+)?"
+    r"(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
+    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",

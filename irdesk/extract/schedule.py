@@ -11,6 +11,7 @@ MP-19 in Session MPS04 are both at 9:55 a.m. CT on ...") gives them its session 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .dates import DATE, find_when
 from .model import Presentation
@@ -24,10 +25,10 @@ MARKER = re.compile(
     rf"|(?<![\w(])(?:Abstract|Poster|Presentation|Publication)\s*(?:ID\s*)?(?:#|No\.|Number)\s*:?\s*#?\s*(?P<b>{CODE})"
     rf"|\[(?P<c>[A-Z]{{1,3}}\d{{2,5}})\s*[–-]\s*(?=[^\]\n]{{0,40}}\b(?:19|20)\d\d)"
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
-    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)"
-    # "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
-    rf"|^[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)\s*)?#\s*(?P<e>{CODE})[ \t]*(?::|[–-][ \t])(?=[ \t]*[A-Z“\"])",
-    re.M)
+    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
+# "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
+LEADING = re.compile(rf"^[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)\s*)?#\s*(?P<e>{CODE})[ \t]*"
+                     rf"(?::|[–-][ \t])(?=[ \t]*[A-Z“\"])", re.M)
 # "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
 KIND = re.compile(r"(?i)\b(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
                   r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
@@ -47,10 +48,13 @@ SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
 def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Presentation, int, int]]:
     found: list[tuple[Presentation, int, int]] = []
     seen: dict[str, Presentation] = {}
-    for n, m in enumerate(MARKER.finditer(text, start, end)):
+    markers = list(islice(MARKER.finditer(text, start, end), 300))
+    if text.find("#", start, end) >= 0:  # the leading-number shape needs its mark
+        markers = sorted(markers + list(islice(LEADING.finditer(text, start, end), 300)), key=lambda x: x.start())
+    for n, m in enumerate(markers):
         if n >= 300:
             break
-        key = next(k for k in "abcde" if m.group(k))
+        key = next(k for k in "abcde" if k in m.re.groupindex and m.group(k))
         code = m.group(key)
         # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
         floor = max(start, m.start() - 1500)
