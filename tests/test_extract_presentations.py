@@ -308,3 +308,23 @@ def test_attending_sponsoring_and_shareholder_meetings_are_no_talks():
                  "attendees at its exhibit booth.",
                  "Quillon Pharma reports results of its Annual General and Special Meeting held Sept. 26, 2025."):
         assert extract_text(_release("News", body)).presentations == []
+
+
+def test_markdown_table_rows_and_conference_headings_over_labels():
+    table = _release("Orinel Announces Posters at the Imaginary Oncology Congress 2025",
+                     "Orinel AG today announced two posters at the Imaginary Oncology Congress 2025.\n\n"
+                     "| Abstract | Title | Date and Time |\n|---|---|---|\n"
+                     "| 1123P | ORN-4 in HER2-Low Breast Cancer: Phase 1b Results | 18 October 2025, 12:00-13:00 CEST |\n"
+                     "| 2201eP | Patient-Reported Outcomes With ORN-4 | 20 October 2025 |\n")
+    talks = extract_text(table).presentations
+    assert [(p.abstract, p.kind, p.starts_at) for p in talks] == [("1123P", "poster", "2025-10-18T12:00:00+02:00"),
+                                                                  ("2201eP", "poster", "2025-10-20")]
+    headed = _release("Pyralis Bio to Participate in Investor Conferences",
+                      "Pyralis Bio, Inc. today announced two investor conferences.\n\n"
+                      "Imaginary Bank 45th Annual Health Care Conference\nFormat: Fireside chat\n"
+                      "Date: Monday, March 3, 2025\nTime: 11:10 a.m. ET\n\n"
+                      "Imaginary Partners Global Healthcare Conference\nFormat: Company presentation\n"
+                      "Date: Tuesday, March 11, 2025\nTime: 9:00 a.m. ET\n")
+    talks = extract_text(headed).presentations
+    assert [p.starts_at for p in talks] == ["2025-03-03T11:10:00-05:00", "2025-03-11T09:00:00-04:00"]
+    assert talks[1].meeting == "Imaginary Partners Global Healthcare Conference"

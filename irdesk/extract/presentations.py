@@ -33,7 +33,7 @@ LABELS = {
     "abstract": r"(?:(?:Abstract|Poster|Presentation|Publication)\s*(?:#|No\.?|Number|ID)|Abstract|Publication)\s*:?\s*#?",
     "meeting": r"Event|Conference|Meeting|Congress",
     "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
-    "location": r"Location|Room|Where|Venue",
+    "location": r"Location|Room|Where|Venue|(?:Poster )?Board(?:\s*(?:#|No\.?|Number))?",
     "session": r"(?:(?:Poster|Oral|Podium)\s+)?Session(?: Title| Name|\s+#?(?P<snum>[A-Z]{0,3}\d{1,4}))?",
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
     "format": r"Format|Presentation Type|Type",
@@ -145,12 +145,15 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
             number_word = word
         # "H.C. Wainwright Global Investment Conference  Speaker: … Date/Time: …": a meeting's
         # name heads a block of details without a title (a company's talk at a conference).
-        headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
-        if headed and (current is None or current.starts_at or current.meeting != headed[0]):
+        headed = _meeting_head(text, m.start()) if key in ("presenter", "when", "format") else None
+        if headed and (current is None or current.spans.get("meeting") != headed[1]):  # a new heading
             if current is not None:
                 found.append((current, block_start, _line_before(text, block_start, m.start())))
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
+            for key_, m_, end_ in pending:
+                _label_value(current, key_, m_, text, end_, year)
+            pending = []
         if key == "meeting" and not find_mentions(text, m.end(), value_end):
             continue  # "Event: Third Quarter Results Call": no meeting
         if key == "meeting" and current is not None and current.meeting and (current.title or current.starts_at):
@@ -234,15 +237,23 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
 MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s+(?:19|20)\d\d)?)\s*$")
 
 
+_LABEL_LINE = re.compile(r"\s*(?:[-•*]\s+)?(?:\*\*|__)?[A-Z][A-Za-z#./&]*(?:[ \t]+[A-Za-z#./&]+){0,3}[ \t]*(?:\*\*|__)?:")
+
+
 def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     """The meeting named just before a label, on its line or the line above."""
     line_start = max(text.rfind("\n", 0, pos) + 1, pos - 300) if "\n" in text[max(0, pos - 300):pos] \
         else max(0, pos - 300)
     head = text[line_start:pos]
-    if not head.strip():
+    # "TD Cowen … Conference / Format: Fireside chat / Date: …": up past the block's other labels
+    for _ in range(4):
+        if head.strip() and not _LABEL_LINE.match(head):
+            break
         above_end = line_start - 1
         while above_end > 0 and text[above_end - 1] == "\n":
             above_end -= 1
+        if above_end <= 0:
+            break
         line_start = max(text.rfind("\n", max(0, above_end - 300), max(0, above_end)) + 1, above_end - 300, 0)
         head = text[line_start:above_end]
     m = MEETING_HEAD.search(head)
@@ -254,7 +265,7 @@ def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
 
 
 _LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
-                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type")
+                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board")
 
 
 def _label_lines(text: str):
@@ -316,6 +327,69 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
             p.kind = "poster" if fmt.group("poster") else "oral"
         rows.append((p, all_lines[i].start, block[-1].end))
     return rows if len(rows) >= 2 else []
+
+
+_COLUMNS = (("abstract", re.compile(r"(?i)abstract|poster\s*(?:#|no|number|id)|publication|number|#|id$|^no\.?$")),
+            ("title", re.compile(r"(?i)title")), ("when", re.compile(r"(?i)date|time|when")),
+            ("location", re.compile(r"(?i)location|room|hall|board")), ("session", re.compile(r"(?i)session")),
+            ("kind", re.compile(r"(?i)format|type")))
+_CELL_CODE = re.compile(r"#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Za-z]{1,3})?)")
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """What each column of a table's header holds: the first match per cell, title first."""
+    cols: dict[str, int] = {}
+    for n, cell in enumerate(header):
+        for name, pattern in sorted(_COLUMNS, key=lambda c: c[0] != "title"):
+            if name not in cols and pattern.search(cell):
+                cols[name] = n
+                break
+    return cols
+
+
+def _pipe_rows(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
+    """Rows of a Markdown table ("| Abstract | Title | Date and Time |") whose header names a title."""
+    rows: list[tuple[Presentation, int, int]] = []
+    if text.find("\n|", start, end) < 0:
+        return rows
+    cols: dict[str, int] = {}
+    for ln in lines(text):
+        if not start <= ln.start < end:
+            continue
+        line = ln.text.strip()
+        if not (line.startswith("|") and line.endswith("|")):
+            cols = {}
+            continue
+        cells = [c.strip() for c in line[1:-1].split("|")]
+        if not cols:
+            cols = _columns(cells) if any(re.search(r"(?i)title", c) for c in cells) else {}
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells) or "title" not in cols or len(rows) >= MAX_ITEMS:
+            continue
+        p = _pipe_row(text, ln.start, cells, cols, year)
+        if p.title:
+            rows.append((p, ln.start, ln.end))
+    return rows
+
+
+def _pipe_row(text: str, at: int, cells: list[str], cols: dict[str, int], year: int | None) -> Presentation:
+    p = Presentation()
+    cell = lambda name: cells[cols[name]] if name in cols and cols[name] < len(cells) else ""
+    title = cell("title").strip(QUOTES + " *")
+    if 10 <= len(title) <= 400:
+        pos = text.find(title, at)
+        p.title, p.spans["title"] = title, (pos, pos + len(title))
+    code = _CELL_CODE.fullmatch(cell("abstract"))
+    if code:
+        p.abstract = code.group(1)
+    if cell("when"):
+        when = _when(cell("when"), 0, len(cell("when")), year)
+        if when:
+            p.starts_at = when[0]
+    p.location = cell("location") or None
+    p.session = cell("session") or None
+    p.kind = _kind_word(cell("kind")) if cell("kind") else None
+    return p
 
 
 THIS_STUDY = re.compile(r"\bThis (?:study|trial|analysis|abstract|research|presentation),\s+(?P<t>[A-Z][^.\n]{20,300}?)"
@@ -441,7 +515,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     if lead > head_end + 1500:  # an issuer found only in a closing paragraph is no dateline
         lead = max(start, head_end)
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
-    labelled = _labelled(text, year, start, end)
+    labelled = _labelled(text, year, start, end) + _pipe_rows(text, year, start, end)
     found = _merge(labelled, _outside(numbered(text, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end)

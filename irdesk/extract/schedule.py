@@ -27,8 +27,9 @@ MARKER = re.compile(
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
     rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
 # "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
-LEADING = re.compile(rf"^[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)\s*)?#\s*(?P<e>{CODE})[ \t]*"
-                     rf"(?::|[–-][ \t])(?=[ \t]*[A-Z“\"])", re.M)
+LEADING = re.compile(rf"^[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)(?:\s*(?:#|No\.|Number|ID))?[ \t]*#?|#)"
+                     rf"[ \t]*(?P<e>(?=[A-Z]{{0,4}}-?\d)[A-Za-z]{{0,4}}-?\d{{1,5}}[A-Za-z]{{0,2}})[ \t]*(?::|[–-][ \t])"
+                     rf"(?=[ \t]*[A-Z“\"])", re.M)
 # "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
 KIND = re.compile(r"(?i)\b(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
                   r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
@@ -49,7 +50,7 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
     found: list[tuple[Presentation, int, int]] = []
     seen: dict[str, Presentation] = {}
     markers = list(islice(MARKER.finditer(text, start, end), 300))
-    if text.find("#", start, end) >= 0:  # the leading-number shape needs its mark
+    if "#" in text or "Abstract" in text or "Poster" in text:  # the leading-number shape needs its mark
         markers = sorted(markers + list(islice(LEADING.finditer(text, start, end), 300)), key=lambda x: x.start())
     for n, m in enumerate(markers):
         if n >= 300:
@@ -120,8 +121,11 @@ def _detail_end(text: str, m: re.Match, key: str, line_end: int) -> int:
     if key == "c":
         close = text.find("]", m.end(), line_end)
         return line_end if close < 0 else close
-    if key == "e":
-        return line_end
+    if key == "e":  # "Abstract S215: Title" then its detail lines ("Session: …", "Date and time: …")
+        block = text.find("\n\n", line_end, line_end + 600)
+        block = min(len(text), line_end + 600) if block < 0 else block
+        nxt = LEADING.search(text, line_end, block)
+        return nxt.start() if nxt else block
     if key in "ad":
         close = text.find(")", m.end(key), line_end)
         return line_end if close < 0 else close
