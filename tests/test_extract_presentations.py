@@ -328,3 +328,12 @@ def test_markdown_table_rows_and_conference_headings_over_labels():
     talks = extract_text(headed).presentations
     assert [p.starts_at for p in talks] == ["2025-03-03T11:10:00-05:00", "2025-03-11T09:00:00-04:00"]
     assert talks[1].meeting == "Imaginary Partners Global Healthcare Conference"
+
+
+def test_spelled_out_zones_are_matched_whole():
+    cest = "Saturday, 18 October 2025, 14:45 Central European Summer Time"
+    jst = "June 5, 2025 at 3:30 p.m. Japan Standard Time"
+    edt = "June 5, 2025 at 10:00 a.m. Eastern Daylight Time"
+    assert find_when(cest, 0, len(cest), None)[0] == "2025-10-18T14:45:00+02:00"  # not US Central
+    assert find_when(jst, 0, len(jst), None)[0] == "2025-06-05T15:30:00+09:00"
+    assert find_when(edt, 0, len(edt), None)[0] == "2025-06-05T10:00:00-04:00"

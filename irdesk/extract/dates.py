@@ -28,13 +28,14 @@ _ABBRS = sorted((a for a in ZONES if len(a) <= 5), key=len, reverse=True)
 _WORDS = sorted((a for a in ZONES if len(a) > 5), key=len, reverse=True)
 # Upper-case abbreviations only ("et al." is no zone); a capital may follow when a lost line
 # break glued the next label on ("2:45pm CESTFormat:").
+_SPELLED = "|".join(w.replace(" ", r"\s+") for w in _WORDS)
 ZONE = (r"(?P<zone>(?:" + "|".join(_ABBRS) + r")(?![a-z])(?![A-Z](?![a-z]))"
-        r"|(?i:" + "|".join(_WORDS) + r")(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b)")
+        r"|(?i:" + _SPELLED + r")(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b)")
 
 TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?(?![a-z])"
     r"|\b(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s*(?:h\b|hrs\b|"
-    + "|".join(_ABBRS) + r"|local|[–-]|to\b))",
+    + "|".join(_ABBRS) + r"|local|[–-]|to\b|(?i:" + _SPELLED + r")\b))",
     re.I)
 TIME_ZONE = re.compile(r"\s*(?:\(?\s*" + ZONE + r"\)?|(?P<local>(?i:local time)))")
 
@@ -92,8 +93,17 @@ def zone_and_end(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     if m.group("local"):
         return "local", pos + skipped + m.end()
-    word = m.group("zone").split()[0].upper()
-    return word, pos + skipped + m.end()
+    return _zone_key(m.group("zone")), pos + skipped + m.end()
+
+
+def _zone_key(written: str) -> str:
+    """The vocabulary key of a zone as written: the whole spelled-out name when it is one
+    ("Central European Summer Time"), else its first word ("Eastern Daylight Time" -> EASTERN)."""
+    name = " ".join(written.upper().split())
+    if name in ZONES:
+        return name
+    trimmed = re.sub(r"\s+(?:STANDARD|DAYLIGHT)?\s*TIME$", "", name)
+    return trimmed if trimmed in ZONES else name.split()[0]
 
 
 def localize(day: dt.date, time: dt.time | None, zone: str | None) -> str:
