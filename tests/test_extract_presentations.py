@@ -337,3 +337,24 @@ def test_spelled_out_zones_are_matched_whole():
     assert find_when(cest, 0, len(cest), None)[0] == "2025-10-18T14:45:00+02:00"  # not US Central
     assert find_when(jst, 0, len(jst), None)[0] == "2025-06-05T15:30:00+09:00"
     assert find_when(edt, 0, len(edt), None)[0] == "2025-06-05T10:00:00-04:00"
+
+
+def test_format_led_bullets_and_entitled_prose_with_numbers():
+    bullets = _release("Meridane to Present Data at the Imaginary Diabetes 85th Scientific Sessions",
+                       "Meridane, Inc. today announced two presentations at the Imaginary Diabetes 85th Scientific "
+                       "Sessions.\n\nPresentation details:\n\n"
+                       "- Oral: “Weekly MRD-1 Reduces Body Weight in Adults With Obesity” – Sunday, June 22, 2025, "
+                       "2:15-2:30 p.m. CT\n"
+                       "- Poster: “Glycemic Variability With MRD-1 in Type 2 Diabetes” – Saturday, June 21, 2025, "
+                       "12:30-1:30 p.m. CT\n")
+    talks = extract_text(bullets).presentations
+    assert [(p.kind, p.starts_at) for p in talks] == [("oral", "2025-06-22T14:15:00-05:00"),
+                                                      ("poster", "2025-06-21T12:30:00-05:00")]
+    assert talks[0].title == "Weekly MRD-1 Reduces Body Weight in Adults With Obesity"
+    prose = _release("Lanthia Announces Poster at the 2025 Imaginary Oncology Annual Meeting",
+                     "Lanthia Bio today announced a poster at the 2025 Imaginary Oncology Annual Meeting.\n\n"
+                     "The poster, entitled “LNB-5 Monotherapy in Previously Treated Cholangiocarcinoma,” will be "
+                     "presented by Dr. Ravi Menon on Saturday, May 31, 2025 from 9:00 a.m. to 12:00 p.m. CDT "
+                     "(Abstract #4102; Poster Board #56).")
+    (p,) = extract_text(prose).presentations
+    assert (p.abstract, p.starts_at, p.location) == ("4102", "2025-05-31T09:00:00-05:00", "Poster Board #56")

@@ -142,7 +142,8 @@ def find_when(text: str, start: int, end: int, year: int | None,
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|through|to|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d")
-_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|[-–])\s*(?:\w+day,?\s+)?$")
+# a dash ends a range only after a day ("Sept. 28 – Oct. 3"); "Title – Sunday, June 22" is a separator
+_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|\d(?:st|nd|rd|th)?,?\s*[-–])\s*(?:\w+day,?\s+)?$")
 
 
 def is_range(text: str, m: re.Match) -> bool:

@@ -26,6 +26,9 @@ _TOKEN = r"(?:[A-Z0-9][\w’'&.\-/™®]*|\([A-Z][\w/&\-’' ]{0,40}\)|of|on|and
 _NAME = re.compile(
     rf"(?P<m>(?<![A-Za-z])(?:(?:[A-Z0-9]|[a-z]{{1,3}}[A-Z]{{2}})[\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
     rf"(?:\s+(?:and|&)\s+Exposition)?"
+    # "World Orphan Drug Congress USA 2025", "World Vaccine Congress Europe": an edition's region or season
+    rf"(?:\s+(?:USA|Europe|Asia(?:-Pacific)?|APAC|Americas|Japan|China|Canada|UK|Africa|India|Australia|Nordic|"
+    rf"Fall|Spring|Summer|Winter)\b)?"
     rf"(?:\s+(?:of|on)\s+(?!{_CALENDAR})(?:the\s+)?(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)){{0,9}})?"
     rf"(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?(?:\s+(?:19|20)\d\d)?(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?"
     rf"|{MEETING_WORDS}\s+(?:19|20)\d\d\b)")

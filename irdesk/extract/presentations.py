@@ -38,6 +38,8 @@ LABELS = {
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
     "format": r"Format|Presentation Type|Type",
     "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Booth|Moderator|Panel(?:ists)?",
+    # "- Oral: “Title” – Sunday, June 22 …": the format heads the entry's line
+    "formatted": r"(?:Late-Breaking |Moderated |Mini-)?(?:Oral|E-?Poster|Poster|Podium)(?: Presentation)?",
 }
 # "**Title:**" / "__Title__:": Markdown bold around a label
 LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
@@ -139,6 +141,10 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
         # "Abstract Number: 3041" then "Poster Number: 212": one entry's two numbers (the first
         # kept); the same label again starts the next entry
         word = m.group("key").split()[0].lower()
+        if key == "formatted":
+            if not _QUOTED_START.match(text, m.end()):
+                continue  # "Poster: 1234" or a sentence: only a quoted title makes the line an entry
+            key = "title"
         starts_new = key == "title" and (current is None or current.title) or \
             key == "abstract" and current is not None and current.abstract and word == number_word
         if key == "abstract" and (current is None or starts_new or not current.abstract):
@@ -180,6 +186,9 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
 
 
+_QUOTED_START = re.compile(rf"\s*{quoted(10, 400, tail='[,.]?')}")
+
+
 def _line_before(text: str, start: int, pos: int) -> int:
     """Where an entry's block ends: the line break before the next entry's label, if any."""
     cut = text.rfind("\n", start, pos)
@@ -190,6 +199,11 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
     value = text[m.end():value_end]
     span = (m.end(), value_end)
     if key == "title":
+        q = _QUOTED_START.match(value)
+        if q and m.group("formatted"):  # "Oral: “Title” – Sunday, June 22, 2:15 p.m. CT"
+            value_end = m.end() + q.end()
+            value = value[:q.end()]
+            current.kind = current.kind or ("poster" if "poster" in m.group("key").lower() else "oral")
         title = value.strip().strip(QUOTES + " .")
         about = re.search(r"\s+About((?:\s+[A-Z][\w.&'’-]*){1,4})$", title)
         if about and re.match(r"\s*" + re.escape(about.group(1).strip()), text[value_end:value_end + 200]):
@@ -265,7 +279,7 @@ def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
 
 
 _LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
-                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board")
+                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board|oral|podium")
 
 
 def _label_lines(text: str):

@@ -42,7 +42,7 @@ SENTENCE = re.compile(r"(?<!-)\b(?:will|was|were|has been|have been|(?i:presente
 TITLED_WORD = re.compile(r"(?i)\b(?:en)?titled\b")
 QUOTED_TITLE = re.compile(rf"(?i:titled|title)[:,]?\s*{quoted(20, 400)}")
 ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
-                  r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
+                  r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+#?\s*[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
 
 
@@ -88,6 +88,12 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
             complete(p, probe)
             found.append((p, floor, detail_end))
         else:
+            title_end = p.spans.get("title", (0, 0))[1]
+            if p.starts_at is None and line_start <= title_end < m.start():
+                # "The poster, entitled “…,” will be presented … on May 31 at 9 a.m. CDT (Abstract #4102)"
+                probe = Presentation()
+                _details(probe, text, title_end, m.start(), year)
+                complete(p, probe)
             found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
     _notes(found, text, start, end, year)
     return found
