@@ -26,9 +26,6 @@ _TOKEN = r"(?:[A-Z0-9][\w’'&.\-/™®]*|\([A-Z][\w/&\-’' ]{0,40}\)|of|on|and
 _NAME = re.compile(
     rf"(?P<m>(?<![A-Za-z])(?:(?:[A-Z0-9]|[a-z]{{1,3}}[A-Z]{{2}})[\w’'&.\-/™®]*\s+)(?:{_TOKEN},?\s+){{0,14}}?{MEETING_WORDS}\b"
     rf"(?:\s+(?:and|&)\s+Exposition)?"
-    # "World Orphan Drug Congress USA 2025", "World Vaccine Congress Europe": an edition's region or season
-    rf"(?:\s+(?:USA|Europe|Asia(?:-Pacific)?|APAC|Americas|Japan|China|Canada|UK|Africa|India|Australia|Nordic|"
-    rf"Fall|Spring|Summer|Winter)\b)?"
     rf"(?:\s+(?:of|on)\s+(?!{_CALENDAR})(?:the\s+)?(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)(?:\s+(?:[A-Z][\w’'&.\-/]*|of|and|for|the|&)){{0,9}})?"
     rf"(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?(?:\s+(?:19|20)\d\d)?(?:\s*\([A-Z][\w/&\- ]{{1,20}}\))?"
     rf"|{MEETING_WORDS}\s+(?:19|20)\d\d\b)")
@@ -170,6 +167,9 @@ def _trim(name: str) -> str:
     return name.strip(" ,:–-")
 
 
+# "World Orphan Drug Congress USA 2025", "World Vaccine Congress Europe": an edition's region or season
+_EDITION = re.compile(r" (?:USA|Europe|Asia(?:-Pacific)?|APAC|Americas|Japan|China|Canada|UK|Africa|India|Australia|"
+                      r"Nordic|Fall|Spring|Summer|Winter)\b(?: (?:19|20)\d\d\b)?")
 MAX_MENTIONS = 300  # a release names a few meetings a few times each
 
 _WORD_HIT = re.compile(rf"\b{MEETING_WORDS}\b")
@@ -219,6 +219,9 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if not keys and not words and not re.search(r"\d(?:st|nd|rd|th)\b", name):
             continue
         at = offset + raw.index(name)
+        edition = _EDITION.match(text, at + len(name), min(end, at + len(name) + 30)) if name[-1].isalpha() else None
+        if edition:
+            name += edition.group(0)
         out.append(Mention(name, at, at + len(name), keys))
     covered = [(x.start, x.end) for x in out]
     for a, a_start, a_end in _acronyms(text, start, end):

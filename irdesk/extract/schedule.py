@@ -27,9 +27,9 @@ MARKER = re.compile(
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
     rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
 # "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
-LEADING = re.compile(rf"^[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)(?:\s*(?:#|No\.|Number|ID))?[ \t]*#?|#)"
+LEADING = re.compile(rf"\n[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)(?:\s*(?:#|No\.|Number|ID))?[ \t]*#?|#)"
                      rf"[ \t]*(?P<e>(?=[A-Z]{{0,4}}-?\d)[A-Za-z]{{0,4}}-?\d{{1,5}}[A-Za-z]{{0,2}})[ \t]*(?::|[–-][ \t])"
-                     rf"(?=[ \t]*[A-Z“\"])", re.M)
+                     rf"(?=[ \t]*[A-Z“\"])")
 # "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
 KIND = re.compile(r"(?i)\b(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
                   r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
@@ -59,7 +59,7 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
         code = m.group(key)
         # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
         floor = max(start, m.start() - 1500)
-        line_start = max(text.rfind("\n", floor, m.start()) + 1, floor)
+        line_start = m.start() + 1 if key == "e" else max(text.rfind("\n", floor, m.start()) + 1, floor)
         line_end = text.find("\n", m.end(), min(end, m.end() + 1500))
         line_end = min(end, m.end() + 1500) if line_end < 0 else line_end
         p = Presentation(abstract=code)
