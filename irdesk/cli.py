@@ -64,14 +64,22 @@ def _open_store(args: argparse.Namespace, create: bool = True):
 def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_paths, summary
     from .store import StoreError
+    from .workers import default_workers
+
+    if args.workers is None:
+        args.workers = default_workers()
 
     try:
         store = _open_store(args)
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 2
+    from .logsetup import setup_logging
+
+    setup_logging(store.path.parent)  # a file's unexpected failure keeps its traceback there
     with store:
-        outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True))
+        outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True),
+                                workers=args.workers, time_limit=args.timeout)
     print(summary(outcomes))
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
@@ -115,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="read releases (files and folders) into the store")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--db", metavar="PATH", help="the store to use (default: the app's own)")
+    imp.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="processes that read files (default: one per core; 0 reads in this process)")
+    imp.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                     help="give up on a file after this long (default 10; needs --workers other than 0)")
     imp.set_defaults(func=cmd_import)
 
     find = sub.add_parser("search", help="find releases, compounds and contacts in the store")

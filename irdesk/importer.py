@@ -20,7 +20,7 @@ from .extract.model import ParsedRelease
 from .extract.readers.document import ReadError
 from .progress import Progress
 from .store import Source, Store, StoreError
-from .store.identity import best_match, keys_of
+from .store.identity import best_match, headline_opens, keys_of
 from .store.writer import find_duplicate
 
 
@@ -32,6 +32,7 @@ class Item:
     path: Path | None = None
     data: bytes | None = None
     name: str | None = None
+    digest: str | None = None  # of its bytes, once looked at
 
     @classmethod
     def file(cls, path: str | os.PathLike) -> Item:
@@ -142,23 +143,48 @@ def read_item(store: Store, item: Item) -> Read:
         parsed = parse(item)
     except ReadError as exc:
         return Read(item, error=str(exc))
+    return _checked(store, item, parsed)
+
+
+def _checked(store: Store, item: Item, parsed: ParsedRelease) -> Read:
     keys = keys_of(parsed)
-    return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys), keys=keys)
+    return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys, parsed.text), keys=keys)
+
+
+def _parses(items: list[Item], workers: int, time_limit: float,
+            progress: Progress) -> Iterator[tuple[Item, ParsedRelease | ReadError]]:
+    """Each item with its parse (or why it has none), in order: in worker processes when
+    ``workers`` is more than 0 (each file under ``time_limit``), else here, one by one."""
+    if workers > 0 and len(items) > 1:
+        from .workers import read_all
+
+        for n, result in read_all(items, workers, time_limit, progress.cancelled):
+            yield items[n], result
+        return
+    for item in items:
+        if progress.cancelled():
+            return
+        try:
+            yield item, parse(item)
+        except ReadError as exc:
+            yield item, exc
 
 
 def read_items(store: Store, items: list[Item], progress: Progress | None = None,
-               on_read: Callable[[int, Read], None] | None = None) -> list[Read]:
+               on_read: Callable[[int, Read], None] | None = None, workers: int = 0,
+               time_limit: float = 10.0) -> list[Read]:
     """Read everything first (nothing is stored): for the review before an import."""
     progress = progress or Progress()
     reads: list[Read] = []
     seen: dict[str, int] = {}
-    for n, item in enumerate(items):
+    for n, (item, result) in enumerate(_parses(items, workers, time_limit, progress)):
         if progress.cancelled():
             break
         progress.report(n, len(items), item.label)
-        read = read_item(store, item)
+        read = Read(item, error=str(result)) if isinstance(result, ReadError) else _checked(store, item, result)
         if read.parsed and read.duplicate_of is None:
-            earlier = best_match((k, seen[k]) for k in read.keys if k in seen)
+            earlier = best_match(((k, seen[k]) for k in read.keys if k in seen),
+                                 lambda m: headline_opens(reads[m].parsed.release.headline, read.parsed.text))
             if earlier is not None:
                 read.same_as = earlier
             for key in read.keys:
@@ -177,7 +203,7 @@ def _source(item: Item) -> Source:
         size = item.path.stat().st_size
     except OSError:
         size = 0
-    return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size)
+    return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size, item.digest)
 
 
 def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
@@ -186,10 +212,15 @@ def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
                    note="; ".join(parsed.warnings) or None)
 
 
-def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease]) -> Outcome:
-    """One file's outcome, whatever happens to it: a bug is that file's failure, logged."""
+def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]) -> Outcome:
+    """One file's outcome, whatever happens to it: a bug is that file's failure, logged.
+    ``get_parsed`` gives the parse, or the id of the release whose bytes these are."""
     try:
-        return _add(store, item, get_parsed())
+        parsed = get_parsed()
+        if isinstance(parsed, int):
+            store.add_source(parsed, _source(item))
+            return Outcome(item.label, "duplicate", parsed)
+        return _add(store, item, parsed)
     except ReadError as exc:
         return Outcome(item.label, "failed", reason=str(exc))
     except StoreError:
@@ -256,7 +287,8 @@ def commit(store: Store, reads: list[Read], progress: Progress | None = None, la
 
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+                 on_outcome: Callable[[Outcome], None] | None = None, workers: int = 0,
+                 time_limit: float = 10.0) -> list[Outcome]:
     """Read and store file by file (the command line). A folder with nothing to read is
     said to be so, never a silent "0 imported"."""
     items, empty = [], []
@@ -268,8 +300,44 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
     for outcome in empty:
         if on_outcome:
             on_outcome(outcome)
-    return empty + _add_all(store, ((item, lambda item=item: parse(item)) for item in items), len(items),
-                            progress or Progress(), on_outcome)
+    progress = progress or Progress()
+    known = _known_by_bytes(store, items)
+    parses = _parses([item for n, item in enumerate(items) if n not in known], workers, time_limit, progress)
+
+    def entries():
+        for n, item in enumerate(items):
+            if n in known:
+                yield item, lambda release_id=known[n]: release_id
+                continue
+            pair = next(parses, None)
+            if pair is None:  # cancelled
+                return
+            yield item, lambda result=pair[1]: _raise_or_return(result)
+
+    return empty + _add_all(store, entries(), len(items), progress, on_outcome)
+
+
+def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, int]:
+    """Which items are files already stored, byte for byte (found without reading them)."""
+    import hashlib  # only importing needs it
+
+    known = {}
+    for n, item in enumerate(items):
+        try:
+            data = item.path.read_bytes() if item.path is not None else (item.data or b"")
+        except OSError:
+            continue  # the reader will say why
+        item.digest = hashlib.sha1(data).hexdigest()
+        release_id = store.release_for_digest(item.digest)
+        if release_id is not None:
+            known[n] = release_id
+    return known
+
+
+def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:
+    if isinstance(result, ReadError):
+        raise result
+    return result
 
 
 def summary(outcomes: list[Outcome]) -> str:

@@ -167,3 +167,16 @@ def test_a_damaged_store_is_not_written_and_says_so(tmp_path):
     assert "damaged" in outcome.reason and "nothing more will be written" in outcome.reason
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM releases WHERE headline LIKE '%New Site%'").fetchone()[0] == 0
+
+
+def test_a_bug_in_sql_stays_a_bug_and_a_full_disk_is_a_sentence(tmp_path):
+    from irdesk.store.connection import guarded
+    from irdesk.store.errors import StoreFull, translate
+
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(sqlite3.OperationalError, match="no such column"):
+            with guarded(store.path):
+                store.conn.execute("SELECT fullness_of_disk FROM releases")
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13
+    assert isinstance(translate(full, "s.db"), StoreFull)

@@ -56,3 +56,24 @@ ir@northwind.example
         a = add(store, first.encode(), "a.txt")
         b = add(store, second.encode(), "b.txt")
     assert (a.status, b.status) == ("imported", "imported")
+
+
+def test_a_firm_s_notices_of_one_day_from_one_template_stay_apart(tmp_path):
+    template = """{co} Investors: Filing Deadline in Securities Class Action - Contact Marlow & Finch LLP
+
+RADNOR, PA - (NewMediaWire) - December 30, 2024 - The law firm of Marlow & Finch LLP informs investors that a
+securities class action lawsuit has been filed against {co} ("{short}") on behalf of those who purchased or
+acquired the securities of {short} during the class period. Investors who purchased or otherwise acquired
+shares and suffered losses are encouraged to contact the firm to learn more about their rights. The lawsuit
+alleges that the defendants made false and misleading statements and failed to disclose material adverse
+facts about the business, operations and prospects of the company. Investors may, no later than the
+deadline, seek to be appointed as a lead plaintiff representative of the class through the firm or other
+counsel, or may choose to do nothing and remain an absent class member. A lead plaintiff is a representative
+party who acts on behalf of all class members in directing the litigation. The firm prosecutes class
+actions in state and federal courts throughout the country and around the world and has recovered billions
+of dollars for the victims of securities fraud. For more information please contact the firm.
+"""
+    with Store(tmp_path / "s.db") as store:
+        a = add(store, template.format(co="Quillon Devices Inc.", short="Quillon").encode(), "a.txt")
+        b = add(store, template.format(co="Ardent Dental Corp.", short="Ardent").encode(), "b.txt")
+    assert (a.status, b.status) == ("imported", "imported")

@@ -182,3 +182,21 @@ def test_skipping_the_review_for_future_drops(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.imported, timeout=60000):
         drag_and_drop(window, file_mime(tmp_path / "b"))  # no click needed
     assert window.store.count("releases") == 2
+
+
+def test_enter_imports_and_escape_cancels(qtbot, window, tmp_path):
+    write_release(tmp_path / "in", "one.txt", 1)
+    drag_and_drop(window, file_mime(tmp_path / "in"))
+    qtbot.waitUntil(lambda: window.import_dialog is not None)
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30000)
+    with qtbot.waitSignal(window.imported, timeout=30000):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert window.store.count("releases") == 1
+    write_release(tmp_path / "more", "two.txt", 2)
+    drag_and_drop(window, file_mime(tmp_path / "more"))
+    qtbot.waitUntil(lambda: window.import_dialog is not None)
+    dialog = window.import_dialog
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.import_dialog is None)
+    assert window.store.count("releases") == 1

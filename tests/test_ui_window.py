@@ -131,6 +131,11 @@ def test_edit_a_headline_then_undo_and_redo(qtbot, window, store):
     assert store.release(release_id)["headline"] == old
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert store.release(release_id)["headline"] == "A Corrected Headline"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert store.release(release_id)["headline"] == "A Corrected Headline"
+    keys = [k.toString() for k in window.redo_action.shortcuts()]
+    assert len(keys) == len(set(keys)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
 
 
 def test_merge_two_compounds_and_undo(qtbot, window, store):
@@ -159,6 +164,37 @@ def test_delete_a_release_and_bring_it_back(qtbot, window, store):
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     window.undo_action.trigger()
     assert store.release(release_id) is not None and releases.model.total == 3
+
+
+def test_deleting_several_releases_is_one_undo_step(qtbot, window, store):
+    releases = window.pages["releases"]
+    ids = [releases.model.id_at(0), releases.model.id_at(1)]
+    click_row(qtbot, releases, 0)
+    click_row(qtbot, releases, 1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(releases.table, Qt.Key.Key_Delete)
+    assert [store.release(i) for i in ids] == [None, None]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all(store.release(i) is not None for i in ids)
+    assert releases.model.total == 3 and window.undo_stack.index() == 0
+
+
+def test_an_undo_the_store_refuses_leaves_the_stack_and_says_why(qtbot, window, store, tmp_path):
+    import sqlite3
+
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    assert releases.model.setData(releases.model.index(0, 2), "A Corrected Headline", Qt.ItemDataRole.EditRole)
+    store.conn.execute("PRAGMA busy_timeout = 100")
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    other.rollback()
+    other.close()
+    assert window.undo_stack.index() == 1
+    assert store.release(release_id)["headline"] == "A Corrected Headline"
+    assert "Could not undo" in window.dialogs.messages[-1] and "in use" in window.dialogs.messages[-1]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and again, once it is free
+    assert window.undo_stack.index() == 0 and store.release(release_id)["headline"] != "A Corrected Headline"
 
 
 def test_filter_finds_a_code_name_on_any_tab(qtbot, window):
@@ -228,3 +264,73 @@ def test_file_names_and_the_store_path_are_shown_as_written(qtbot, tmp_path):
     box = plain_message(None, "Last import", "<b>bold</b>.txt: imported as #1")
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_failed_background_task_keeps_its_traceback_in_the_log(qtbot, tmp_path):
+    import logging
+
+    from irdesk.logsetup import setup_logging
+    from irdesk.ui.tasks import Task
+
+    log = setup_logging(tmp_path / "logs")
+
+    def work(progress):
+        raise RuntimeError("a bug in the worker")
+
+    task = Task(work)
+    with qtbot.waitSignal(task.signals.failed, timeout=10000):
+        task.start()
+    for handler in logging.getLogger("irdesk").handlers:
+        handler.flush()
+    text = log.read_text(encoding="utf-8")
+    assert "background work failed" in text and "RuntimeError: a bug in the worker" in text
+    assert "Traceback (most recent call last)" in text
+
+
+def test_tabs_open_in_the_order_their_header_shows(qtbot, window):
+    for kind in ("compounds", "contacts"):
+        tab = window.pages[kind]
+        header = tab.table.horizontalHeader()
+        names = [tab.model.index(r, 0).data().lower() for r in range(tab.model.rowCount())]
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        assert header.sortIndicatorSection() == 0 and ascending
+        assert names == sorted(names)
+
+
+def test_escape_clears_the_filter_and_the_detail_follows_it(qtbot, window, store):
+    releases = window.pages["releases"]
+    row = next(r for r in range(releases.model.rowCount()) if "Quillon" not in releases.model.index(r, 1).data())
+    click_row(qtbot, releases, row)
+    assert releases.detail.shown is not None
+    window.filter.setText("Quillon")
+    window.apply_filter()
+    assert releases.model.total >= 1 and releases.detail.shown is None
+    window.focus_filter()
+    qtbot.keyClick(window.filter, Qt.Key.Key_Escape)
+    assert window.filter.text() == ""
+    qtbot.waitUntil(lambda: not window._filter_timer.isActive())  # the list follows the cleared filter
+    assert releases.model.total == store.count("releases")
+
+
+def test_following_a_link_selects_a_row_not_yet_loaded(qtbot, tmp_path):
+    import sys
+
+    from irdesk.ui.models import PAGE
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in generate(3 * PAGE // 2, seed=7):
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "many.db") as s:
+        import_paths(s, [folder])
+        assert s.count("compounds") > PAGE
+        w = MainWindow(s, Answers())
+        qtbot.addWidget(w)
+        compounds = w.pages["compounds"]
+        last = s.page("compounds", sort="name", descending=True, limit=1)[0]["id"]
+        assert compounds.model.row_of(last) is None  # not loaded yet
+        w.navigate("compound", last)
+        assert compounds.model.id_at(compounds.table.currentIndex().row()) == last

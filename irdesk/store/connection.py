@@ -22,7 +22,7 @@ BACKGROUND_WAIT_S = 60.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
 STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
-         "m005_case_blind_sort_indexes")
+         "m005_case_blind_sort_indexes", "m006_source_digest")
 
 
 def default_store_path() -> Path:
@@ -70,7 +70,10 @@ def guarded(path: str | os.PathLike) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        raise translate(exc, str(path)) from exc
+        known = translate(exc, str(path))
+        if known is None:
+            raise  # a bug, not the store's place: logged and shown as one
+        raise known from exc
 
 
 def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S,

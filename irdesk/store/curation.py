@@ -133,20 +133,28 @@ def merge_contacts(db: Database, keep: int, other: int) -> Change:
 
 
 def delete_release(db: Database, release_id: int) -> Change:
-    one = [release_id]
-    presentations = _ids(db, "SELECT id FROM presentations WHERE release_id = ?", one)
-    compounds = _ids(db, "SELECT compound_id FROM release_compounds WHERE release_id = ?", one)
-    contacts = _ids(db, "SELECT contact_id FROM appearances WHERE release_id = ?", one)
-    # Compounds and people known only from this release go with it.
+    return delete_releases(db, [release_id])
+
+
+def delete_releases(db: Database, release_ids: list[int]) -> Change:
+    """One change for any number of releases: one undo brings them all back."""
+    some = sorted(set(release_ids))
+    marks = ",".join("?" * len(some))
+    presentations = _ids(db, f"SELECT id FROM presentations WHERE release_id IN ({marks})", some)
+    compounds = _ids(db, f"SELECT DISTINCT compound_id FROM release_compounds WHERE release_id IN ({marks})", some)
+    contacts = _ids(db, f"SELECT DISTINCT contact_id FROM appearances WHERE release_id IN ({marks})", some)
+    # Compounds and people known only from these releases go with them.
     lone_compounds = [c for c in compounds if not _ids(
-        db, "SELECT 1 FROM release_compounds WHERE compound_id = ? AND release_id != ? LIMIT 1", [c, release_id])]
+        db, f"SELECT 1 FROM release_compounds WHERE compound_id = ? AND release_id NOT IN ({marks}) LIMIT 1",
+        [c, *some])]
     lone_contacts = [c for c in contacts if not _ids(
-        db, "SELECT 1 FROM appearances WHERE contact_id = ? AND release_id != ? LIMIT 1", [c, release_id])]
-    change = Change("Delete release", [
-        ("releases", "id", one), ("sources", "release_id", one), ("sections", "release_id", one),
-        ("spans", "release_id", one), ("release_keys", "release_id", one), ("release_compounds", "release_id", one),
+        db, f"SELECT 1 FROM appearances WHERE contact_id = ? AND release_id NOT IN ({marks}) LIMIT 1", [c, *some])]
+    label = "Delete release" if len(some) == 1 else f"Delete {len(some)} releases"
+    change = Change(label, [
+        ("releases", "id", some), ("sources", "release_id", some), ("sections", "release_id", some),
+        ("spans", "release_id", some), ("release_keys", "release_id", some), ("release_compounds", "release_id", some),
         ("presentations", "id", presentations), ("presentation_compounds", "presentation_id", presentations),
-        ("appearances", "release_id", one), ("compounds", "id", lone_compounds),
+        ("appearances", "release_id", some), ("compounds", "id", lone_compounds),
         ("compound_names", "compound_id", lone_compounds), ("contacts", "id", lone_contacts),
     ], compounds=set(compounds), contacts=set(contacts))
 

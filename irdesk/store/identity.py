@@ -8,7 +8,7 @@ import re
 import unicodedata
 import zlib
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,21 +67,30 @@ def fingerprint(text: str) -> str:
 
 # How much each kind of shared key says that two releases are one (see find_duplicate).
 KEY_WEIGHTS = {"text": 100, "head": 10, "lead": 10, "near": 1}
-NEAR = 8  # a bottom-k sketch of this many shingles; seven of them shared makes a match
-NEAR_NEEDED = 7
+NEAR = 8  # a bottom-k sketch of this many five-word runs
+NEAR_NEEDED = 5  # with the headline found in the other's opening lines
 
 
-def best_match(found: Iterable[tuple[str, int]]) -> int | None:
+def best_match(found: Iterable[tuple[str, int]], confirm: Callable[[int], bool] = lambda _: True) -> int | None:
     """Of the (key, release) pairs a release's keys found, the release they point to most
     strongly (the same text beats the same headline and day, which beats a sketch);
-    None when nothing is close enough."""
+    None when nothing is close enough. A match on the sketch alone must be ``confirm``ed
+    (templates, such as a law firm's notices of one day, share most of their words)."""
     score: dict[int, int] = {}
     for key, release in found:
         score[release] = score.get(release, 0) + KEY_WEIGHTS[key.split(":", 1)[0]]
     if not score:
         return None
     best = max(score, key=lambda r: (score[r], -r))
-    return best if score[best] >= NEAR_NEEDED * KEY_WEIGHTS["near"] else None
+    if score[best] >= KEY_WEIGHTS["head"]:
+        return best
+    return best if score[best] >= NEAR_NEEDED * KEY_WEIGHTS["near"] and confirm(best) else None
+
+
+def headline_opens(headline: str | None, text: str) -> bool:
+    """The headline stands among the text's first lines (a copy that adds a page header
+    or wraps the headline still has it there, folded)."""
+    return bool(headline) and fold(headline) in fold(text[:2000])
 
 
 def keys_of(parsed: ParsedRelease) -> list[str]:

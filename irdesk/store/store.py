@@ -60,8 +60,11 @@ class Store:
         try:
             found = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)")]
         except sqlite3.DatabaseError as exc:
-            if not isinstance(translate(exc, str(self.path)), StoreCorrupt):
-                raise translate(exc, str(self.path)) from exc
+            known = translate(exc, str(self.path))
+            if not isinstance(known, StoreCorrupt):
+                if known is None:
+                    raise
+                raise known from exc
             found = [str(exc)]
         if found != ["ok"]:
             from .connection import latest_backup
@@ -81,6 +84,23 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
             with writing(self.conn):
                 return writer.add_release(self.db, parsed, source)
+
+    def add_source(self, release_id: int, source: Source) -> None:
+        from . import writer
+
+        self.ensure_sound()
+        with guarded(self.path):
+            if self._batching and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            with writing(self.conn):
+                writer.add_source(self.db, release_id, source)
+
+    def release_for_digest(self, digest: str) -> int | None:
+        """The release a file with exactly these bytes was stored as, if any."""
+        from .writer import release_for_digest
+
+        with guarded(self.path):
+            return release_for_digest(self.conn, digest)
 
     def rollback(self) -> None:
         """Give up the transaction under way (a batch that a failed write left broken)."""
@@ -170,6 +190,13 @@ class Store:
         with guarded(self.path), writing(self.conn):
             return curation.delete_release(self.db, release_id)
 
+    def delete_releases(self, release_ids: list[int]) -> Change:
+        from . import curation
+
+        self.ensure_sound()
+        with guarded(self.path), writing(self.conn):
+            return curation.delete_releases(self.db, release_ids)
+
     def revert(self, change: Change) -> None:
         from . import curation
 
@@ -193,6 +220,11 @@ class Store:
              offset: int = 0, limit: int = 200) -> list[dict]:
         with guarded(self.path):
             return queries.page(self.conn, kind, sort, descending, query, offset, limit)
+
+    def position(self, kind: str, row_id: int, sort: str | None = None, descending: bool = False,
+                 query: str | None = None) -> int | None:
+        with guarded(self.path):
+            return queries.position(self.conn, kind, row_id, sort, descending, query)
 
     def search(self, text: str, limit: int = 20) -> list[queries.Hit]:
         with guarded(self.path):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract.model import Compound, Contact, ParsedRelease
-from .identity import best_match, company_key, contact_key, fingerprint, keys_of, meeting_key, squash
+from .identity import best_match, company_key, headline_opens, contact_key, fingerprint, keys_of, meeting_key, squash
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -22,6 +22,7 @@ class Source:
     path: str
     kind: str = "text"
     size: int = 0
+    digest: str | None = None  # of the file's bytes, when it came from a file
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,23 @@ def _insert_many(db: Database, table: str, columns: tuple[str, ...], rows, ignor
     db.conn.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
-def find_duplicate(db: Database, keys: list[str]) -> int | None:
-    """The stored release these keys point to most strongly (the same text beats the same
-    headline and day, which beats a sketch); None when nothing is close enough."""
+def find_duplicate(db: Database, keys: list[str], text: str = "") -> int | None:
+    """The stored release these keys point to most strongly, if any (see ``best_match``);
+    on the sketch alone, its headline must open ``text`` too."""
     marks = ",".join("?" * len(keys))
-    return best_match(db.execute(f"SELECT key, release_id FROM release_keys WHERE key IN ({marks})", keys))
+
+    def confirm(release_id: int) -> bool:
+        row = db.execute("SELECT headline FROM releases WHERE id = ?", [release_id]).fetchone()
+        return headline_opens(row[0] if row else None, text)
+
+    return best_match(db.execute(f"SELECT key, release_id FROM release_keys WHERE key IN ({marks})", keys), confirm)
 
 
 def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
     rel = parsed.release
     keys = keys_of(parsed)
     with db.atomic():
-        existing = find_duplicate(db, keys)
+        existing = find_duplicate(db, keys, parsed.text)
         if existing is not None:
             _add_source(db, existing, source)
             return Added("duplicate", existing)
@@ -99,7 +105,17 @@ def _insert_release(db: Database, parsed: ParsedRelease) -> int:
 
 def _add_source(db: Database, release_id: int, source: Source) -> None:
     _insert(db, "sources", {"release_id": release_id, "path": source.path, "kind": source.kind,
-                            "size": source.size, "added_at": now()}, ignore=True)
+                            "size": source.size, "digest": source.digest, "added_at": now()}, ignore=True)
+
+
+def add_source(db: Database, release_id: int, source: Source) -> None:
+    """A file whose bytes are already stored: one more place the release was found."""
+    _add_source(db, release_id, source)
+
+
+def release_for_digest(db: Database, digest: str) -> int | None:
+    row = db.execute("SELECT release_id FROM sources WHERE digest = ? LIMIT 1", [digest]).fetchone()
+    return row[0] if row else None
 
 
 def _insert_sections(db: Database, parsed: ParsedRelease, release_id: int) -> None:

@@ -13,18 +13,22 @@ if TYPE_CHECKING:
 
 
 class StoreCommand(QUndoCommand):
+    """The window changes the store first and sets ``store_done`` when it did; the stack
+    then only follows (a change pushed is already in the store, too)."""
+
     def __init__(self, store: Store, change: Change, after: Callable[[], None]) -> None:
         super().__init__(change.label)
         self.store, self.change, self.after = store, change, after
-        self._done = True  # the change is already in the store
+        self.store_done = True  # the change is already in the store
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
-        else:
+        if not self.store_done:
             self.store.reapply(self.change)
+        self.store_done = False
         self.after()
 
     def undo(self) -> None:
-        self.store.revert(self.change)
+        if not self.store_done:
+            self.store.revert(self.change)
+        self.store_done = False
         self.after()

@@ -78,10 +78,12 @@ class ImportDialog(QDialog):
 
         from ..importer import read_items
         from ..store import Store
+        from ..workers import default_workers
 
         def work(progress):
             with Store(store_path) as store:  # the worker's own connection
-                return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)))
+                return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)),
+                                  workers=default_workers())
 
         self._done = 0
         self._tick = QTimer(self, singleShot=True, interval=100)
@@ -140,6 +142,10 @@ class ImportDialog(QDialog):
         self.summary.setText(f"{len(reads)} read: {new} new, {dup} already stored, {failed} failed. "
                              "Untick what you do not want, then Import.")
         self.import_button.setEnabled(any(r.parsed for r in reads))
+        # Enter imports: the button becomes the default again once it can be pressed (a
+        # disabled button gives its default role to the next one, Cancel).
+        self.import_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.read_done.emit()
 
     def _preview(self, row: int) -> None:
@@ -160,4 +166,20 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         self.task.cancel()  # stops between files; nothing was stored
+        self._let_go_of_the_reader()
         super().reject()
+
+    def accept(self) -> None:
+        self._let_go_of_the_reader()
+        super().accept()
+
+    def _let_go_of_the_reader(self) -> None:
+        """The reader may still send what it read last; once closed, this dialog (deleted
+        soon) must not receive it."""
+        self._tick.stop()
+        signals = self.task.signals
+        for signal in (signals.partial, signals.progress, signals.finished, signals.failed):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):
+                pass  # nothing was connected

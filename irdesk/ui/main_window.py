@@ -40,6 +40,14 @@ def plain_message(parent, title: str, text: str) -> QMessageBox:
     return box
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y, and the platform's own redo keys, each once: on desktops
+    whose redo key is Ctrl+Shift+Z, naming it twice made Qt call it ambiguous and do nothing."""
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y")]
+    return list({key.toString(): key for key in keys}.values())
+
+
 class Dialogs:
     """The questions the window asks; tests answer them without a modal loop."""
 
@@ -86,10 +94,11 @@ class Tab(QSplitter):
         self.model = StoreListModel(store, kind, on_edit, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
         column, descending = self.model.sort_state
         self.table.horizontalHeader().setSortIndicator(
             column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
@@ -175,9 +184,13 @@ class MainWindow(QMainWindow):
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        clear = QAction("Clear the filter", self.filter, shortcut=QKeySequence(Qt.Key.Key_Escape),
+                        shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.filter.clear)
+        self.filter.addAction(clear)
         self.counts = QLabel()
         self.report = QLabel()
-        self.report.linkActivated.connect(lambda _: self.show_report())
+        self.report.linkActivated.connect(self._report_link)
         self.report.hide()
         self.statusBar().addPermanentWidget(self.report)
         self.statusBar().addPermanentWidget(self.counts)
@@ -215,10 +228,16 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file)
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Our own actions, not the stack's: the store changes first, and only when it did
+        # does the stack move (a locked or full store leaves both where they were).
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, None)
+        self.redo_action = self._action("&Redo", self.redo, redo_keys(), None)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action("&Find", self.focus_filter, QKeySequence.StandardKey.Find, edit)
@@ -285,6 +304,9 @@ class MainWindow(QMainWindow):
         text = self.filter.text().strip() or None
         for tab in self.pages.values():
             tab.model.set_query(text)
+            shown = tab.detail.shown
+            if shown and shown[0] + "s" == tab.kind and not tab.model.shows(shown[1]):
+                tab.detail.show_nothing("The record shown before is not among those the filter finds.")
         current = self.current_tab()
         if text and current.model.total == 0:
             # Show where the matches are: "IMGN901" typed on Contacts lands on Compounds.
@@ -324,7 +346,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _select(tab: Tab, row_id: int) -> None:
-        row = tab.model.row_of(row_id)
+        row = tab.model.find(row_id)
         selection = tab.table.selectionModel()
         if row is None:
             selection.clearSelection()
@@ -344,13 +366,32 @@ class MainWindow(QMainWindow):
             self.navigate(*self.history[self.history_at], record=False)
 
     # Curation, undoable
-    def _apply(self, make_change) -> None:
+    def _apply(self, make_change) -> bool:
         try:
             change = make_change()
         except StoreError as exc:
             self.dialogs.inform(self, "IR Desk", str(exc))
-            return
+            return False
         self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+        return True
+
+    def undo(self) -> None:
+        self._step(self.undo_stack.index() - 1, "undo")
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.index(), "redo")
+
+    def _step(self, at: int, way: str) -> None:
+        command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
+        if not isinstance(command, StoreCommand):
+            return
+        try:
+            (self.store.revert if way == "undo" else self.store.reapply)(command.change)
+        except StoreError as exc:
+            self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {exc}")
+            return
+        command.store_done = True
+        (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
 
     def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
         self._apply(lambda: self.store.edit(kind, row_id, column, value))
@@ -360,8 +401,8 @@ class MainWindow(QMainWindow):
         ids = tab.selected_ids()
         if tab.kind != "releases" or not ids:
             return
-        for row_id in ids:
-            self._apply(lambda r=row_id: self.store.delete_release(r))
+        if not self._apply(lambda: self.store.delete_releases(ids)):
+            return
         self.statusBar().showMessage(f"Deleted {len(ids)} release{'s' if len(ids) > 1 else ''} — Ctrl+Z brings "
                                      f"{'them' if len(ids) > 1 else 'it'} back", 8000)
 
@@ -475,8 +516,20 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
+        from ..logsetup import LOG_NAME
+
         self._task = None
-        self.dialogs.inform(self, "Import failed", error.strip().splitlines()[-1])
+        log = self.store.path.parent / LOG_NAME
+        self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
+                            "has the details")
+        self.report.show()
+        self.dialogs.inform(self, "Import failed", f"{error.strip().splitlines()[-1]}\n\nThe details are in {log}.")
+
+    def _report_link(self, link: str) -> None:
+        if link == "#details":
+            self.show_report()
+        else:  # the log
+            QDesktopServices.openUrl(QUrl(link))
 
     def show_report(self) -> None:
         lines = [o.line() for o in self.last_outcomes]

@@ -164,3 +164,29 @@ class StoreListModel(QAbstractTableModel):
 
     def row_of(self, row_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r["id"] == row_id), None)
+
+    def find(self, row_id: int) -> int | None:
+        """The row of any id the filter shows, loading the rows up to it (as Anki's browser
+        finds any card); None when the filter hides it."""
+        row = self.row_of(row_id)
+        if row is not None:
+            return row
+        at = self.store.position(self.kind, row_id, self.columns[self._sort_column].sort, self._descending,
+                                 self._query)
+        if at is None or at < len(self._rows):
+            return None
+        more = self.store.page(self.kind, self.columns[self._sort_column].sort, self._descending, self._query,
+                               len(self._rows), at + PAGE - len(self._rows))
+        if self.kind == "compounds":
+            for item in more:
+                item["other_names"] = _other_names(item)
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        return self.row_of(row_id)
+
+    def shows(self, row_id: int) -> bool:
+        """Whether the filter lets this record through."""
+        return self.row_of(row_id) is not None or self.store.position(
+            self.kind, row_id, self.columns[self._sort_column].sort, self._descending, self._query) is not None

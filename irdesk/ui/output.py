@@ -139,13 +139,29 @@ class Output(QObject):
                     data = (exports.vcards(people, store.contact_reach([p["id"] for p in people]))
                             if what == "vcard" else exports.csv_bytes("contacts", people))
                 elif what == "ics":
-                    data = exports.calendar(store.presentations_for(**presentations))
+                    talks = store.presentations_for(**presentations)
+                    data = exports.calendar(talks)
+                    left = exports.undated(talks)
+                    write_atomically(path, data)
+                    return f"{len(talks) - len(left)} presentations", left
                 else:
                     data = exports.csv_bytes(what, store.all_rows(what, query))
             write_atomically(path, data)
-            return len(data)
+            return f"{len(data):,} bytes", []
 
-        self._run(work, lambda size: self._saved(path, f"{size:,} bytes"), f"Writing {Path(path).name}…")
+        def done(result) -> None:
+            what_, left = result
+            self._saved(path, what_)
+            if left:
+                names = "\n".join(f"• {p.get('title') or p.get('meeting') or 'A presentation'}"
+                                   f" ({p.get('meeting') or 'meeting unknown'})" for p in left[:20])
+                more = f"\n… and {len(left) - 20} more" if len(left) > 20 else ""
+                self.window.dialogs.inform(self.window, "Calendar export",
+                                           f"{len(left)} presentation{'s' if len(left) != 1 else ''} left out: the "
+                                           f"release gives no date for {'them' if len(left) != 1 else 'it'}.\n\n"
+                                           f"{names}{more}")
+
+        self._run(work, done, f"Writing {Path(path).name}…")
 
     def _export_scope(self) -> dict | None:
         chosen = self.window.pages["contacts"].selected_ids()
