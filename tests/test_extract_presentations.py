@@ -358,3 +358,19 @@ def test_format_led_bullets_and_entitled_prose_with_numbers():
                      "(Abstract #4102; Poster Board #56).")
     (p,) = extract_text(prose).presentations
     assert (p.abstract, p.starts_at, p.location) == ("4102", "2025-05-31T09:00:00-05:00", "Poster Board #56")
+
+
+def test_one_on_one_meetings_are_no_talk_and_plain_lines_list_conferences():
+    meetings = _release("Ferrant Bio to Participate in Investor Meetings at the Imaginary Bank Healthcare Conference",
+                        "Ferrant Bio today announced that management will participate in one-on-one meetings with "
+                        "investors at the Imaginary Bank Healthcare Conference, taking place June 3-5, 2025.")
+    assert extract_text(meetings).presentations == []
+    lines = _release("Calloway Pharma to Present at Upcoming Investor Conferences",
+                     "Calloway Pharma today announced that its management team will present at the following "
+                     "upcoming investor conferences:\n\n"
+                     "Imaginary Global Healthcare Conference 2025 – Wednesday, September 3, 2025 at 10:05 a.m. ET\n\n"
+                     "Imaginary Capital 27th Annual Investment Conference – Monday, September 8, 2025 at 1:30 p.m. ET\n")
+    talks = extract_text(lines).presentations
+    assert [(p.meeting, p.starts_at) for p in talks] == [
+        ("Imaginary Global Healthcare Conference 2025", "2025-09-03T10:05:00-04:00"),
+        ("Imaginary Capital 27th Annual Investment Conference", "2025-09-08T13:30:00-04:00")]

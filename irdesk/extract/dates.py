@@ -143,14 +143,15 @@ def find_when(text: str, start: int, end: int, year: int | None,
 
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|through|to|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d")
 # a dash ends a range only after a day ("Sept. 28 – Oct. 3"); "Title – Sunday, June 22" is a separator
-_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|\d(?:st|nd|rd|th)?,?\s*[-–])\s*(?:\w+day,?\s+)?$")
+_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|(?:\b\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+                           r"(?:19|20)\d\d),?\s*[-–])\s*(?:\w+day,?\s+)?$")
 
 
 def is_range(text: str, m: re.Match) -> bool:
     """Whether a date is one end of a range ("December 7-10", "Sept. 28 to Oct. 3"): a
     meeting's dates, not a talk's."""
     return bool(re.search(r"\d\s*[-–]\s*\d", m.group(0)) or _RANGE_AFTER.match(text, m.end(), m.end() + 25)
-                or _RANGE_BEFORE.search(text[max(0, m.start() - 14):m.start()]))
+                or _RANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
 
 
 def add_time(day_iso: str, text: str, start: int, end: int) -> str | None:

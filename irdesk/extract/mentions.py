@@ -52,7 +52,9 @@ def _listed(text: str, s: int, floor: int, items: int = 12) -> bool:
         line = text[begin:end].strip()
         if line.endswith(":"):
             return bool(CUE.search(line))
-        if len(line) > 300 or line and not _ITEM.match(text, begin) and begin < s - 1:
+        # an item is a bullet, or a short line that is no sentence ("Cantor … Conference – Sept. 3")
+        item = _ITEM.match(text, begin) or len(line) <= 200 and not line.endswith(".")
+        if len(line) > 300 or line and not item and begin < s - 1:
             return False  # prose, not a list
         end = begin
     return False
@@ -77,6 +79,17 @@ def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
 
 
 _CLAUSE = re.compile(r",?\s+and\s+(?:that\s+)?|;\s*|,\s+(?=while\b|whereas\b)")
+
+
+# "will participate in one-on-one meetings with investors": attending, unless a talk is named too
+ONE_ON_ONE = re.compile(r"(?i)\b(?:one-on-one|1x1|1:1|one on one|investor meetings|meetings with investors|"
+                        r"partnering meetings)\b")
+TALK_WORD = re.compile(r"(?i)\b(?:present(?:s|ing|ation)?|fireside|panel|keynote|chat|speak|lecture|talk)\b")
+
+
+def meetings_only(sentence: str) -> bool:
+    """Whether a sentence tells of investor meetings and of no talk."""
+    return bool(ONE_ON_ONE.search(sentence)) and not TALK_WORD.search(sentence)
 
 
 def _clause(text: str, s: int, e: int, mention: Mention, mentions: list[Mention]) -> tuple[int, int]:
@@ -112,7 +125,7 @@ def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: in
             continue
         s, e = _clause(text, s, e, mention, meetings.mentions)
         sentence = text[s:e]
-        if (s, e) in seen or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
+        if (s, e) in seen or NOT_TALK.search(sentence) or BACKGROUND.search(sentence) or meetings_only(sentence):
             continue
         seen.add((s, e))
         # the next sentence often goes on about the same talk ("The oral presentation is

@@ -14,7 +14,7 @@ import re
 from .compounds import squash
 from .dates import DATE, TIME, add_time, date_from_match, is_range, localize, time_from_match, zone_and_end
 from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
-from .mentions import PERSON_PRESENTS, prose_mentions
+from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
 from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
@@ -455,7 +455,8 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
     body = max(lead, head[1]) if head[0] >= lead else lead  # the body says when; the headline seldom
     for start, end in ((body, min(len(text), body + 1200)), head):
         for m in INVESTOR_TALK.finditer(text, start, end):
-            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")):
+            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")) \
+                    or meetings_only(text[m.start():m.end()]):
                 continue
             p = Presentation(meeting=m.group("m").strip(), kind="oral")
             p.spans["meeting"] = m.span("m")
@@ -568,11 +569,16 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
 _TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today\b|\btoday (?:presented|presents)\b")
 
 
+_PLURAL = re.compile(r"(?i)\b(?:conferences|meetings|events|congresses|symposia|summits)\b")
+
+
 def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
     """An investor talk keeps the meeting's fullest name; without a named meeting it is none."""
     if not found:
         return found
     talk = found[0][0]
+    if _PLURAL.search(talk.meeting or ""):
+        return []  # "to Present at Upcoming Investor Conferences": the prose names each one
     a, b = talk.spans["meeting"]
     named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
     if named is not None or meetings and not is_meeting_name(talk.meeting):
