@@ -374,3 +374,21 @@ def test_one_on_one_meetings_are_no_talk_and_plain_lines_list_conferences():
     assert [(p.meeting, p.starts_at) for p in talks] == [
         ("Imaginary Global Healthcare Conference 2025", "2025-09-03T10:05:00-04:00"),
         ("Imaginary Capital 27th Annual Investment Conference", "2025-09-08T13:30:00-04:00")]
+
+
+def test_a_format_label_before_a_title_gives_the_kind_not_the_title():
+    numbered_ = _release("Ostara Bio Announces Presentations at the 67th Imaginary Hematology Annual Meeting",
+                         "Ostara Bio today announced two presentations at the 67th Imaginary Hematology Annual Meeting."
+                         "\n\nOral Presentation: Durable Responses With OST-1 in Relapsed Follicular Lymphoma "
+                         "(Abstract #611)\nPoster Presentation: Cytokine Release Kinetics After OST-1 Dosing "
+                         "(Abstract #3412)\n")
+    talks = extract_text(numbered_).presentations
+    assert [(p.abstract, p.kind) for p in talks] == [("611", "oral"), ("3412", "poster")]
+    assert talks[0].title == "Durable Responses With OST-1 in Relapsed Follicular Lymphoma"
+    labelled = _release("Ostara Bio Announces Oral Presentation at the Imaginary Hematology 2025 Congress",
+                        "Ostara Bio today announced an oral presentation at the Imaginary Hematology 2025 Congress.\n\n"
+                        "Oral Presentation: Durable Responses With OST-1 in Relapsed Follicular Lymphoma\n"
+                        "Date: Friday, June 13, 2025\nTime: 16:30 CEST\n")
+    (p,) = extract_text(labelled).presentations
+    assert (p.title, p.kind, p.starts_at) == ("Durable Responses With OST-1 in Relapsed Follicular Lymphoma", "oral",
+                                              "2025-06-13T16:30:00+02:00")

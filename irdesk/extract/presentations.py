@@ -17,7 +17,7 @@ from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meetin
 from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
-from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
+from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
 from .sections import Sections
 from .quotes import quoted
 from .textutil import QUOTES, clean, lines
@@ -142,8 +142,8 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
         # kept); the same label again starts the next entry
         word = m.group("key").split()[0].lower()
         if key == "formatted":
-            if not _QUOTED_START.match(text, m.end()):
-                continue  # "Poster: 1234" or a sentence: only a quoted title makes the line an entry
+            if not (_QUOTED_START.match(text, m.end()) or _title_like(text[m.end():value_end])):
+                continue  # "Poster: 1234" or a sentence: only a title makes the line an entry
             key = "title"
         starts_new = key == "title" and (current is None or current.title) or \
             key == "abstract" and current is not None and current.abstract and word == number_word
@@ -186,6 +186,13 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
 
 
+def _title_like(value: str) -> bool:
+    """A value that reads as a talk's title: no sentence, no date, not a number."""
+    value = value.strip()
+    return 20 <= len(value) <= 300 and value[0].isupper() and not SENTENCE.search(value) \
+        and not DATE.search(value) and not value.endswith(".")
+
+
 _QUOTED_START = re.compile(rf"\s*{quoted(10, 400, tail='[,.]?')}")
 
 
@@ -200,9 +207,10 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
     span = (m.end(), value_end)
     if key == "title":
         q = _QUOTED_START.match(value)
-        if q and m.group("formatted"):  # "Oral: “Title” – Sunday, June 22, 2:15 p.m. CT"
-            value_end = m.end() + q.end()
-            value = value[:q.end()]
+        if m.group("formatted"):  # "Oral: “Title” – Sunday, June 22, 2:15 p.m. CT"
+            if q:
+                value_end = m.end() + q.end()
+                value = value[:q.end()]
             current.kind = current.kind or ("poster" if "poster" in m.group("key").lower() else "oral")
         title = value.strip().strip(QUOTES + " .")
         about = re.search(r"\s+About((?:\s+[A-Z][\w.&'’-]*){1,4})$", title)

@@ -148,6 +148,10 @@ def complete(p: Presentation, other: Presentation) -> None:
                 p.spans[field] = other.spans[field]
 
 
+FORMAT_LABEL = re.compile(r"(?i)(?:(?:late-breaking|moderated|mini-)\s*)?(?:oral|e-?poster|poster|podium)(?:\s+presentation)?"
+                          r"(?:\s+title)?\s*:\s*|(?:presentation|poster|abstract)\s+title\s*:\s*")
+
+
 def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -> None:
     """The words before the number on its line, when they read as a title."""
     raw = text[line_start:marker]
@@ -155,6 +159,10 @@ def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -
         raw = ""  # "… from H&E images. (Poster #905)": a summary's sentence, not a title
     title = raw.strip().rstrip("(,;:–- ").strip()
     title = re.sub(r"^(?:[-•*·▪]|\d{1,2}[.)])\s+", "", title).strip(QUOTES + " ")
+    label = FORMAT_LABEL.match(title)
+    if label:  # "Oral Presentation: Title (Abstract #611)": the label gives the kind, not the title
+        p.kind = p.kind or _kind(label.group(0)) or "oral"
+        title = title[label.end():].strip(QUOTES + " ")
     title = re.sub(r"\.$", "", title).strip(QUOTES + " ")
     if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() or TITLED_WORD.search(title) \
             or re.search(rf"[a-z]{{2}}[.!?][{QUOTES}]?\s+[A-Z]|[{QUOTES}]\s*(?:said|says)\b", title):
