@@ -392,3 +392,12 @@ def test_a_format_label_before_a_title_gives_the_kind_not_the_title():
     (p,) = extract_text(labelled).presentations
     assert (p.title, p.kind, p.starts_at) == ("Durable Responses With OST-1 in Relapsed Follicular Lymphoma", "oral",
                                               "2025-06-13T16:30:00+02:00")
+
+
+def test_a_session_label_holding_a_date_dates_the_talk():
+    text = _release("Koru Bio Announces a Poster at the 2025 Imaginary Oncology Annual Meeting",
+                    "Koru Bio Ltd today announced a poster at the 2025 Imaginary Oncology Annual Meeting.\n\n"
+                    "Title: KRU-3 in Advanced Melanoma: Phase 1 Results\nAbstract: 9531\n"
+                    "Poster Session: Monday, June 2, 2025, 1:30-4:30 p.m. CDT\nPoster Board: 214\n")
+    (p,) = extract_text(text).presentations
+    assert (p.abstract, p.session, p.starts_at, p.location) == ("9531", None, "2025-06-02T13:30:00-05:00", "214")

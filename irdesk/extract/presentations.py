@@ -228,6 +228,8 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
         a = re.match(r"\s*#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Z]{1,3}(?![a-z]))?)", value)
         if a:
             current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
+    elif key == "session" and not m.group("snum") and DATE.match(value.strip()):
+        _label_value(current, "when", m, text, value_end, year)  # "Poster Session: Monday, June 2, …"
     elif key == "when":
         dated = current.starts_at
         _fill(current, text, m.end(), value_end, year)
