@@ -1,9 +1,11 @@
 """Talks, posters and company presentations a release announces at a named meeting.
 
 Readings, most structured first: labelled blocks ("Title: … Abstract #: … Date/Time: …", also
-run together on one line), numbered entries (``schedule.py``: "Title (Abstract #168)",
-"[P1806 – date, time, hall]"), schedule tables, "titled “…”" prose, an investor talk in the
-lead, and last one entry per meeting a sentence ties to a presentation (``mentions.py``).
+run together on one line, in Markdown bold, or led by a format: "- Oral: “…” – June 22"; a
+conference's name heading "Format:/Date:/Time:" lines), Markdown tables read by their header,
+numbered entries (``schedule.py``: "Title (Abstract #168)", "#1378: Title", "[P1806 – date, time,
+hall]"), schedule tables, "titled “…”" prose, an investor talk in the lead, and last one entry
+per meeting a sentence (or a clause, when it names two) ties to a presentation (``mentions.py``).
 Every entry needs a named meeting (``meetings.py``): a company's own call or webcast is none.
 """
 

@@ -2,7 +2,8 @@
 – Poster Presentation, Dec. 7, 2019, 5:30 – 7:30 p.m. EST, Hall B", "[P1806 – October 23 (Wed),
 2019, 09:00-14:00 CET, Poster Exhibition Hall 7]", "Title (Moderated Poster Presentation MP21)".
 
-The number anchors an entry; the title is what precedes it on its line (when that reads as a
+The number anchors an entry; the title is what precedes it on its line (or follows it, when the
+number leads the line: "#1378: Title", "Abstract S215: Title") (when that reads as a
 title, not a sentence); the details follow it; a heading above ("Oral Presentations", "Poster
 Sessions") gives the kind to everything under it; a note naming several numbers ("MP-21 and
 MP-19 in Session MPS04 are both at 9:55 a.m. CT on ...") gives them its session and time.
