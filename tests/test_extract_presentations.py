@@ -401,3 +401,16 @@ def test_a_session_label_holding_a_date_dates_the_talk():
                     "Poster Session: Monday, June 2, 2025, 1:30-4:30 p.m. CDT\nPoster Board: 214\n")
     (p,) = extract_text(text).presentations
     assert (p.abstract, p.session, p.starts_at, p.location) == ("9531", None, "2025-06-02T13:30:00-05:00", "214")
+
+
+def test_html_tables_read_as_labels_and_rows():
+    # an HTML table reaches the extractor as tab-separated cells, one row a paragraph
+    text = _release("Norvia Announces Posters at the 2025 Imaginary Oncology Annual Meeting",
+                    "Norvia, Inc. today announced posters at the 2025 Imaginary Oncology Annual Meeting.\n\n"
+                    "Title\tNRV-2 in Advanced Gastric Cancer: Phase 1 Results\n\nAbstract Number\t4021\n\n"
+                    "Date and Time\tSaturday, May 31, 2025, 9:00 a.m. - 12:00 p.m. CDT\n\n"
+                    "Abstract #\tTitle\tDate\n\n4022\tBiomarkers of Response to NRV-2 in Gastric Cancer\tMay 31, 2025\n")
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.starts_at) for p in talks] == [("4021", "2025-05-31T09:00:00-05:00"), ("4022", "2025-05-31")]
+    assert talks[0].title == "NRV-2 in Advanced Gastric Cancer: Phase 1 Results"
+    assert talks[1].title == "Biomarkers of Response to NRV-2 in Gastric Cancer"

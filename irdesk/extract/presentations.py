@@ -376,17 +376,22 @@ def _columns(header: list[str]) -> dict[str, int]:
 def _pipe_rows(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
     """Rows of a Markdown table ("| Abstract | Title | Date and Time |") whose header names a title."""
     rows: list[tuple[Presentation, int, int]] = []
-    if text.find("\n|", start, end) < 0:
+    if text.find("\n|", start, end) < 0 and text.find("\t", start, end) < 0:
         return rows
     cols: dict[str, int] = {}
     for ln in lines(text):
         if not start <= ln.start < end:
             continue
         line = ln.text.strip()
-        if not (line.startswith("|") and line.endswith("|")):
+        if not line:
+            continue  # an HTML table's rows come apart by blank lines
+        if line.startswith("|") and line.endswith("|"):
+            cells = [c.strip() for c in line[1:-1].split("|")]
+        elif line.count("\t") >= 2:  # an HTML table: cells by tabs
+            cells = [c.strip() for c in line.split("\t")]
+        else:
             cols = {}
             continue
-        cells = [c.strip() for c in line[1:-1].split("|")]
         if not cols:
             cols = _columns(cells) if any(re.search(r"(?i)title", c) for c in cells) else {}
             continue
@@ -508,6 +513,22 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
     return sorted(out, key=lambda e: e[1])
 
 
+_TAB_LABEL = re.compile(r"^[ \t]*(?:[A-Z][\w#./&]*(?: [\w#./&]+){0,3})(?P<tab>\t)(?=[^\t\n]+$)", re.M)
+
+
+def _tab_labels(text: str, start: int, end: int) -> str:
+    """An HTML table of two columns ("Title<TAB>…", "Abstract Number<TAB>4021") read as labelled
+    lines: each label's tab becomes a colon, so every offset stays the same."""
+    if text.find("\t", start, end) < 0:
+        return text
+    chars = None
+    for m in _TAB_LABEL.finditer(text, start, end):
+        if _LABEL_WORDS.search(m.group(0)):
+            chars = chars or list(text)
+            chars[m.start("tab")] = ":"
+    return "".join(chars) if chars else text
+
+
 def _outside(more: list[tuple[Presentation, int, int]], blocks: list[tuple[Presentation, int, int]]) -> list:
     """Numbered entries, less a second number inside a labelled entry's block ("Abstract
     Number: 3041" then "Poster Number: 212" are one poster's)."""
@@ -542,8 +563,9 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     if lead > head_end + 1500:  # an issuer found only in a closing paragraph is no dateline
         lead = max(start, head_end)
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
-    labelled = _labelled(text, year, start, end) + _pipe_rows(text, year, start, end)
-    found = _merge(labelled, _outside(numbered(text, start, end, year), labelled))[:MAX_ITEMS]
+    view = _tab_labels(text, start, end)  # the same offsets: spans found in it hold for the text
+    labelled = _labelled(view, year, start, end) + _pipe_rows(text, year, start, end)
+    found = _merge(labelled, _outside(numbered(view, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
