@@ -414,3 +414,13 @@ def test_html_tables_read_as_labels_and_rows():
     assert [(p.abstract, p.starts_at) for p in talks] == [("4021", "2025-05-31T09:00:00-05:00"), ("4022", "2025-05-31")]
     assert talks[0].title == "NRV-2 in Advanced Gastric Cancer: Phase 1 Results"
     assert talks[1].title == "Biomarkers of Response to NRV-2 in Gastric Cancer"
+
+
+def test_two_posters_at_the_same_time_both_keep_it():
+    text = ("Northwind to Present Two Posters at IDWeek 2025\n\n"
+            "BOSTON, Oct. 1, 2025 (GLOBE NEWSWIRE) -- Northwind Therapeutics, Inc. will present two posters at "
+            "IDWeek 2025.\n\n"
+            "Title: Activity of NWT-204 Against Resistant Isolates\nDate and Time: Oct. 20, 2025, 12:15 p.m. ET\n\n"
+            "Title: Safety of NWT-204 in Healthy Volunteers\nDate and Time: Oct. 20, 2025, 12:15 p.m. ET\n")
+    talks = extract_text(text).presentations
+    assert [p.starts_at for p in talks] == ["2025-10-20T12:15:00-04:00"] * 2
