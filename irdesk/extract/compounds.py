@@ -30,7 +30,10 @@ __all__ = ["extract_compounds", "squash"]
 PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
 FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group|A/S|AG|plc|LLC|Pharmaceuticals|Therapeutics|Pharma|Biotech|"
                   r"Biosciences|Sciences|Holdings)\b")
-BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
+# Scans of the whole text start with the capital, and say "\b" by a look-behind after it: a pattern
+# that opens with a character class lets `re` skip ahead by that class (2-3x faster than "\b[A-Z]").
+BRAND = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
+_MARKS = ("®", "™", "(R)", "(TM)")
 _DRUG_WORDS = (r"(?i)\b(?:drugs?|vaccines?|vaccinations?|therap(?:y|ies|eutics?)|medicines?|medications?|treatments?|"
                 r"approved|prescription|candidates?|compounds?|inhibitors?|antibod(?:y|ies)|conjugates?|ADCs?|doses?|"
                 r"dosing|dosed|investigational|program|trials?|study|agonists?|antagonists?|formulations?|molecules?|"
@@ -41,7 +44,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score|portfolio|suite)\b")
-CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
+CAPS_BEFORE_INN = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
                         r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
 CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
@@ -181,7 +184,8 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
 
 def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Marked names (®, ™) that name a drug, and capitals tied to an INN in brackets."""
-    marks = list(BRAND.finditer(text))
+    # Most releases carry no mark at all: then no mention can match BRAND.
+    marks = list(BRAND.finditer(text)) if any(mark in text for mark in _MARKS) else []
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
     not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
