@@ -11,6 +11,7 @@ harbour is left out. The owner is the issuer or a company the text ties to the d
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -27,7 +28,18 @@ from .vocab import load_words
 
 __all__ = ["extract_compounds", "squash"]
 
-PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
+WEB = re.compile(r"(?:https?://|www\.)\S+")
+
+
+@functools.lru_cache(maxsize=64)
+def _prefixed(first: str) -> re.Pattern:
+    """A prefixed name ("GEO-MVA": "\\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\\b(?!-)") whose head starts
+    with ``first`` (any case). The pattern opens with that letter, so `re` skips ahead by it
+    where "\\b[A-Za-z]" would try every position of the text."""
+    letters = f"[{first.upper()}{first.lower()}]"
+    return re.compile(rf"({letters}(?<!\w{letters})[A-Za-z]{{2,10}})-[A-Z][A-Za-z]{{0,5}}\b(?!-)")
+
+
 FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group|A/S|AG|plc|LLC|Pharmaceuticals|Therapeutics|Pharma|Biotech|"
                   r"Biosciences|Sciences|Holdings)\b")
 # Scans of the whole text start with the capital, and say "\b" by a look-behind after it: a pattern
@@ -171,7 +183,11 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
     if not company or len(company[0]) < 3:
         return []
     first, found = company[0].lower(), []
-    for m in PREFIXED.finditer(text):
+    if not "a" <= first[0] <= "z":
+        return []  # a head is ASCII letters: no head abbreviates a name that starts otherwise
+    # Only a head that starts with the company's first letter can abbreviate it (abbreviates()),
+    # and these names never overlap: scanning for those heads alone finds the same names.
+    for m in _prefixed(first[0]).finditer(text):
         head = m.group(1).lower()
         if len(head) >= 3 and abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
                 and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
@@ -256,7 +272,8 @@ def _sentence_at(text: str, at: int) -> str:
 
 def _addresses(text: str) -> list[Span]:
     """Web and mail addresses, whose parts look like code names but are not."""
-    spans = [m.span() for m in re.finditer(r"(?:https?://|www\.)\S+", text)]
+    # A cheap look for the literals first: most releases hold no web address in their body.
+    spans = [m.span() for m in WEB.finditer(text)] if "://" in text or "www." in text else []
     at = text.find("@")
     while at >= 0:
         start = max(text.rfind(c, 0, at) for c in " \n\t") + 1

@@ -83,7 +83,11 @@ def _plain(name: str) -> str:
 
 _ORDINAL_BEFORE = re.compile(r"\b(?:at|during|ahead of|the)\s+(?P<p>(?:(?:19|20)\d\d\s+)?"
                              r"(?:\d{1,3}(?:st|nd|rd|th)\s+(?:Annual\s+)?|Annual\s+))$")
-_TOKEN_START = re.compile(r"(?<![\w-])(?:[A-Z]|iw)[\w.&/'’-]*")
+# A word that may start an acronym: "(?<![\w-])(?:[A-Z]|iw)[\w.&/'’-]*", as two scans that open with
+# their first character (`re` skips ahead by a leading class or literal; a leading look-behind
+# makes it try every position). _tokens() merges them back into the one scan's words.
+_CAPITAL_START = re.compile(r"[A-Z](?<![\w-].)[\w.&/'’-]*")
+_IW_START = re.compile(r"iw(?<![\w-]iw)[\w.&/'’-]*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,11 +99,25 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
+def _tokens(text: str, start: int, end: int) -> list[re.Match]:
+    """The words _CAPITAL_START and _IW_START find, as one left-to-right scan would: a word is a
+    run of the same characters, so one found inside another ("A.iwX") ends with it and is dropped."""
+    found = list(_CAPITAL_START.finditer(text, start, end))
+    if text.find("iw", start, end) >= 0:
+        found = sorted(found + list(_IW_START.finditer(text, start, end)), key=lambda m: m.start())
+    out, last = [], -1
+    for m in found:
+        if m.start() >= last:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _acronyms(text: str, start: int, end: int):
     """Vocabulary acronyms as written (a dictionary look-up per capitalised word: one big
     alternation of every acronym is slow over a whole release)."""
     firsts = _by_first_word()
-    for tok in _TOKEN_START.finditer(text, start, end):
+    for tok in _tokens(text, start, end):
         word = tok.group(0).rstrip(".,'’-/&")
         for key in firsts.get(word, ()):
             stop = tok.start() + len(key)
@@ -173,13 +191,22 @@ _EDITION = re.compile(r" (?:USA|Europe|Asia(?:-Pacific)?|APAC|Americas|Japan|Chi
 MAX_MENTIONS = 300  # a release names a few meetings a few times each
 
 _WORD_HIT = re.compile(rf"\b{MEETING_WORDS}\b")
+# A literal every MEETING_WORDS match holds, at most 11 characters ("Scientific ") from its start:
+# plain alternatives scan fast, so this finds where _WORD_HIT can first match (most releases
+# name no meeting at all).
+_WORD_LITERAL = re.compile("Meeting|Congress|Conference|Symposi|Sessions|Convergence|Week|Workshop|Summit|Forum|"
+                           "Convention|Colloquium|Expo|Days|conference|meeting|congress|symposium|summit")
 
 
 def _names(text: str, start: int, end: int):
     """Grammar matches, sought only in windows around a meeting word (scanning the whole
     text with the grammar costs a millisecond a release)."""
     windows: list[list[int]] = []
-    for hit in _WORD_HIT.finditer(text, start, end):
+    first = _WORD_LITERAL.search(text, start, end)
+    if first is None:
+        return
+    # "\b" and the look-behind still see the text before ``pos``: starting there finds the same hits.
+    for hit in _WORD_HIT.finditer(text, max(start, first.start() - len("Scientific ")), end):
         lo, hi = max(start, hit.start() - 300), min(end, hit.end() + 200)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
