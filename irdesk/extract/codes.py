@@ -36,21 +36,32 @@ def abbreviates(head: str, word: str) -> bool:
     return True
 
 
+# is_code runs for every code-shaped mention: its shapes are compiled once here.
+MEETING_YEAR = re.compile(r"[A-Z]{2,6}(?:19|2\d)")
+LETTERS = re.compile(r"[A-Za-z]+")
+YEAR = re.compile(r"(?:19|20)\d\d")
+WORD_NUMBER = re.compile(r"[A-Z][a-z]+\d+|[A-Z]{1,2}\d{1,2}")
+PROTEIN_NUMBER = re.compile(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}")
+YEAR_END = re.compile(r"(?:19|20)\d\d$")
+JOINER = re.compile(r"[-‐‑ ]")
+NOT_DIGIT = re.compile(r"\D")
+
+
 def is_code(name: str, text: str = "") -> bool:
-    if re.fullmatch(r"[A-Z]{2,6}(?:19|2\d)", name) and re.search(rf"\b{name[:-2]}\b(?!\d)", text):
+    if MEETING_YEAR.fullmatch(name) and re.search(rf"\b{name[:-2]}\b(?!\d)", text):
         return False  # "AHA24" beside "AHA": a meeting and its year
     if name[0].isdigit():
         return True  # "4D-150": the CODE shape that starts with a digit is narrow already
-    letters = re.match(r"[A-Za-z]+", name).group(0)
-    if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
+    letters = LETTERS.match(name).group(0)
+    if NOT_CODES.match(letters) or YEAR.fullmatch(name[-4:]) and " " in name:
         return False
-    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
+    if WORD_NUMBER.fullmatch(name):
         return False  # "Gen3", "Q1", "B1": words with a number, not code names
-    if re.fullmatch(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}", name):
+    if PROTEIN_NUMBER.fullmatch(name):
         return False  # "Nectin-4", "Alpha-1": a protein's or a model's name
-    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name) and len(letters) >= 5:
+    if YEAR_END.search(name) and not JOINER.search(name) and len(letters) >= 5:
         return False  # "IMMUNOLOGY2025": a meeting and its year
-    digits = re.sub(r"\D", "", name)
+    digits = NOT_DIGIT.sub("", name)
     return 2 <= len(digits) <= 5 or "-" in name and len(digits) <= 5
 
 
@@ -114,7 +125,7 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
             role["drug"] += 1
-        elif (AS_TRIAL_AFTER_PHASE if len(re.sub(r"\D", "", m.group(0))) <= 2 else AS_TRIAL_AFTER).match(after) \
+        elif (AS_TRIAL_AFTER_PHASE if len(NOT_DIGIT.sub("", m.group(0))) <= 2 else AS_TRIAL_AFTER).match(after) \
                 or before.endswith("(") and TRIAL_BEFORE.search(
                 text, max(0, m.start() - 100), m.start()):
             role["trial"] += 1

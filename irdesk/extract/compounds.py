@@ -62,6 +62,8 @@ ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previo
 CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
 SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?|royalt(?:y|ies))\b")
 LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
+SHORT_CODE = re.compile(r"[A-Z]{2,4}[-‐‑]\d{3,5}")
+TARGET_AFTER = re.compile(r"[- ](?:targeting|positive|negative|expressing|mutant|mutation)")
 TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 
 
@@ -161,7 +163,7 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
         name = m.group(0)
         # "LB-100, a first-in-class drug": a prefix that usually says something else ("LB" abstracts)
         # still makes a code when a mention gives it a drug's role.
-        rescued = squash(name) in drugs and re.fullmatch(r"[A-Z]{2,4}[-‐‑]\d{3,5}", name)
+        rescued = squash(name) in drugs and SHORT_CODE.fullmatch(name)
         if not (is_code(name, text) or rescued) or squash(name) in not_drugs or squash(name) in numbers:
             continue
         if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -169,7 +171,7 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
         if NOT_CODE_CONTEXT.match(text, m.end()) or FILING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Sub-15 nm", "Form F-4"
         before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 14]
-        if re.match(r"[- ](?:targeting|positive|negative|expressing|mutant|mutation)", after) or before.endswith("anti-"):
+        if TARGET_AFTER.match(after) or before.endswith("anti-"):
             continue
         if counts[squash(name)] >= 2 or squash(name) in headline \
                 or drug_words().search(text, max(0, m.start() - 80), m.end() + 80):

@@ -82,10 +82,45 @@ def issuer_owner(release: Release, text: str) -> str | None:
 NOT_NAMES = re.compile(r"(?:By|Dr|Mr|Mrs|Ms|Prof)\.?\s|The\s|\d{4},|.*['’]s?$|(?:Corp|Inc|Ltd|LLC|Co)\.?$")
 
 
+PROSE_WORD = re.compile(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@-]|\.\w)")
+
+
+class ProseWords:
+    """The lower-case words of prose (not of addresses: "ir@acme.example", "www.acme.com"), asked
+    one word at a time: a release asks about a handful, and listing all its words costs more
+    than finding those few. A word is one when PROSE_WORD matches exactly it where it occurs
+    (inside another such word the look-behind fails, so these are the words a scan would list)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+        self.every: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.known:
+            self.known[word] = self._occurs(word)
+        return self.known[word]
+
+    def _occurs(self, word: str) -> bool:
+        if len(word) < 2:
+            return False
+        at, tries = self.text.find(word), 0
+        while at >= 0:
+            m = PROSE_WORD.match(self.text, at)
+            if m and m.end() - at == len(word):
+                return True
+            tries += 1
+            if tries > 50:  # a word inside many others ("aaaa…"): list them all once instead
+                if self.every is None:
+                    self.every = frozenset(PROSE_WORD.findall(self.text))
+                return word in self.every
+            at = self.text.find(word, at + 1)
+        return False
+
+
 @functools.lru_cache(maxsize=8)
-def lower_words(text: str) -> frozenset[str]:
-    """The lower-case words of prose (not of addresses: "ir@acme.example", "www.acme.com")."""
-    return frozenset(re.findall(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@-]|\.\w)", text))
+def lower_words(text: str) -> ProseWords:
+    return ProseWords(text)
 
 
 def plausible_org(name: str, text: str) -> bool:

@@ -432,7 +432,12 @@ def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[
     """"This study, <title>, is a phase 3 trial …" in a release that speaks of presenting it:
     the study's title is the talk's."""
     found = []
-    for m in THIS_STUDY.finditer(text, start, body_end):
+    # Every match opens with "This ": scan from its first occurrence ("\b" still sees the text
+    # before ``pos``), not from every position of the body.
+    first = text.find("This ", start, body_end)
+    if first < 0:
+        return found
+    for m in THIS_STUDY.finditer(text, first, body_end):
         if PRESENT_CUE.search(text, start, body_end):
             p = Presentation(title=m.group("t").strip())
             p.spans["title"] = m.span("t")
