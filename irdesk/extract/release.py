@@ -141,8 +141,13 @@ class Dateline:
     issuer_span: Span | None = None  # a dateline that names its issuer: "date / Acme Orthodontics /"
 
 
+YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+
+
+@functools.lru_cache(maxsize=4)
 def default_year(text: str) -> int | None:
-    found = re.search(r"\b(19[89]\d|20\d\d)\b", text)
+    """The first year the text writes (asked by the dateline, the date line and the presentations)."""
+    found = YEAR.search(text)
     return int(found.group(1)) if found else None
 
 
