@@ -23,6 +23,7 @@ _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n
 # Entities a clipper copied from the page's source ("Q&amp;A").
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 # A rule line a converter ran into the next line's words: "---------- PR Newswire".
 _RULE_PREFIX = re.compile(r"^[-=_*~]{4,}\s+")
@@ -46,7 +47,8 @@ def normalize(text: str, wrapped: bool = False) -> str:
         text = text.translate(_LIGATURES)
     if _ODD_SPACE.search(text):  # replacing the few found costs less than translating every character
         text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
-    text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+    if "](" in text:  # every image and link holds one; most texts none
+        text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
     raw = text.split("\n")
     if any(len(ln) >= LONG_LINE for ln in raw):
@@ -66,4 +68,7 @@ def normalize(text: str, wrapped: bool = False) -> str:
     if wrapped:
         lines = reflow(lines)
     lines = drop_chrome(lines)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n ")
+    text = "\n".join(lines)
+    if "\n\n\n" in text:  # the plain look is cheaper than the pattern's try at every line break
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n ")

@@ -654,11 +654,27 @@ def _dateline_fields(text: str, release: Release, dateline: Dateline | None, dat
         if named:
             release.wire, release.spans["wire"] = named
     if release.wire is None:
-        site = WIRE_FOOTER.search(text, max(0, len(text) - 3000))
+        tail = max(0, len(text) - 3000)
+        site = WIRE_FOOTER.search(text, tail) if _may_name_site(text[tail:]) else None
         sites = _wire_vocab()[1]
         if site and site.group("site").lower() in sites:
             release.wire = sites[site.group("site").lower()]
             release.spans["wire"] = site.span("site")
+
+
+# A phrase each WIRE_FOOTER match holds, in lower case; and the letters re.IGNORECASE also reads
+# as "i" or "s" ("İ", "ı", "ſ"), beside which a look for the phrases in lower case could miss one.
+FOOTER_PHRASES = ("view", "source:", "originally published", "distributed by")
+FOLDS_TO_ASCII = "İıſ"
+
+
+def _may_name_site(tail: str) -> bool:
+    """Whether WIRE_FOOTER can match in ``tail``: a case-blind pattern tries every position, so
+    the plain look for its phrases first is far cheaper (most pages have no such footer)."""
+    if any(c in tail for c in FOLDS_TO_ASCII):
+        return True
+    low = tail.lower()
+    return any(phrase in low for phrase in FOOTER_PHRASES)
 
 
 def _first_paragraph(text: str, start: int) -> int:
