@@ -221,11 +221,28 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
             else:
                 found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
-    for m in CAPS_BEFORE_INN.finditer(text):
+    for m in _caps_before_inn(text):
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     return found
+
+
+INN_BRACKET = re.compile(r"\([a-z]")
+
+
+def _caps_before_inn(text: str) -> list[re.Match]:
+    """CAPS_BEFORE_INN's matches, sought only around a bracket that opens on a lower-case letter:
+    a match starts at most 27 characters before it (a 22-letter name, a mark, a space) and ends
+    at most 64 after. Overlapping stretches are merged, so no match is cut or found twice."""
+    windows: list[list[int]] = []
+    for b in INN_BRACKET.finditer(text):
+        lo, hi = max(0, b.start() - 27), b.start() + 65
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in CAPS_BEFORE_INN.finditer(text, lo, hi)]
 
 
 def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:

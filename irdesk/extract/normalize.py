@@ -23,7 +23,6 @@ _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n
 # Entities a clipper copied from the page's source ("Q&amp;A").
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
-_BLANK_LINES = re.compile(r"\n{3,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 # A rule line a converter ran into the next line's words: "---------- PR Newswire".
 _RULE_PREFIX = re.compile(r"^[-=_*~]{4,}\s+")
@@ -69,6 +68,6 @@ def normalize(text: str, wrapped: bool = False) -> str:
         lines = reflow(lines)
     lines = drop_chrome(lines)
     text = "\n".join(lines)
-    if "\n\n\n" in text:  # the plain look is cheaper than the pattern's try at every line break
-        text = _BLANK_LINES.sub("\n\n", text)
+    while "\n\n\n" in text:  # runs of blank lines to one; plain replaces beat a pattern tried at every break
+        text = text.replace("\n\n\n", "\n\n")
     return text.strip("\n ")

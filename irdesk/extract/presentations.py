@@ -22,7 +22,7 @@ from .release import default_year
 from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
 from .sections import Sections
 from .quotes import quoted
-from .textutil import QUOTES, clean, lines
+from .textutil import QUOTES, clean, folds_plainly, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
@@ -290,18 +290,22 @@ def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     return name, (start, start + len(name))
 
 
-_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
-                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board|oral|podium")
+_LABEL_WORD_LIST = (r"title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
+                    r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board|oral|podium")
+_LABEL_WORDS = re.compile("(?i)" + _LABEL_WORD_LIST)
+_LABEL_WORDS_LOWER = re.compile(_LABEL_WORD_LIST)  # the same, over lower-cased text (folds_plainly)
 
 
 def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
     out = []
+    low = text.lower() if folds_plainly(text) else None  # a plain search there: far faster
     for ln in lines(text):
         colon, seen = ln.text.find(":"), 0
         while colon >= 0 and seen < 400:  # a body that lost its line breaks is one long line
             seen += 1
-            if _LABEL_WORDS.search(ln.text, max(0, colon - 40), colon):
+            if _LABEL_WORDS_LOWER.search(low, ln.start + max(0, colon - 40), ln.start + colon) if low is not None \
+                    else _LABEL_WORDS.search(ln.text, max(0, colon - 40), colon):
                 out.append(ln)
                 break
             colon = ln.text.find(":", colon + 1)

@@ -11,7 +11,7 @@ from .dates import DATE, date_from_match
 from .model import Release, Span
 from .sections import Sections
 from .structure import is_bullet, line_kind
-from .textutil import LEGAL_SUFFIX, Line, clean, lines, strip_quotes, title_case
+from .textutil import LEGAL_SUFFIX, Line, clean, folds_plainly, lines, strip_quotes, title_case
 from .vocab import load_rows, load_words
 
 # --- vocabularies -------------------------------------------------------------------------
@@ -662,16 +662,14 @@ def _dateline_fields(text: str, release: Release, dateline: Dateline | None, dat
             release.spans["wire"] = site.span("site")
 
 
-# A phrase each WIRE_FOOTER match holds, in lower case; and the letters re.IGNORECASE also reads
-# as "i" or "s" ("İ", "ı", "ſ"), beside which a look for the phrases in lower case could miss one.
+# A phrase each WIRE_FOOTER match holds, in lower case.
 FOOTER_PHRASES = ("view", "source:", "originally published", "distributed by")
-FOLDS_TO_ASCII = "İıſ"
 
 
 def _may_name_site(tail: str) -> bool:
     """Whether WIRE_FOOTER can match in ``tail``: a case-blind pattern tries every position, so
     the plain look for its phrases first is far cheaper (most pages have no such footer)."""
-    if any(c in tail for c in FOLDS_TO_ASCII):
+    if not folds_plainly(tail):
         return True
     low = tail.lower()
     return any(phrase in low for phrase in FOOTER_PHRASES)
