@@ -23,7 +23,7 @@ from .model import Compound, Release, Span
 from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .sections import Sections
 from .targets import find_target, target_sentences
-from .textfind import squash, ticker_of, word_hits
+from .textfind import find_all, squash, ticker_of, word_hits
 from .vocab import load_words
 
 __all__ = ["extract_compounds", "squash"]
@@ -289,10 +289,27 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+def _web_spans(text: str) -> list[Span]:
+    """WEB's matches, tried only where one can start: "http(s)" before each "://", each "www."
+    (the pattern's leading alternatives make `re` stop at every "h" and "w" of the text)."""
+    starts = set(find_all(text, "www."))
+    for at in find_all(text, "://"):
+        if text.startswith("https", at - 5):
+            starts.add(at - 5)
+        elif text.startswith("http", at - 4):
+            starts.add(at - 4)
+    spans, last = [], 0
+    for at in sorted(starts):
+        m = WEB.match(text, at) if at >= last else None
+        if m:  # the leftmost match first, then the next one past it: what finditer does
+            spans.append(m.span())
+            last = m.end()
+    return spans
+
+
 def _addresses(text: str) -> list[Span]:
     """Web and mail addresses, whose parts look like code names but are not."""
-    # A cheap look for the literals first: most releases hold no web address in their body.
-    spans = [m.span() for m in WEB.finditer(text)] if "://" in text or "www." in text else []
+    spans = _web_spans(text)
     at = text.find("@")
     while at >= 0:
         start = max(text.rfind(c, 0, at) for c in " \n\t") + 1

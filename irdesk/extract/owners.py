@@ -156,7 +156,10 @@ def tied_owners(text: str) -> list[tuple[str, int, int]]:
         owner = ORG_END.search(text, max(0, m.start() - 80), m.start())
         if owner:
             ties.append((owner.group(1), m.start(2), m.end(2)))
-    for m in PHRASE.finditer(text):
+    # Every PHRASE match holds "ed by" at most 31 characters from its start ("commercialized and
+    # commercialized by"): start the scan there ("\b" still sees the text before ``pos``).
+    first = text.find("ed by")
+    for m in PHRASE.finditer(text, max(0, first - 31)) if first >= 0 else ():
         # "ACM-101, a drug developed by Acme": the owner governs the words before the phrase.
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         ties.append((m.group(1), max(sentence, m.start() - 120), m.start()))

@@ -432,16 +432,25 @@ THIS_STUDY = re.compile(r"\bThis (?:study|trial|analysis|abstract|research|prese
 PRESENT_CUE = re.compile(r"(?i)\bpresent(?:ed|s|ing|ation)\b")
 
 
+def _this_study_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """THIS_STUDY's matches in text[start:end], tried only at each "This " (every match opens so;
+    "\\b" still sees the text before the position): a leading "\\b" makes `re` try every position."""
+    found, last = [], start
+    at = text.find("This ", start, end)
+    while at >= 0:
+        m = THIS_STUDY.match(text, at, end) if at >= last else None
+        if m:
+            found.append(m)
+            last = m.end()
+        at = text.find("This ", at + 1, end)
+    return found
+
+
 def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
     """"This study, <title>, is a phase 3 trial …" in a release that speaks of presenting it:
     the study's title is the talk's."""
     found = []
-    # Every match opens with "This ": scan from its first occurrence ("\b" still sees the text
-    # before ``pos``), not from every position of the body.
-    first = text.find("This ", start, body_end)
-    if first < 0:
-        return found
-    for m in THIS_STUDY.finditer(text, first, body_end):
+    for m in _this_study_matches(text, start, body_end):
         if PRESENT_CUE.search(text, start, body_end):
             p = Presentation(title=m.group("t").strip())
             p.spans["title"] = m.span("t")

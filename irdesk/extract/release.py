@@ -141,7 +141,9 @@ class Dateline:
     issuer_span: Span | None = None  # a dateline that names its issuer: "date / Acme Orthodontics /"
 
 
-YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+# "\b(19[89]\d|20\d\d)\b", opening with its first figure ("\b" by a look-behind after it): `re`
+# then skips ahead by that class instead of trying every position.
+YEAR = re.compile(r"([12](?<!\w.)(?:(?<=1)9[89]\d|(?<=2)0\d\d))\b")
 
 
 @functools.lru_cache(maxsize=4)
