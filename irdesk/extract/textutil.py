@@ -40,7 +40,7 @@ QUOTES = "\"'“”‘’«»"
 # The only characters re.IGNORECASE also reads as an ASCII letter ("İ" and "ı" as "i", "ſ" as "s",
 # the Kelvin sign as "k"). A text without them can be lower-cased (same length, same offsets) and
 # searched case-sensitively for lower-case words instead: plain alternatives scan far faster.
-IGNORECASE_FOLDS = "İıſK"
+IGNORECASE_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K(elvin)
 
 
 def folds_plainly(text: str) -> bool:
