@@ -95,6 +95,7 @@ def _last_three() -> frozenset[str]:
     return frozenset(stem[-3:] for stem in _suffixes())
 
 
+@functools.lru_cache(maxsize=8192)  # the same English words end like stems release after release
 def is_inn_word(word: str) -> Stem | None:
     if word[-3:].lower() not in _last_three():
         return None  # most words: one set look-up
