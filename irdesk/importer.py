@@ -51,6 +51,9 @@ class Read:
     duplicate_of: int | None = None  # a stored release
     same_as: int | None = None  # an earlier item of this batch
     keys: list[str] = field(default_factory=list)
+    # What the user changed in the review (``parsed`` is then the corrected release):
+    # (field, was, now) each, stored with the release as its provenance.
+    corrections: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     @property
     def state(self) -> str:
@@ -206,13 +209,13 @@ def _source(item: Item) -> Source:
     return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size, item.digest)
 
 
-def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
-    added = store.add(parsed, _source(item))
+def _add(store: Store, item: Item, parsed: ParsedRelease, corrections=()) -> Outcome:
+    added = store.add(parsed, _source(item), corrections)
     return Outcome(item.label, added.status, added.release_id, headline=parsed.release.headline,
                    note="; ".join(parsed.warnings) or None)
 
 
-def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]) -> Outcome:
+def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int], corrections=()) -> Outcome:
     """One file's outcome, whatever happens to it: a bug is that file's failure, logged.
     ``get_parsed`` gives the parse, or the id of the release whose bytes these are."""
     try:
@@ -220,7 +223,7 @@ def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]
         if isinstance(parsed, int):
             store.add_source(parsed, _source(item))
             return Outcome(item.label, "duplicate", parsed)
-        return _add(store, item, parsed)
+        return _add(store, item, parsed, corrections)
     except ReadError as exc:
         return Outcome(item.label, "failed", reason=str(exc))
     except StoreError:
@@ -230,9 +233,10 @@ def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]
         return Outcome(item.label, "failed", reason=f"an unexpected error ({type(exc).__name__}: {exc})")
 
 
-def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRelease]]], total: int,
+def _add_all(store: Store, entries: Iterable[tuple], total: int,
              progress: Progress, on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Store each entry (an item and how to get its parse) in batched commits. Outcomes are
+    """Store each entry (an item, how to get its parse, and optionally the user's corrections
+    of it) in batched commits. Outcomes are
     told once committed: a line never says "imported" for what a crash could take back."""
     outcomes: list[Outcome] = []
     told = 0
@@ -251,12 +255,12 @@ def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRele
 
     try:
         with store.batched() as tick:
-            for done, (item, get_parsed) in enumerate(entries):
+            for done, (item, get_parsed, *corrections) in enumerate(entries):
                 if progress.cancelled():
                     break
                 progress.report(done, total, item.label)
                 try:
-                    outcomes.append(_one(store, item, get_parsed))
+                    outcomes.append(_one(store, item, get_parsed, *corrections))
                     committed = tick()
                 except StoreError as exc:
                     # A failed write may take its whole transaction with it (SQLite does, when
@@ -281,7 +285,7 @@ def commit(store: Store, reads: list[Read], progress: Progress | None = None, la
     chosen = [r for r in reads if r.parsed is not None]
     outcomes = [Outcome(r.item.label, "failed", reason=r.error) for r in reads if r.parsed is None]
     with store.recording_import([r.parsed for r in chosen], label) as change:
-        outcomes += _add_all(store, ((r.item, lambda r=r: r.parsed) for r in chosen), len(chosen),
+        outcomes += _add_all(store, ((r.item, lambda r=r: r.parsed, r.corrections) for r in chosen), len(chosen),
                              progress or Progress())
     return outcomes, change[0] if change else None
 

@@ -154,7 +154,7 @@ def delete_releases(db: Database, release_ids: list[int]) -> Change:
         ("releases", "id", some), ("sources", "release_id", some), ("sections", "release_id", some),
         ("spans", "release_id", some), ("release_keys", "release_id", some), ("release_compounds", "release_id", some),
         ("presentations", "id", presentations), ("presentation_compounds", "presentation_id", presentations),
-        ("appearances", "release_id", some), ("compounds", "id", lone_compounds),
+        ("appearances", "release_id", some), ("corrections", "release_id", some), ("compounds", "id", lone_compounds),
         ("compound_names", "compound_id", lone_compounds), ("contacts", "id", lone_contacts),
     ], compounds=set(compounds), contacts=set(contacts))
 
@@ -168,7 +168,8 @@ def delete_releases(db: Database, release_ids: list[int]) -> Change:
 # Undoing an import as a whole: the rows it added (a rowid range per table) and the stored
 # compounds and contacts it could change or merge (those its names lead to).
 IMPORT_TABLES = ("companies", "releases", "sources", "sections", "spans", "release_keys", "compounds", "compound_names",
-                 "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances")
+                 "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances",
+                 "corrections")
 
 
 @dataclass

@@ -75,7 +75,8 @@ class Store:
                                f"will be written to it.{offer}")
         self._sound = True
 
-    def add(self, parsed: ParsedRelease, source: Source) -> Added:
+    def add(self, parsed: ParsedRelease, source: Source, corrections=()) -> Added:
+        """``corrections``: (field, was, now) for each change the user made before storing."""
         from . import writer
 
         self.ensure_sound()
@@ -83,7 +84,7 @@ class Store:
             if self._batching and not self.conn.in_transaction:
                 self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
             with writing(self.conn):
-                return writer.add_release(self.db, parsed, source)
+                return writer.add_release(self.db, parsed, source, corrections)
 
     def add_source(self, release_id: int, source: Source) -> None:
         from . import writer

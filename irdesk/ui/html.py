@@ -46,11 +46,23 @@ def when(starts_at: str | None) -> str | None:
 
 
 def release(data: dict, dark: bool = False) -> str:
-    parts = [STYLE, f"<h2>{escape(data.get('headline') or '(no headline)')}</h2>"]
-    parts.append(_table([("Date", _e(data.get("date"))), ("Issuer", _e(data.get("company"))),
-                         ("Tickers", _e(data.get("tickers"))), ("Dateline", _e(data.get("city"))),
-                         ("Wire", _e(data.get("wire"))),
-                         ("Sources", "<br>".join(escape(s["path"]) for s in data.get("sources", [])))]))
+    corrected = {c["field"]: c for c in data.get("corrections", []) if c["field"] in CORRECTABLE}
+
+    def field(name: str) -> str | None:
+        value = _e(data.get(name))
+        if name not in corrected:
+            return value
+        return f"{value or '—'} {_corrected(corrected[name])}"
+
+    headline = escape(data.get('headline') or '(no headline)')
+    if "headline" in corrected:
+        headline += f" <small>{_corrected(corrected['headline'])}</small>"
+    parts = [STYLE, f"<h2>{headline}</h2>"]
+    parts.append(_table([("Date", field("date")), ("Issuer", field("company")),
+                         ("Tickers", _e(data.get("tickers"))), ("Dateline", field("city")),
+                         ("Wire", field("wire")),
+                         ("Sources", "<br>".join(escape(s["path"]) for s in data.get("sources", []))),
+                         ("Left out", _left_out(data.get("corrections", [])))]))
     if data.get("presentations"):
         parts.append("<h3>Presentations</h3><ul>")
         for p in data["presentations"]:
@@ -72,6 +84,45 @@ def release(data: dict, dark: bool = False) -> str:
         parts.append("</ul>")
     parts.append("<h3>Text</h3>" + highlighted(data.get("text") or "", data.get("spans", []), data, dark))
     return "".join(parts)
+
+
+# The release fields a user may correct in the review; other corrections name an entity left out.
+CORRECTABLE = ("date", "headline", "company", "city", "wire")
+
+
+def _corrected(correction: dict) -> str:
+    was = correction.get("was")
+    title = f"read as: {was}" if was else "nothing was read"
+    return f"<span class='meta' title='{escape(title)}'>(corrected by you)</span>"
+
+
+def _left_out(corrections: list[dict]) -> str | None:
+    names = [f"{escape(c['field'])} “{escape(c['was'] or '')}”" for c in corrections if c["field"] not in CORRECTABLE]
+    return ("<br>".join(names) + " <span class='meta'>(by you)</span>") if names else None
+
+
+def parsed_release(parsed, source: str | None = None, corrections=(), dark: bool = False) -> str:
+    """A ``ParsedRelease`` not yet stored, shown as the detail pane shows a stored one
+    (nothing is a link: none of it has a record yet). ``corrections`` as (field, was, now)."""
+    rel = parsed.release
+    spans = []
+    for entity, objects in (("release", [rel]), ("presentation", parsed.presentations),
+                            ("compound", parsed.compounds), ("contact", parsed.contacts)):
+        for obj in objects:
+            spans += [{"entity": entity, "entity_id": None, "field": name, "start": start, "end": end}
+                      for name, (start, end) in obj.spans.items()]
+    data = {
+        "headline": rel.headline, "date": rel.date, "company": rel.company, "tickers": " ".join(rel.tickers),
+        "city": rel.city, "wire": rel.wire, "text": parsed.text, "spans": spans,
+        "sources": [{"path": source}] if source else [],
+        "presentations": [{"id": None, "title": p.title, "kind": p.kind, "abstract": p.abstract, "meeting": p.meeting,
+                           "compounds": [{"id": None, "name": n} for n in p.compounds]} for p in parsed.presentations],
+        "compounds": [{"id": None, "name": c.name} for c in parsed.compounds],
+        "contacts": [{"id": None, "name": c.name, "organization": c.organization, "phones": c.phones,
+                      "emails": c.emails} for c in parsed.contacts],
+        "corrections": [{"field": f, "was": was, "now": now} for f, was, now in corrections],
+    }
+    return release(data, dark)
 
 
 def highlighted(text: str, spans: list[dict], data: dict, dark: bool = False) -> str:

@@ -1,17 +1,22 @@
-"""The import dialog: every item with its state and a preview of what was read; the user
-unticks what they do not want, then Import commits (Cancel stores nothing)."""
+"""The import dialog: every item with its state; the chosen item shown as the detail pane
+shows a release, beside a small editor where the user corrects its fields and leaves out
+wrong entities. The user unticks what they do not want, then Import commits what is kept,
+as corrected (Cancel stores nothing)."""
 
 from __future__ import annotations
 
-import json
+import dataclasses
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel,
-                               QProgressBar, QSplitter, QTableView, QTextBrowser, QVBoxLayout)
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QSplitter, QTableView,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
+from ..review import ENTITIES, FIELDS, Review, label
+from . import html
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -28,7 +33,7 @@ class ImportDialog(QDialog):
     def __init__(self, store_path, items: list[Item], review: bool, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import releases")
-        self.resize(1000, 560)
+        self.resize(1100, 720)
         self.items = items
         self.reads: list[Read | None] = [None] * len(items)
         self.model = QStandardItemModel(len(items), len(COLUMNS), self)
@@ -56,11 +61,23 @@ class ImportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setHtml("<p style='color: gray'>Click an item to see everything read from it.</p>")
+        self.reviews: dict[int, Review] = {}  # the user's corrections, by row
+        self._row = -1  # the item the editor shows
+        self._build_editor()
+        self._refresh = QTimer(self, singleShot=True, interval=250)  # typing re-renders once it pauses
+        self._refresh.timeout.connect(lambda: self._preview(self._row))
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(self.preview)
+        below.addWidget(self.editor)
+        below.setStretchFactor(0, 3)
+        below.setStretchFactor(1, 1)
+        below.setSizes([760, 320])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.preview)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(below)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([220, 400])
         self.progress = QProgressBar()
         self.progress.setRange(0, len(items))
         self.summary = QLabel("Reading…")
@@ -129,6 +146,7 @@ class ImportDialog(QDialog):
             self.model.item(n, 0).setCheckState(Qt.CheckState.Unchecked)
             self.model.item(n, 0).setCheckable(read.error is None)
         if self.table.currentIndex().row() == n:
+            self._show_in_editor(n)
             self._preview(n)
 
     def _finished(self, reads: list[Read]) -> None:
@@ -148,21 +166,111 @@ class ImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.read_done.emit()
 
+    def _build_editor(self) -> None:
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(6, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(QLabel("<b>Correct before importing</b>"))
+        self.edits: dict[str, QLineEdit] = {}
+        for name, text in FIELDS.items():
+            edit = QLineEdit()
+            edit.setClearButtonEnabled(True)
+            edit.textEdited.connect(lambda value, name=name: self._field_edited(name, value))
+            self.edits[name] = edit
+            form.addRow(f"{text}:", edit)
+        date = self.edits["date"]
+        date.setPlaceholderText("YYYY-MM-DD")
+        date.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"), date))
+        self.entities = QListWidget()
+        self.entities.setToolTip("<p>Untick what was read wrongly (a heading taken for a contact, a wrong "
+                                 "compound): it is left out of the import.</p>")
+        self.entities.itemChanged.connect(self._entity_toggled)
+        form.addRow(QLabel("Keep (untick what was read wrongly):"))
+        form.addRow(self.entities)
+        self.editor.setEnabled(False)
+
+    def _show_in_editor(self, row: int) -> None:
+        read = self.reads[row] if 0 <= row < len(self.reads) else None
+        parsed = read.parsed if read is not None else None
+        self._row = row
+        self.editor.setEnabled(parsed is not None)
+        review = self.reviews.get(row, Review())
+        for name, edit in self.edits.items():
+            value = review.fields[name] if name in review.fields else getattr(parsed.release, name) if parsed else None
+            edit.setText(value or "")
+            edit.setCursorPosition(0)
+        self.entities.blockSignals(True)
+        self.entities.clear()
+        for kind in ENTITIES if parsed else ():
+            for n, entity in enumerate(getattr(parsed, kind)):
+                item = QListWidgetItem(f"{kind[:-1].capitalize()}: {label(kind, entity)}")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked if (kind, n) in review.dropped else Qt.CheckState.Checked)
+                item.setData(Qt.ItemDataRole.UserRole, (kind, n))
+                self.entities.addItem(item)
+        self.entities.blockSignals(False)
+
+    def _review(self) -> Review:
+        return self.reviews.setdefault(self._row, Review())
+
+    def _field_edited(self, name: str, value: str) -> None:
+        self._review().set_field(self.reads[self._row].parsed, name, value)
+        self._fill_row(self._row)
+        self._refresh.start()
+
+    def _entity_toggled(self, item: QListWidgetItem) -> None:
+        kind, n = item.data(Qt.ItemDataRole.UserRole)
+        self._review().keep(kind, n, item.checkState() == Qt.CheckState.Checked)
+        self._fill_row(self._row)
+        self._preview(self._row)
+
+    def _corrected(self, row: int):
+        """The item's release as the user corrected it, and the corrections."""
+        read = self.reads[row]
+        review = self.reviews.get(row)
+        return review.apply(read.parsed) if review else (read.parsed, [])
+
+    def _fill_row(self, row: int) -> None:
+        parsed, corrections = self._corrected(row)
+        rel = parsed.release
+        for column, value in ((3, rel.date), (4, rel.company), (5, rel.headline), (6, len(parsed.presentations)),
+                              (7, len(parsed.compounds)), (8, len(parsed.contacts))):
+            self._set(row, column, value)
+        if corrections:
+            self.model.item(row, 2).setText(f"{self.reads[row].state} (corrected)")
+        else:
+            self.model.item(row, 2).setText(self.reads[row].state)
+
     def _preview(self, row: int) -> None:
         read = self.reads[row] if 0 <= row < len(self.reads) else None
+        if row != self._row:
+            self._show_in_editor(row)
         if read is None:
             return
         if read.parsed is None:
             self.preview.setHtml(f"<p><b>{escape(read.item.label)}</b></p><p>{escape(read.state)}</p>")
             return
-        data = read.parsed.to_json()
-        self.preview.setHtml(f"<p><b>{escape(read.item.label)}</b> — {escape(read.state)}</p>"
-                             f"<pre>{escape(json.dumps(data, indent=2, ensure_ascii=False))}</pre>")
+        parsed, corrections = self._corrected(row)
+        dark = self.preview.palette().base().color().lightness() < 128
+        scroll = self.preview.verticalScrollBar().value() if row == self._shown else 0
+        self.preview.setHtml(f"{html.STYLE}<p class='meta'>{escape(read.state)}</p>"
+                             + html.parsed_release(parsed, read.item.label, corrections, dark))
+        self.preview.verticalScrollBar().setValue(scroll)
+        self._shown = row
+
+    _shown = -1  # the item the preview shows
 
     def chosen(self) -> list[Read]:
-        return [read for n, read in enumerate(self.reads)
-                if read is not None and read.parsed is not None
-                and self.model.item(n, 0).checkState() == Qt.CheckState.Checked]
+        """The reads to commit, each as the user corrected it (with its corrections)."""
+        out = []
+        for n, read in enumerate(self.reads):
+            if read is None or read.parsed is None or self.model.item(n, 0).checkState() != Qt.CheckState.Checked:
+                continue
+            parsed, corrections = self._corrected(n)
+            out.append(dataclasses.replace(read, parsed=parsed, corrections=[tuple(c) for c in corrections])
+                       if corrections else read)
+        return out
 
     def reject(self) -> None:
         self.task.cancel()  # stops between files; nothing was stored

@@ -1,0 +1,166 @@
+"""The review step: an item shown as the detail pane shows a release, corrected before it is
+stored; the corrections are its provenance and follow the import through undo and redo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from irdesk.extract import extract_bytes
+from irdesk.review import Review
+from irdesk.store import Store
+from irdesk.ui import html
+from irdesk.ui.main_window import MainWindow
+from samples import HEADLINE, release_text
+from test_ui_import import drag_and_drop, file_mime
+from test_ui_window import Answers, click_row, isolated_settings  # noqa: F401 - fixture reused
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+NEW_HEADLINE = "Northwind Reports Phase 1 Data for NWT-204"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = Store(tmp_path / "review.db")
+    w = MainWindow(store, Answers())
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)  # shortcuts go to the active window
+    yield w
+    store.close()
+
+
+def open_review(qtbot, window, *paths):
+    drag_and_drop(window, file_mime(*paths))
+    qtbot.waitUntil(lambda: window.import_dialog is not None)
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=60000)
+    return dialog
+
+
+def click_item(qtbot, dialog, row: int) -> None:
+    rect = dialog.table.visualRect(dialog.model.index(row, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def entity_row(dialog, text: str) -> int:
+    texts = [dialog.entities.item(n).text() for n in range(dialog.entities.count())]
+    return texts.index(text)
+
+
+def corrections(store) -> list[tuple]:
+    return [tuple(row) for row in store.db.execute("SELECT release_id, field, was, now FROM corrections ORDER BY id")]
+
+
+def test_untick_a_contact_correct_the_headline_import_undo_redo(qtbot, window, tmp_path):
+    (tmp_path / "one.txt").write_text(release_text(), encoding="utf-8")
+    dialog = open_review(qtbot, window, tmp_path / "one.txt")
+    click_item(qtbot, dialog, 0)
+
+    # The item as the detail pane shows a release: fields, lists, the text with its marks.
+    shown = dialog.preview.toPlainText()
+    assert HEADLINE in shown and "Issuer" in shown and "Northwind Therapeutics, Inc." in shown
+    assert "Presentations" in shown and "Compounds" in shown and "Contacts" in shown and "Grace Hopper" in shown
+    assert html.MARKS["contact"] in dialog.preview.toHtml()
+    assert dialog.edits["headline"].text() == HEADLINE
+    assert dialog.edits["city"].text() == "Boston"
+
+    # Leave the contact out (Space on the ticked row, as a user would) and correct the headline.
+    row = entity_row(dialog, "Contact: Grace Hopper")
+    dialog.entities.setCurrentRow(row)
+    qtbot.keyClick(dialog.entities, Qt.Key.Key_Space)
+    assert dialog.entities.item(row).checkState() == Qt.CheckState.Unchecked
+    assert "Grace Hopper" not in dialog.preview.toPlainText().split("Text")[0].split("Left out")[0]
+    edit = dialog.edits["headline"]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, NEW_HEADLINE)
+    assert dialog.model.item(0, 5).text() == NEW_HEADLINE
+    assert dialog.model.item(0, 8).text() == "0"
+    assert dialog.model.item(0, 2).text() == "new (corrected)"
+    qtbot.waitUntil(lambda: NEW_HEADLINE in dialog.preview.toPlainText())
+    assert "(corrected by you)" in dialog.preview.toPlainText()
+
+    with qtbot.waitSignal(window.imported, timeout=60000) as done:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [o.status for o in done.args[0]] == ["imported"]
+
+    store = window.store
+    releases = window.pages["releases"]
+
+    def check_stored() -> None:
+        (stored,) = store.page("releases")
+        release = store.release(stored["id"])
+        assert release["headline"] == NEW_HEADLINE
+        assert release["contacts"] == [] and store.count("contacts") == 0
+        assert [c["name"] for c in release["compounds"]] == ["NWT-204"]  # what was kept stays
+        assert not [s for s in release["spans"] if s["entity"] == "release" and s["field"] == "headline"]
+        assert corrections(store) == [(stored["id"], "headline", HEADLINE, NEW_HEADLINE),
+                                      (stored["id"], "contact", "Grace Hopper", None)]
+        click_row(qtbot, releases, 0)
+        pane = releases.detail.toPlainText()
+        assert f"{NEW_HEADLINE} (corrected by you)" in pane
+        assert "Left out" in pane and "contact “Grace Hopper” (by you)" in pane
+
+    check_stored()
+    window.activateWindow()  # as the dialog closes; offscreen, nobody gives it back
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert store.count("releases") == 0 and corrections(store) == []
+    assert releases.model.total == 0
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert store.count("releases") == 1
+    check_stored()
+
+
+def test_a_correction_taken_back_is_no_correction(qtbot, window, tmp_path):
+    (tmp_path / "one.txt").write_text(release_text(), encoding="utf-8")
+    dialog = open_review(qtbot, window, tmp_path / "one.txt")
+    click_item(qtbot, dialog, 0)
+    edit = dialog.edits["city"]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, "Cambridge")
+    assert dialog.model.item(0, 2).text() == "new (corrected)"
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, "Boston")
+    assert dialog.model.item(0, 2).text() == "new"
+    (chosen,) = dialog.chosen()
+    assert chosen.corrections == [] and chosen.parsed is dialog.reads[0].parsed
+
+
+def test_leaving_out_a_compound_takes_it_from_its_presentations_too():
+    parsed = extract_bytes(release_text().encode(), "one.txt")
+    assert parsed.presentations[0].compounds == ["NWT-204"]
+    review = Review()
+    review.keep("compounds", 0, False)
+    review.set_field(parsed, "wire", "")
+    corrected, changes = review.apply(parsed)
+    assert corrected.compounds == [] and corrected.presentations[0].compounds == []
+    assert corrected.release.wire is None and "wire" not in corrected.release.spans
+    assert changes == [("wire", "GLOBE NEWSWIRE", None), ("compound", "NWT-204", None)]
+    assert parsed.compounds and parsed.release.wire == "GLOBE NEWSWIRE"  # the read is kept as it was
+
+
+def long_release() -> bytes:
+    """About 50 KB: the sample with many paragraphs of body text."""
+    body = ("The study enrolled patients across many sites, and responses were observed at several dose "
+            "levels with durable disease control in a number of cohorts & subgroups <as reported>. ") * 3
+    paragraphs = "\n\n".join(f"Paragraph {n}. {body}" for n in range(90))
+    return release_text(extra=paragraphs).encode()
+
+
+def test_opening_a_50_kb_item_shows_it_whole_with_its_marks(qtbot, window, tmp_path):
+    data = long_release()
+    assert len(data) > 50_000
+    (tmp_path / "long.txt").write_bytes(data)
+    dialog = open_review(qtbot, window, tmp_path / "long.txt")
+    click_item(qtbot, dialog, 0)
+    parsed = dialog.reads[0].parsed
+    shown = dialog.preview.toPlainText()
+    assert "Paragraph 89." in shown and "subgroups <as reported>" in shown  # escaped, not swallowed
+    assert HEADLINE in shown and "Grace Hopper" in shown
+    marks = dialog.preview.toHtml().count("background-color")
+    assert marks >= len(parsed.release.spans)
