@@ -46,11 +46,16 @@ ORIGINAL: list = []
 def test_edit_a_headline_undo_redo(store):
     ORIGINAL[:] = [dump(store)]
     rid = store.page("releases", sort="date")[0]["id"]
+    old = store.release(rid)["headline"]
     change = store.edit("releases", rid, "headline", "A Corrected Headline About Zebras")
     assert fts(store, "releases", "Zebras") == 1
+    # The edit is provenance too: the detail pane says the field was corrected.
+    assert [(c["field"], c["was"], c["now"]) for c in store.release(rid)["corrections"]][-1] == \
+        ("headline", old, "A Corrected Headline About Zebras")
     roundtrip(store, change)
     store.revert(change)
     assert fts(store, "releases", "Zebras") == 0
+    assert "headline" not in [c["field"] for c in store.release(rid)["corrections"]]
 
 
 def test_merge_two_compounds_undo_redo(store):

@@ -164,3 +164,22 @@ def test_opening_a_50_kb_item_shows_it_whole_with_its_marks(qtbot, window, tmp_p
     assert HEADLINE in shown and "Grace Hopper" in shown
     marks = dialog.preview.toHtml().count("background-color")
     assert marks >= len(parsed.release.spans)
+
+
+def test_a_field_edited_in_the_table_is_corrected_by_you_until_undone(qtbot, window, tmp_path):
+    (tmp_path / "one.txt").write_text(release_text(), encoding="utf-8")
+    dialog = open_review(qtbot, window, tmp_path / "one.txt")
+    with qtbot.waitSignal(window.imported, timeout=60000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    releases = window.pages["releases"]
+    click_row(qtbot, releases, 0)
+    assert "corrected by you" not in releases.detail.toPlainText()
+    assert releases.model.setData(releases.model.index(0, 1), "Cambridge Biotech Inc.", Qt.ItemDataRole.EditRole)
+    click_row(qtbot, releases, 0)
+    assert "Cambridge Biotech Inc. (corrected by you)" in releases.detail.toPlainText()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    click_row(qtbot, releases, 0)
+    assert "corrected by you" not in releases.detail.toPlainText()
+    assert corrections(window.store) == []

@@ -46,7 +46,10 @@ def when(starts_at: str | None) -> str | None:
 
 
 def release(data: dict, dark: bool = False) -> str:
-    corrected = {c["field"]: c for c in data.get("corrections", []) if c["field"] in CORRECTABLE}
+    corrected: dict[str, dict] = {}
+    for c in data.get("corrections", []):  # the first says what was read, the last what it is now
+        if c["field"] not in LEFT_OUT:
+            corrected[c["field"]] = {"was": corrected.get(c["field"], c)["was"], "now": c["now"]}
 
     def field(name: str) -> str | None:
         value = _e(data.get(name))
@@ -59,7 +62,7 @@ def release(data: dict, dark: bool = False) -> str:
         headline += f" <small>{_corrected(corrected['headline'])}</small>"
     parts = [STYLE, f"<h2>{headline}</h2>"]
     parts.append(_table([("Date", field("date")), ("Issuer", field("company")),
-                         ("Tickers", _e(data.get("tickers"))), ("Dateline", field("city")),
+                         ("Tickers", field("tickers")), ("Dateline", field("city")),
                          ("Wire", field("wire")),
                          ("Sources", "<br>".join(escape(s["path"]) for s in data.get("sources", []))),
                          ("Left out", _left_out(data.get("corrections", [])))]))
@@ -86,8 +89,8 @@ def release(data: dict, dark: bool = False) -> str:
     return "".join(parts)
 
 
-# The release fields a user may correct in the review; other corrections name an entity left out.
-CORRECTABLE = ("date", "headline", "company", "city", "wire")
+# Corrections of these name an entity the user left out; the others, a release field corrected.
+LEFT_OUT = ("presentation", "compound", "contact")
 
 
 def _corrected(correction: dict) -> str:
@@ -97,7 +100,7 @@ def _corrected(correction: dict) -> str:
 
 
 def _left_out(corrections: list[dict]) -> str | None:
-    names = [f"{escape(c['field'])} “{escape(c['was'] or '')}”" for c in corrections if c["field"] not in CORRECTABLE]
+    names = [f"{escape(c['field'])} “{escape(c['was'] or '')}”" for c in corrections if c["field"] in LEFT_OUT]
     return ("<br>".join(names) + " <span class='meta'>(by you)</span>") if names else None
 
 
