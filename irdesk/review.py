@@ -5,6 +5,7 @@ the corrected release with a ``Correction`` for each change (its provenance)."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -33,10 +34,18 @@ class Review:
         return bool(self.fields or self.dropped)
 
     def set_field(self, parsed: ParsedRelease, name: str, value: str | None) -> None:
-        """A field as the user typed it; typing back what was read undoes the correction."""
+        """A field as the user typed it; typing back what was read undoes the correction.
+        A date that is no day (``2025-02-30``, half typed) raises ValueError with a sentence."""
         if name not in FIELDS:
             raise ValueError(f"{name} cannot be corrected")
         value = (value or "").strip() or None
+        if name == "date" and value is not None:
+            try:
+                value = dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                shape = len(value) == 10 and value[4] == value[7] == "-"
+                raise ValueError("there is no such day" if shape else "a date is written YYYY-MM-DD, as 2025-03-14") \
+                    from None
         if value == getattr(parsed.release, name):
             self.fields.pop(name, None)
         else:

@@ -183,3 +183,34 @@ def test_a_field_edited_in_the_table_is_corrected_by_you_until_undone(qtbot, win
     click_row(qtbot, releases, 0)
     assert "corrected by you" not in releases.detail.toPlainText()
     assert corrections(window.store) == []
+
+
+def test_a_date_that_is_no_day_holds_the_import_until_corrected(qtbot, window, tmp_path):
+    (tmp_path / "one.txt").write_text(release_text(), encoding="utf-8")
+    (tmp_path / "two.txt").write_text(release_text(code="QX-202", date="May 5, 2025",
+                                                   headline="Northwind Therapeutics Licenses a Second Candidate"),
+                                      encoding="utf-8")
+    dialog = open_review(qtbot, window, tmp_path / "one.txt", tmp_path / "two.txt")
+    click_item(qtbot, dialog, 0)
+    edit = dialog.edits["date"]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, "2024-02-30")
+    assert not dialog.import_button.isEnabled()
+    assert "Item 1, date: there is no such day" in dialog.summary.text()
+    assert "no such day" in edit.toolTip()
+    click_item(qtbot, dialog, 1)  # away and back: what was typed is still there, still marked
+    assert edit.text() == "2025-05-05" and not edit.toolTip()
+    click_item(qtbot, dialog, 0)
+    assert edit.text() == "2024-02-30" and edit.toolTip()
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_End)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert "a date is written YYYY-MM-DD" in edit.toolTip()  # half typed
+    qtbot.keyClicks(edit, "29")
+    assert dialog.import_button.isEnabled() and not edit.toolTip()
+    assert dialog.model.item(0, 3).text() == "2024-02-29"
+    with qtbot.waitSignal(window.imported, timeout=60000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert sorted(r["date"] for r in window.store.page("releases")) == ["2024-02-29", "2025-05-05"]

@@ -62,6 +62,9 @@ class ImportDialog(QDialog):
         self.preview.setOpenLinks(False)
         self.preview.setHtml("<p style='color: gray'>Click an item to see everything read from it.</p>")
         self.reviews: dict[int, Review] = {}  # the user's corrections, by row
+        self._invalid: dict[tuple[int, str], tuple[str, str]] = {}  # typed wrong (text, why): Import waits
+        self._read_all = False
+        self._read_summary = ""
         self._row = -1  # the item the editor shows
         self._build_editor()
         self._refresh = QTimer(self, singleShot=True, interval=250)  # typing re-renders once it pauses
@@ -157,9 +160,10 @@ class ImportDialog(QDialog):
         counts = [r.state.split(":")[0].split(" of ")[0] for r in reads]
         new, dup, failed = counts.count("new"), sum(1 for c in counts if c.startswith(("duplicate", "same"))), \
             counts.count("failed")
-        self.summary.setText(f"{len(reads)} read: {new} new, {dup} already stored, {failed} failed. "
-                             "Untick what you do not want, then Import.")
-        self.import_button.setEnabled(any(r.parsed for r in reads))
+        self._read_summary = (f"{len(reads)} read: {new} new, {dup} already stored, {failed} failed. "
+                              "Untick what you do not want, correct what was read wrongly, then Import.")
+        self._read_all = True
+        self._allow_import()
         # Enter imports: the button becomes the default again once it can be pressed (a
         # disabled button gives its default role to the next one, Cancel).
         self.import_button.setDefault(True)
@@ -200,8 +204,9 @@ class ImportDialog(QDialog):
         review = self.reviews.get(row, Review())
         for name, edit in self.edits.items():
             value = review.fields[name] if name in review.fields else getattr(parsed.release, name) if parsed else None
-            edit.setText(value or "")
+            edit.setText(self._invalid[(row, name)][0] if (row, name) in self._invalid else value or "")
             edit.setCursorPosition(0)
+            self._mark(name)
         self.entities.blockSignals(True)
         self.entities.clear()
         for kind in ENTITIES if parsed else ():
@@ -218,9 +223,33 @@ class ImportDialog(QDialog):
         return self.reviews.setdefault(self._row, Review())
 
     def _field_edited(self, name: str, value: str) -> None:
-        self._review().set_field(self.reads[self._row].parsed, name, value)
-        self._fill_row(self._row)
-        self._refresh.start()
+        try:
+            self._review().set_field(self.reads[self._row].parsed, name, value)
+        except ValueError as exc:  # not applied; Import waits until it is right
+            self._invalid[(self._row, name)] = (value, str(exc))
+        else:
+            self._invalid.pop((self._row, name), None)
+            self._fill_row(self._row)
+            self._refresh.start()
+        self._mark(name)
+        self._allow_import()
+
+    def _mark(self, name: str) -> None:
+        """A field typed wrong is framed in red and says why."""
+        wrong = self._invalid.get((self._row, name))
+        edit = self.edits[name]
+        edit.setStyleSheet("QLineEdit { border: 2px solid #d03030; }" if wrong else "")
+        edit.setToolTip(f"<p>{escape(wrong[1])}</p>" if wrong else "")
+
+    def _allow_import(self) -> None:
+        wrong = sorted(self._invalid)
+        self.import_button.setEnabled(self._read_all and not wrong and any(r and r.parsed for r in self.reads))
+        if wrong:
+            row, name = wrong[0]
+            self.summary.setText(f"Item {row + 1}, {FIELDS[name].lower()}: {self._invalid[wrong[0]][1]}. "
+                                 "Correct it to import.")
+        elif self._read_all:
+            self.summary.setText(self._read_summary)
 
     def _entity_toggled(self, item: QListWidgetItem) -> None:
         kind, n = item.data(Qt.ItemDataRole.UserRole)
