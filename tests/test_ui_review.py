@@ -199,6 +199,10 @@ def test_a_date_that_is_no_day_holds_the_import_until_corrected(qtbot, window, t
     assert not dialog.import_button.isEnabled()
     assert "Item 1, date: there is no such day" in dialog.summary.text()
     assert "no such day" in edit.toolTip()
+    dialog.model.item(0, 0).setCheckState(Qt.CheckState.Unchecked)  # not imported: no need to correct it
+    assert dialog.import_button.isEnabled()
+    dialog.model.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert not dialog.import_button.isEnabled()
     click_item(qtbot, dialog, 1)  # away and back: what was typed is still there, still marked
     assert edit.text() == "2025-05-05" and not edit.toolTip()
     click_item(qtbot, dialog, 0)

@@ -67,6 +67,7 @@ class ImportDialog(QDialog):
         self._read_summary = ""
         self._row = -1  # the item the editor shows
         self._build_editor()
+        self.model.itemChanged.connect(lambda cell: cell.column() == 0 and self._allow_import())  # an item unticked
         self._refresh = QTimer(self, singleShot=True, interval=250)  # typing re-renders once it pauses
         self._refresh.timeout.connect(lambda: self._preview(self._row))
         below = QSplitter(Qt.Orientation.Horizontal)
@@ -242,7 +243,7 @@ class ImportDialog(QDialog):
         edit.setToolTip(f"<p>{escape(wrong[1])}</p>" if wrong else "")
 
     def _allow_import(self) -> None:
-        wrong = sorted(self._invalid)
+        wrong = sorted(key for key in self._invalid if self.model.item(key[0], 0).checkState() == Qt.CheckState.Checked)
         self.import_button.setEnabled(self._read_all and not wrong and any(r and r.parsed for r in self.reads))
         if wrong:
             row, name = wrong[0]
