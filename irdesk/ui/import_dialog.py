@@ -66,6 +66,7 @@ class ImportDialog(QDialog):
         self._read_all = False
         self._read_summary = ""
         self._row = -1  # the item the editor shows
+        self._shown = -1  # the item the preview shows
         self._build_editor()
         self.model.itemChanged.connect(lambda cell: cell.column() == 0 and self._allow_import())  # an item unticked
         self._refresh = QTimer(self, singleShot=True, interval=250)  # typing re-renders once it pauses
@@ -118,6 +119,15 @@ class ImportDialog(QDialog):
 
     def start(self) -> None:
         self.task.start()
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a field being corrected shows the correction; it does not import (yet).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in self.edits.values():
+            self._refresh.stop()
+            self._preview(self._row)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _set(self, row: int, column: int, text) -> None:
         cell = QStandardItem("" if text is None else str(text))
@@ -291,8 +301,6 @@ class ImportDialog(QDialog):
                              + html.parsed_release(parsed, read.item.label, corrections, dark))
         self.preview.verticalScrollBar().setValue(scroll)
         self._shown = row
-
-    _shown = -1  # the item the preview shows
 
     def chosen(self) -> list[Read]:
         """The reads to commit, each as the user corrected it (with its corrections)."""
