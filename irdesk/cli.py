@@ -152,9 +152,12 @@ COMMANDS = ("extract", "import", "search")
 
 
 def window_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="irdesk", description="IR Desk: press releases as records. Without a command, opens the window.",
         epilog=f"Commands (each has --help): {', '.join(COMMANDS)}.")
+    parser.add_argument("--version", action="version", version=f"IR Desk {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store to open (default: the app's own)")
     parser.add_argument("files", nargs="*", metavar="FILE", help="releases to import as the window opens")
     return parser
