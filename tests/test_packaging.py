@@ -38,5 +38,5 @@ def test_the_metainfo_names_the_version_the_code_has():
 
     from irdesk import __version__
 
-    root = ET.parse(Path(__file__).resolve().parents[1] / "packaging" / "io.irdesk.IRDesk.metainfo.xml").getroot()
+    root = ET.parse(ROOT / "packaging" / "io.irdesk.IRDesk.metainfo.xml").getroot()
     assert root.find("releases/release").get("version") == __version__
