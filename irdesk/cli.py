@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import signal
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -77,11 +78,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .logsetup import setup_logging
 
     setup_logging(store.path.parent)  # a file's unexpected failure keeps its traceback there
+    _daily_backup(store)
     with store:
         outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True),
                                 workers=args.workers, time_limit=args.timeout)
     print(summary(outcomes))
     return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def _daily_backup(store) -> None:
+    from .store.backups import daily_backup
+
+    try:
+        daily_backup(store.path)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"note: today's copy of the store could not be made ({exc})", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -141,9 +152,12 @@ COMMANDS = ("extract", "import", "search")
 
 
 def window_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="irdesk", description="IR Desk: press releases as records. Without a command, opens the window.",
         epilog=f"Commands (each has --help): {', '.join(COMMANDS)}.")
+    parser.add_argument("--version", action="version", version=f"IR Desk {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store to open (default: the app's own)")
     parser.add_argument("files", nargs="*", metavar="FILE", help="releases to import as the window opens")
     return parser

@@ -69,7 +69,7 @@ class Read:
 @dataclass
 class Outcome:
     path: str
-    status: str  # "imported", "duplicate", "failed"
+    status: str  # "imported", "duplicate", "failed", "skipped"
     release_id: int | None = None
     reason: str | None = None
     headline: str | None = None
@@ -80,7 +80,7 @@ class Outcome:
             return f"{self.path}: imported as #{self.release_id}" + (f" ({self.note})" if self.note else "")
         if self.status == "duplicate":
             return f"{self.path}: duplicate of #{self.release_id}"
-        return f"{self.path}: failed: {self.reason}"
+        return f"{self.path}: {self.status}: {self.reason}"
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -90,9 +90,10 @@ def display_path(path: str | os.PathLike) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
-def collect(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+def collect(paths: Iterable[str | os.PathLike], hidden: list[Path] | None = None) -> Iterator[Path]:
     """Files named, and the files under folders named (recursively, each real folder once,
-    so a symbolic-link loop ends). Inside folders, only files a reader claims by extension."""
+    so a symbolic-link loop ends). Inside folders, only files a reader claims by extension;
+    hidden ones (a name that starts with a dot) are not read but listed in ``hidden``."""
     seen: set[str] = set()
     for given in paths:
         path = Path(given)
@@ -105,8 +106,13 @@ def collect(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
                 seen.add(real)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
-                        yield Path(root) / name
+                    if Path(name).suffix.lower() not in EXTENSIONS:
+                        continue
+                    if name.startswith("."):
+                        if hidden is not None:
+                            hidden.append(Path(root) / name)
+                        continue
+                    yield Path(root) / name
         else:
             yield path
 
@@ -295,12 +301,14 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
                  time_limit: float = 10.0) -> list[Outcome]:
     """Read and store file by file (the command line). A folder with nothing to read is
     said to be so, never a silent "0 imported"."""
-    items, empty = [], []
+    items, empty, hidden = [], [], []
     for given in paths:
-        found = [Item.file(path) for path in collect([given])]
+        found = [Item.file(path) for path in collect([given], hidden)]
         items += found
         if not found:
             empty.append(Outcome(display_path(given), "failed", reason="the folder holds no file IR Desk reads"))
+    empty += [Outcome(display_path(path), "skipped", reason="a hidden file (its name starts with a dot)")
+              for path in hidden]
     for outcome in empty:
         if on_outcome:
             on_outcome(outcome)
@@ -348,4 +356,5 @@ def summary(outcomes: list[Outcome]) -> str:
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")}
     plural = {"imported": "imported", "duplicate": "duplicate" if counts["duplicate"] == 1 else "duplicates",
               "failed": "failed"}
-    return ", ".join(f"{counts[s]} {plural[s]}" for s in counts)
+    skipped = sum(1 for o in outcomes if o.status == "skipped")
+    return ", ".join(f"{counts[s]} {plural[s]}" for s in counts) + (f", {skipped} skipped" if skipped else "")

@@ -180,3 +180,34 @@ def test_a_bug_in_sql_stays_a_bug_and_a_full_disk_is_a_sentence(tmp_path):
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = 13
     assert isinstance(translate(full, "s.db"), StoreFull)
+
+
+def test_hidden_files_in_a_folder_are_named_not_silently_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "good.txt", release_text())
+    _write(folder, ".draft.txt", release_text(code="NWT-555", headline="Northwind Drafts Something"))
+    done = run("import", folder, "--db", tmp_path / "s.db")
+    out = done.stdout.decode().splitlines()
+    assert f"{folder / '.draft.txt'}: skipped: a hidden file (its name starts with a dot)" in out
+    assert out[-1] == "1 imported, 0 duplicates, 0 failed, 1 skipped"
+    assert done.returncode == 0
+
+
+def test_a_copy_a_day_the_last_few_kept_and_offered_when_damaged(tmp_path):
+    import datetime as dt
+
+    from irdesk.store.backups import daily_backup
+    from irdesk.store.connection import latest_backup
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        import_paths(store, [_write(tmp_path, "a.txt", release_text())])
+    days = [dt.date(2026, 11, d) for d in (1, 2, 3, 4)]
+    made = [daily_backup(db, day) for day in days]
+    assert all(made) and daily_backup(db, days[-1]) is None  # one a day
+    assert sorted(p.name for p in tmp_path.glob("s.backup-*.db")) == [f"s.backup-2026-11-0{d}.db" for d in (2, 3, 4)]
+    with sqlite3.connect(made[-1]) as copy:
+        assert copy.execute("SELECT count(*) FROM releases").fetchone()[0] == 1
+    assert latest_backup(db) == made[-1]
+

@@ -334,3 +334,27 @@ def test_following_a_link_selects_a_row_not_yet_loaded(qtbot, tmp_path):
         assert compounds.model.row_of(last) is None  # not loaded yet
         w.navigate("compound", last)
         assert compounds.model.id_at(compounds.table.currentIndex().row()) == last
+
+
+def test_the_window_takes_its_copy_of_the_store_in_the_background(qtbot, tmp_path):
+    with Store(tmp_path / "w.db") as s:
+        window = MainWindow(s, Answers())
+        qtbot.addWidget(window)
+        window.back_up_daily()
+        qtbot.waitUntil(lambda: bool(list(tmp_path.glob("w.backup-*.db"))), timeout=30000)
+
+
+def test_a_long_import_report_fits_the_screen(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from irdesk.ui.main_window import plain_message
+
+    report = "\n".join(f"/data/releases/release-{n:05d}.txt: imported as #{n}" for n in range(2000))
+    box = plain_message(None, "Last import", report)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert box.frameGeometry().height() <= screen.height() and box.frameGeometry().width() <= screen.width()
+    assert box.detailedText() == report
+    box.close()

@@ -28,13 +28,14 @@ _ABBRS = sorted((a for a in ZONES if len(a) <= 5), key=len, reverse=True)
 _WORDS = sorted((a for a in ZONES if len(a) > 5), key=len, reverse=True)
 # Upper-case abbreviations only ("et al." is no zone); a capital may follow when a lost line
 # break glued the next label on ("2:45pm CESTFormat:").
+_SPELLED = "|".join(w.replace(" ", r"\s+") for w in _WORDS)
 ZONE = (r"(?P<zone>(?:" + "|".join(_ABBRS) + r")(?![a-z])(?![A-Z](?![a-z]))"
-        r"|(?i:" + "|".join(_WORDS) + r")(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b)")
+        r"|(?i:" + _SPELLED + r")(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b)")
 
 TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?(?![a-z])"
     r"|\b(?P<hour24>[01]?\d|2[0-3])[:.](?P<minute24>[0-5]\d)(?!\s*[ap]\.?m)(?=\s*(?:h\b|hrs\b|"
-    + "|".join(_ABBRS) + r"|local|[–-]|to\b))",
+    + "|".join(_ABBRS) + r"|local|[–-]|to\b|(?i:" + _SPELLED + r")\b))",
     re.I)
 TIME_ZONE = re.compile(r"\s*(?:\(?\s*" + ZONE + r"\)?|(?P<local>(?i:local time)))")
 
@@ -60,7 +61,7 @@ def time_from_match(m: re.Match) -> dt.time | None:
     if m.group("hour24"):
         hour = int(m.group("hour24"))
         # "6:00-8:00 pm": the range's end says which half of the day both are in.
-        ranged = re.match(r"\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m", m.string[m.end():m.end() + 20], re.I)
+        ranged = re.match(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m", m.string[m.end():m.end() + 20], re.I)
         if ranged and hour < 12 and ranged.group(1).lower() == "p":
             hour += 12
         return dt.time(hour, int(m.group("minute24")))
@@ -92,8 +93,17 @@ def zone_and_end(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     if m.group("local"):
         return "local", pos + skipped + m.end()
-    word = m.group("zone").split()[0].upper()
-    return word, pos + skipped + m.end()
+    return _zone_key(m.group("zone")), pos + skipped + m.end()
+
+
+def _zone_key(written: str) -> str:
+    """The vocabulary key of a zone as written: the whole spelled-out name when it is one
+    ("Central European Summer Time"), else its first word ("Eastern Daylight Time" -> EASTERN)."""
+    name = " ".join(written.upper().split())
+    if name in ZONES:
+        return name
+    trimmed = re.sub(r"\s+(?:STANDARD|DAYLIGHT)?\s*TIME$", "", name)
+    return trimmed if trimmed in ZONES else name.split()[0]
 
 
 def localize(day: dt.date, time: dt.time | None, zone: str | None) -> str:
@@ -132,14 +142,16 @@ def find_when(text: str, start: int, end: int, year: int | None,
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:[-–]|through|to|until)\s*(?:[A-Z][a-z]+\.?\s+)?\d")
-_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|[-–])\s*(?:\w+day,?\s+)?$")
+# a dash ends a range only after a day ("Sept. 28 – Oct. 3"); "Title – Sunday, June 22" is a separator
+_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|through|to|until)|(?:\b\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+"
+                           r"(?:19|20)\d\d),?\s*[-–])\s*(?:\w+day,?\s+)?$")
 
 
 def is_range(text: str, m: re.Match) -> bool:
     """Whether a date is one end of a range ("December 7-10", "Sept. 28 to Oct. 3"): a
     meeting's dates, not a talk's."""
     return bool(re.search(r"\d\s*[-–]\s*\d", m.group(0)) or _RANGE_AFTER.match(text, m.end(), m.end() + 25)
-                or _RANGE_BEFORE.search(text[max(0, m.start() - 14):m.start()]))
+                or _RANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
 
 
 def add_time(day_iso: str, text: str, start: int, end: int) -> str | None:

@@ -32,11 +32,12 @@ _NAME = re.compile(
 # Words that never end a meeting's name though they precede it: the headline's or the
 # sentence's verbs and prepositions in Title Case ("Presents Data At The ASH Annual Meeting").
 _LEAD_CUT = re.compile(r"\b(?:At|To|During|From|In|With|By|Presents?|Presented|Presenting|Announces?|Highlights?|"
-                       r"Showcases?|Data|Results|Abstracts?|Presentations?|Posters?|Today|Will|Participate|Host|"
+                       r"Showcases?|Data|Results|Abstracts?|Presentations?|Posters?|Today|Will|Participat\w*|Host|"
                        r"Hosts|Featured|Accepted|Selected|Upcoming|The|About|Following|and the|\d{1,2},?)\s+(?=\S)")
 _NOT_MEETING = re.compile(r"(?i)\b(?:conference call|earnings|stockholders|shareholders|general meeting|board meeting|"
                           r"webcast|webinar|press conference|investor day|r&d day|analyst day|meeting with|"
-                          r"end-of-phase|type [abc] meeting|pre-ind|advisory committee|call|annual and special meeting)\b"
+                          r"end-of-phase|type [abc] meeting|pre-ind|advisory committee|call|annual and special meeting|"
+                          r"annual general|general and special)\b"
                           r"|\band Congress$|\bU\.S\. Congress|\d\s+Week$"
                           # a kind of session is no meeting: "Plenary and Late-Breaking Sessions"
                           r"|^(?:(?:plenary|late-breaking|poster|oral|concurrent|featured|abstract|breakout|general|"
@@ -166,6 +167,9 @@ def _trim(name: str) -> str:
     return name.strip(" ,:–-")
 
 
+# "World Orphan Drug Congress USA 2025", "World Vaccine Congress Europe": an edition's region or season
+_EDITION = re.compile(r" (?:USA|Europe|Asia(?:-Pacific)?|APAC|Americas|Japan|China|Canada|UK|Africa|India|Australia|"
+                      r"Nordic|Fall|Spring|Summer|Winter)\b(?: (?:19|20)\d\d\b)?")
 MAX_MENTIONS = 300  # a release names a few meetings a few times each
 
 _WORD_HIT = re.compile(rf"\b{MEETING_WORDS}\b")
@@ -215,6 +219,9 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if not keys and not words and not re.search(r"\d(?:st|nd|rd|th)\b", name):
             continue
         at = offset + raw.index(name)
+        edition = _EDITION.match(text, at + len(name), min(end, at + len(name) + 30)) if name[-1].isalpha() else None
+        if edition:
+            name += edition.group(0)
         out.append(Mention(name, at, at + len(name), keys))
     covered = [(x.start, x.end) for x in out]
     for a, a_start, a_end in _acronyms(text, start, end):

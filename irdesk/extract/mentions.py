@@ -20,10 +20,12 @@ from .schedule import kind_of
 CUE = re.compile(
     r"(?i)\b(?:present(?:s|ed|ing)?|presentations?|posters?|oral|podium|late[- ]breaking|keynote|lecture|"
     r"plenary|fireside chat|panel|(?:will|to) (?:participate|speak))\b"
-    r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b")
+    r"|\bshowcas\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings|research)\b"
+    r"|\b(?:unveil|shar|report)\w*\s+(?:[\w-]+\s+){0,5}(?:data|results|findings)\b")
 NOT_TALK = re.compile(r"(?i)\b(?:conference call|earnings|webinar|quarter(?:ly)? (?:results|report)|financial results|"
                       r"booth|exhibit(?:s|ing|ion)?|sponsor(?:s|ed|ing|ship)?|attend(?:s|ed|ing|ees?)?|(?:live|product|hands-on) demonstrations?|demos?|will demonstrate)\b"
-                      r"|\bPresents:")  # "Events Co. Presents: The 6th … Summit": the organiser's billing
+                      r"|\bPresents:"  # "Events Co. Presents: The 6th … Summit": the organiser's billing
+                      r"|\b(?i:be|been|being|is|are)\s+present\b")  # "will be present at": attending
 PERSON_PRESENTS = re.compile(
     r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z][\w'’-]+|\b(?:CEO|CFO|CMO|CSO|COO|President|Chief [A-Z]\w+ Officer|"
     r"Founder|Chair(?:man|woman)?|management)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+,)[^.]{0,80}?"
@@ -50,7 +52,9 @@ def _listed(text: str, s: int, floor: int, items: int = 12) -> bool:
         line = text[begin:end].strip()
         if line.endswith(":"):
             return bool(CUE.search(line))
-        if len(line) > 300 or line and not _ITEM.match(text, begin) and begin < s - 1:
+        # an item is a bullet, or a short line that is no sentence ("Cantor … Conference – Sept. 3")
+        item = _ITEM.match(text, begin) or len(line) <= 200 and not line.endswith(".")
+        if len(line) > 300 or line and not item and begin < s - 1:
             return False  # prose, not a list
         end = begin
     return False
@@ -74,6 +78,37 @@ def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
     return s, right
 
 
+_CLAUSE = re.compile(r",?\s+and\s+(?:that\s+)?|;\s*|,\s+(?=while\b|whereas\b)")
+
+
+# "will participate in one-on-one meetings with investors": attending, unless a talk is named too
+ONE_ON_ONE = re.compile(r"(?i)\b(?:one-on-one|1x1|1:1|one on one|investor meetings|meetings with investors|"
+                        r"partnering meetings)\b")
+TALK_WORD = re.compile(r"(?i)\b(?:present(?:s|ing|ation)?|fireside|panel|keynote|chat|speak|lecture|talk)\b")
+
+
+def meetings_only(sentence: str) -> bool:
+    """Whether a sentence tells of investor meetings and of no talk."""
+    return bool(ONE_ON_ONE.search(sentence)) and not TALK_WORD.search(sentence)
+
+
+def _clause(text: str, s: int, e: int, mention: Mention, mentions: list[Mention]) -> tuple[int, int]:
+    """A sentence naming two meetings ("a poster at EHA on June 13, and the CEO will present
+    at Jefferies on June 4 at 2 p.m. ET") tells of each in its own clause."""
+    others = [m for m in mentions if s <= m.start < e and not m.same_meeting(mention)]
+    before = [m for m in others if m.end <= mention.start]
+    after = [m for m in others if m.start >= mention.end]
+    if before:
+        cut = list(_CLAUSE.finditer(text, before[-1].end, mention.start))
+        if cut:
+            s = cut[-1].end()
+    if after:
+        cut = list(_CLAUSE.finditer(text, mention.end, after[0].start))
+        if cut:
+            e = cut[-1].start()
+    return s, e
+
+
 def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: int | None,
                    today: str | None = None,
                    names: Callable[[str], list[str]] = lambda s: [],
@@ -86,9 +121,11 @@ def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: in
         s, e = _sentence(text, mention.start, start, end)
         if s < dateline <= mention.start:
             s = dateline  # the dateline's date is the release's, not the talk's
+        if not (CUE.search(text, s, e) or _listed(text, s, start)):
+            continue
+        s, e = _clause(text, s, e, mention, meetings.mentions)
         sentence = text[s:e]
-        if (s, e) in seen or not (CUE.search(sentence) or _listed(text, s, start)) \
-                or NOT_TALK.search(sentence) or BACKGROUND.search(sentence):
+        if (s, e) in seen or NOT_TALK.search(sentence) or BACKGROUND.search(sentence) or meetings_only(sentence):
             continue
         seen.add((s, e))
         # the next sentence often goes on about the same talk ("The oral presentation is

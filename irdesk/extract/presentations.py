@@ -1,9 +1,11 @@
 """Talks, posters and company presentations a release announces at a named meeting.
 
 Readings, most structured first: labelled blocks ("Title: … Abstract #: … Date/Time: …", also
-run together on one line), numbered entries (``schedule.py``: "Title (Abstract #168)",
-"[P1806 – date, time, hall]"), schedule tables, "titled “…”" prose, an investor talk in the
-lead, and last one entry per meeting a sentence ties to a presentation (``mentions.py``).
+run together on one line, in Markdown bold, or led by a format: "- Oral: “…” – June 22"; a
+conference's name heading "Format:/Date:/Time:" lines), Markdown tables read by their header,
+numbered entries (``schedule.py``: "Title (Abstract #168)", "#1378: Title", "[P1806 – date, time,
+hall]"), schedule tables, "titled “…”" prose, an investor talk in the lead, and last one entry
+per meeting a sentence (or a clause, when it names two) ties to a presentation (``mentions.py``).
 Every entry needs a named meeting (``meetings.py``): a company's own call or webcast is none.
 """
 
@@ -14,10 +16,10 @@ import re
 from .compounds import squash
 from .dates import DATE, TIME, add_time, date_from_match, is_range, localize, time_from_match, zone_and_end
 from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
-from .mentions import PERSON_PRESENTS, prose_mentions
+from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
-from .schedule import KIND, MARKER, complete, heading_kind, kind_of, numbered
+from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
 from .sections import Sections
 from .quotes import quoted
 from .textutil import QUOTES, clean, lines
@@ -25,21 +27,25 @@ from .textutil import QUOTES, clean, lines
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
-    r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
-    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
-    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
+    r"(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
+    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?"
+    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
-    "abstract": r"(?:Abstract|Poster|Presentation)\s*(?:#|No\.?|Number|ID)\s*:?\s*#?",
+    "abstract": r"(?:(?:Abstract|Poster|Presentation|Publication)\s*(?:#|No\.?|Number|ID)|Abstract|Publication)\s*:?\s*#?",
+    "meeting": r"Event|Conference|Meeting|Congress",
     "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
-    "location": r"Location|Room|Where|Venue",
+    "location": r"Location|Room|Where|Venue|(?:Poster )?Board(?:\s*(?:#|No\.?|Number))?",
     "session": r"(?:(?:Poster|Oral|Podium)\s+)?Session(?: Title| Name|\s+#?(?P<snum>[A-Z]{0,3}\d{1,4}))?",
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
     "format": r"Format|Presentation Type|Type",
     "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Booth|Moderator|Panel(?:ists)?",
+    # "- Oral: “Title” – Sunday, June 22 …": the format heads the entry's line
+    "formatted": r"(?:Late-Breaking |Moderated |Mini-)?(?:Oral|E-?Poster|Poster|Podium)(?: Presentation)?",
 }
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
-                   + r")\s*:\s*", re.I | re.M)
+# "**Title:**" / "__Title__:": Markdown bold around a label
+LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+                   + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
 TITLED = re.compile(rf"\b(?:en)?titled:?\s*{quoted(10, 400)}", re.I)
@@ -60,12 +66,14 @@ def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span]
     t = TIME.search(segment, d.end())
     if t and t.start() - d.end() > 60:
         t = None
+    if t is None:  # "at 2:15 p.m. Eastern Time on Tuesday, September 9"
+        t = next((b for b in TIME.finditer(segment, max(0, d.start() - 60), d.start())), None)
     time = time_from_match(t) if t else None
     zone, zone_end = zone_and_end(segment, t.end()) if t else (None, d.end())
     if zone in (None, "local"):
         time = None  # without a zone we cannot say which instant; the day is still right
-    span_end = start + (max(zone_end, t.end()) if t else d.end())
-    return localize(day, time, zone), (start + d.start(), span_end)
+    span_end = start + max(zone_end, t.end(), d.end()) if t else start + d.end()
+    return localize(day, time, zone), (start + min(d.start(), t.start() if t else d.start()), span_end)
 
 
 def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, kind: bool = True) -> None:
@@ -93,7 +101,7 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
 
 
 def _kind_word(words: str) -> str | None:
-    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral)\b", words) else None)
+    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral|fireside chat|panel|presentation)\b", words) else None)
 
 
 # "Webinar Title:", "Job Title:": titles of things that are not talks at a meeting
@@ -120,7 +128,7 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
               for m in _labels_in(text, line.start, line.end)][:MAX_ITEMS * 8]
     current: Presentation | None = None
     pending: list[tuple[str, re.Match, int]] = []
-    block_start = 0
+    block_start, number_word = 0, ""
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
         value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
@@ -132,17 +140,33 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
         if glued:
             value_end = m.end() + glued.start()
             value = value[:glued.start()]
+        # "Abstract Number: 3041" then "Poster Number: 212": one entry's two numbers (the first
+        # kept); the same label again starts the next entry
+        word = m.group("key").split()[0].lower()
+        if key == "formatted":
+            if not (_QUOTED_START.match(text, m.end()) or _title_like(text[m.end():value_end])):
+                continue  # "Poster: 1234" or a sentence: only a title makes the line an entry
+            key = "title"
         starts_new = key == "title" and (current is None or current.title) or \
-            key == "abstract" and current is not None and current.abstract and current.title
+            key == "abstract" and current is not None and current.abstract and word == number_word
+        if key == "abstract" and (current is None or starts_new or not current.abstract):
+            number_word = word
         # "H.C. Wainwright Global Investment Conference  Speaker: … Date/Time: …": a meeting's
         # name heads a block of details without a title (a company's talk at a conference).
-        headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
-        if headed and (current is None or current.starts_at or current.meeting != headed[0]):
+        headed = _meeting_head(text, m.start()) if key in ("presenter", "when", "format") else None
+        if headed and (current is None or current.spans.get("meeting") != headed[1]):  # a new heading
             if current is not None:
                 found.append((current, block_start, _line_before(text, block_start, m.start())))
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
-        if current is None and key not in ("title", "abstract"):
+            for key_, m_, end_ in pending:
+                _label_value(current, key_, m_, text, end_, year)
+            pending = []
+        if key == "meeting" and not find_mentions(text, m.end(), value_end):
+            continue  # "Event: Third Quarter Results Call": no meeting
+        if key == "meeting" and current is not None and current.meeting and (current.title or current.starts_at):
+            starts_new = True  # "Event: <next conference>" in a list of investor conferences
+        if current is None and key not in ("title", "abstract", "meeting"):
             pending.append((key, m, value_end))  # "Session Title: …" above the talk's own title
             continue
         if starts_new or current is None:
@@ -164,6 +188,16 @@ def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[P
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
 
 
+def _title_like(value: str) -> bool:
+    """A value that reads as a talk's title: no sentence, no date, not a number."""
+    value = value.strip()
+    return 20 <= len(value) <= 300 and value[0].isupper() and not SENTENCE.search(value) \
+        and not DATE.search(value) and not value.endswith(".")
+
+
+_QUOTED_START = re.compile(rf"\s*{quoted(10, 400, tail='[,.]?')}")
+
+
 def _line_before(text: str, start: int, pos: int) -> int:
     """Where an entry's block ends: the line break before the next entry's label, if any."""
     cut = text.rfind("\n", start, pos)
@@ -174,6 +208,12 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
     value = text[m.end():value_end]
     span = (m.end(), value_end)
     if key == "title":
+        q = _QUOTED_START.match(value)
+        if m.group("formatted"):  # "Oral: “Title” – Sunday, June 22, 2:15 p.m. CT"
+            if q:
+                value_end = m.end() + q.end()
+                value = value[:q.end()]
+            current.kind = current.kind or ("poster" if "poster" in m.group("key").lower() else "oral")
         title = value.strip().strip(QUOTES + " .")
         about = re.search(r"\s+About((?:\s+[A-Z][\w.&'’-]*){1,4})$", title)
         if about and re.match(r"\s*" + re.escape(about.group(1).strip()), text[value_end:value_end + 200]):
@@ -186,10 +226,12 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
             group = "a" if a.group("a") else "b"
             current.abstract = a.group(group)
             current.spans["abstract"] = (m.end() + a.start(group), m.end() + a.end(group))
-    elif key == "abstract":
-        a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}(?:[A-Z](?![a-z]))?)", value)
+    elif key == "abstract" and current.abstract is None:
+        a = re.match(r"\s*#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Z]{1,3}(?![a-z]))?)", value)
         if a:
             current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
+    elif key == "session" and not m.group("snum") and DATE.match(value.strip()):
+        _label_value(current, "when", m, text, value_end, year)  # "Poster Session: Monday, June 2, …"
     elif key == "when":
         dated = current.starts_at
         _fill(current, text, m.end(), value_end, year)
@@ -201,10 +243,14 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
         if rest and current.location is None:
             current.location = rest.group("room").strip()
             current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
+    elif key == "meeting" and current.meeting is None:
+        named = find_mentions(text, m.end(), value_end)  # "Event: Q3 Results Call" names none
+        if named:
+            current.meeting, current.spans["meeting"] = named[0].name, (named[0].start, named[0].end)
     elif key == "location":
         current.location, current.spans["location"] = clean(value), span
     elif key == "session":
-        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:-]\s|$)", value.strip()) or [None, None])[1]
+        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:.-]\s|$)", value.strip()) or [None, None])[1]
         current.session, current.spans["session"] = (code, span) if code else (clean(value), span)
         if m.group("snum"):
             _fill(current, text, m.end(), value_end, year)
@@ -217,15 +263,23 @@ def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_
 MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s+(?:19|20)\d\d)?)\s*$")
 
 
+_LABEL_LINE = re.compile(r"\s*(?:[-•*]\s+)?(?:\*\*|__)?[A-Z][A-Za-z#./&]*(?:[ \t]+[A-Za-z#./&]+){0,3}[ \t]*(?:\*\*|__)?:")
+
+
 def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     """The meeting named just before a label, on its line or the line above."""
     line_start = max(text.rfind("\n", 0, pos) + 1, pos - 300) if "\n" in text[max(0, pos - 300):pos] \
         else max(0, pos - 300)
     head = text[line_start:pos]
-    if not head.strip():
+    # "TD Cowen … Conference / Format: Fireside chat / Date: …": up past the block's other labels
+    for _ in range(4):
+        if head.strip() and not _LABEL_LINE.match(head):
+            break
         above_end = line_start - 1
         while above_end > 0 and text[above_end - 1] == "\n":
             above_end -= 1
+        if above_end <= 0:
+            break
         line_start = max(text.rfind("\n", max(0, above_end - 300), max(0, above_end)) + 1, above_end - 300, 0)
         head = text[line_start:above_end]
     m = MEETING_HEAD.search(head)
@@ -236,8 +290,8 @@ def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     return name, (start, start + len(name))
 
 
-_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|date|time|when|location|room|where|venue|session|"
-                          r"presenter|speaker|author|webcast|link")
+_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
+                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board|oral|podium")
 
 
 def _label_lines(text: str):
@@ -254,7 +308,9 @@ def _label_lines(text: str):
     return out
 
 
-_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}")
+_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}(?:-[A-Z]{1,3})?")  # "1873-LB", "311-OR"
+_FORMAT_CELL = re.compile(r"(?i)(?P<poster>(?:e-?)?poster(?: discussion)?|late-breaking poster)|(?P<oral>oral|podium|"
+                          r"late-breaking oral|oral presentation)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -279,7 +335,7 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
         if not block:
             continue
         p = Presentation()
-        number = re.search(r"[A-Z]{0,3}\d{3,5}", all_lines[i].text)
+        number = re.search(r"[A-Z]{0,3}\d{3,5}(?:-[A-Z]{1,3})?", all_lines[i].text)
         p.abstract = number.group(0)
         p.spans["abstract"] = (all_lines[i].start + number.start(), all_lines[i].start + number.end())
         titles = [ln for ln in block if len(ln.text) > 40 and not DATE.match(ln.text)]
@@ -292,8 +348,79 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
             when = _when(text, dated.start, dated.end, year)
             if when:
                 p.starts_at, p.spans["starts_at"] = when
+        fmt = next((f for f in (_FORMAT_CELL.fullmatch(ln.text.strip()) for ln in block[:4]) if f), None)
+        if fmt:  # a cell that is only a format word ("Poster", "Oral")
+            p.kind = "poster" if fmt.group("poster") else "oral"
         rows.append((p, all_lines[i].start, block[-1].end))
     return rows if len(rows) >= 2 else []
+
+
+_COLUMNS = (("abstract", re.compile(r"(?i)abstract|poster\s*(?:#|no|number|id)|publication|number|#|id$|^no\.?$")),
+            ("title", re.compile(r"(?i)title")), ("when", re.compile(r"(?i)date|time|when")),
+            ("location", re.compile(r"(?i)location|room|hall|board")), ("session", re.compile(r"(?i)session")),
+            ("kind", re.compile(r"(?i)format|type")))
+_CELL_CODE = re.compile(r"#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Za-z]{1,3})?)")
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """What each column of a table's header holds: the first match per cell, title first."""
+    cols: dict[str, int] = {}
+    for n, cell in enumerate(header):
+        for name, pattern in sorted(_COLUMNS, key=lambda c: c[0] != "title"):
+            if name not in cols and pattern.search(cell):
+                cols[name] = n
+                break
+    return cols
+
+
+def _pipe_rows(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
+    """Rows of a Markdown table ("| Abstract | Title | Date and Time |") whose header names a title."""
+    rows: list[tuple[Presentation, int, int]] = []
+    if text.find("\n|", start, end) < 0 and text.find("\t", start, end) < 0:
+        return rows
+    cols: dict[str, int] = {}
+    for ln in lines(text):
+        if not start <= ln.start < end:
+            continue
+        line = ln.text.strip()
+        if not line:
+            continue  # an HTML table's rows come apart by blank lines
+        if line.startswith("|") and line.endswith("|"):
+            cells = [c.strip() for c in line[1:-1].split("|")]
+        elif line.count("\t") >= 2:  # an HTML table: cells by tabs
+            cells = [c.strip() for c in line.split("\t")]
+        else:
+            cols = {}
+            continue
+        if not cols:
+            cols = _columns(cells) if any(re.search(r"(?i)title", c) for c in cells) else {}
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells) or "title" not in cols or len(rows) >= MAX_ITEMS:
+            continue
+        p = _pipe_row(text, ln.start, cells, cols, year)
+        if p.title:
+            rows.append((p, ln.start, ln.end))
+    return rows
+
+
+def _pipe_row(text: str, at: int, cells: list[str], cols: dict[str, int], year: int | None) -> Presentation:
+    p = Presentation()
+    cell = lambda name: cells[cols[name]] if name in cols and cols[name] < len(cells) else ""
+    title = cell("title").strip(QUOTES + " *")
+    if 10 <= len(title) <= 400:
+        pos = text.find(title, at)
+        p.title, p.spans["title"] = title, (pos, pos + len(title))
+    code = _CELL_CODE.fullmatch(cell("abstract"))
+    if code:
+        p.abstract = code.group(1)
+    if cell("when"):
+        when = _when(cell("when"), 0, len(cell("when")), year)
+        if when:
+            p.starts_at = when[0]
+    p.location = cell("location") or None
+    p.session = cell("session") or None
+    p.kind = _kind_word(cell("kind")) if cell("kind") else None
+    return p
 
 
 THIS_STUDY = re.compile(r"\bThis (?:study|trial|analysis|abstract|research|presentation),\s+(?P<t>[A-Z][^.\n]{20,300}?)"
@@ -321,7 +448,7 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
-        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
+        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
         end = min(len(text), m.end() + 1000) if end < 0 else end
@@ -342,14 +469,16 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
 
 def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> list[tuple[Presentation, int, int]]:
     head = release.spans.get("headline", (0, 0))
-    for start, end in ((lead, min(len(text), lead + 1200)), head):
+    body = max(lead, head[1]) if head[0] >= lead else lead  # the body says when; the headline seldom
+    for start, end in ((body, min(len(text), body + 1200)), head):
         for m in INVESTOR_TALK.finditer(text, start, end):
-            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")):
+            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")) \
+                    or meetings_only(text[m.start():m.end()]):
                 continue
             p = Presentation(meeting=m.group("m").strip(), kind="oral")
             p.spans["meeting"] = m.span("m")
             stop = text.find("\n", m.end())
-            _fill(p, text, m.end(), len(text) if stop < 0 else stop, year)
+            _fill(p, text, m.start("m"), len(text) if stop < 0 else stop, year)
             p.kind = "oral"
             return [(p, m.start(), m.end())]
     return []
@@ -384,6 +513,32 @@ def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presenta
     return sorted(out, key=lambda e: e[1])
 
 
+_TAB_LABEL = re.compile(r"^[ \t]*(?:[A-Z][\w#./&]*(?: [\w#./&]+){0,3})(?P<tab>\t)(?=[^\t\n]+$)", re.M)
+
+
+def _tab_labels(text: str, start: int, end: int) -> str:
+    """An HTML table of two columns ("Title<TAB>…", "Abstract Number<TAB>4021") read as labelled
+    lines: each label's tab becomes a colon, so every offset stays the same."""
+    if text.find("\t", start, end) < 0:
+        return text
+    chars = None
+    for m in _TAB_LABEL.finditer(text, start, end):
+        if _LABEL_WORDS.search(m.group(0)):
+            chars = chars or list(text)
+            chars[m.start("tab")] = ":"
+    return "".join(chars) if chars else text
+
+
+def _outside(more: list[tuple[Presentation, int, int]], blocks: list[tuple[Presentation, int, int]]) -> list:
+    """Numbered entries, less a second number inside a labelled entry's block ("Abstract
+    Number: 3041" then "Poster Number: 212" are one poster's)."""
+    def inside(p: Presentation) -> bool:
+        a = p.spans.get("abstract", (-1, -1))[0]
+        return any(b.abstract and squash(b.abstract) != squash(p.abstract or "") and lo <= a < hi for b, lo, hi in blocks)
+
+    return [e for e in more if not inside(e[0])]
+
+
 def _subheading(text: str, floor: int, at: int, reach: int = 40) -> str:
     """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
     pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
@@ -404,16 +559,24 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     start, end = _body_start(text), sections.body_end
     dateline = [release.spans[k][0] for k in ("company", "city", "date") if k in release.spans]
     lead = max(start, min(dateline) if dateline else release.spans.get("headline", (0, 0))[0])
+    head_end = release.spans.get("headline", (0, 0))[1]
+    if lead > head_end + 1500:  # an issuer found only in a closing paragraph is no dateline
+        lead = max(start, head_end)
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
-    found = _merge(_labelled(text, year, start, end), numbered(text, start, end, year))[:MAX_ITEMS]
+    view = _tab_labels(text, start, end)  # the same offsets: spans found in it hold for the text
+    labelled = _labelled(view, year, start, end) + _pipe_rows(text, year, start, end)
+    found = _merge(labelled, _outside(numbered(view, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end)
     if not found:
         found = _named_talk(_investor_talk(text, release, year, lead), meetings)
-    if not found and meetings:
-        found = prose_mentions(text, start, end, meetings, year, release.date,
-                               lambda words: _compounds_in(words, compounds),
-                               release.spans.get("date", (0, 0))[1])
+        if meetings:  # the prose may tell of other meetings besides the investor talk's
+            talked = {p.meeting for p, _, _ in found}
+            found += [f for f in prose_mentions(text, start, end, meetings, year, release.date,
+                                                lambda words: _compounds_in(words, compounds),
+                                                release.spans.get("date", (0, 0))[1])
+                      if f[0].meeting not in talked]
+            found.sort(key=lambda f: f[1])
     # a release about one meeting that speaks of one format only ("a poster will be
     # presented …") gives it to the talks it does not describe one by one
     formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
@@ -440,11 +603,16 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
 _TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today\b|\btoday (?:presented|presents)\b")
 
 
+_PLURAL = re.compile(r"(?i)\b(?:conferences|meetings|events|congresses|symposia|summits)\b")
+
+
 def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
     """An investor talk keeps the meeting's fullest name; without a named meeting it is none."""
     if not found:
         return found
     talk = found[0][0]
+    if _PLURAL.search(talk.meeting or ""):
+        return []  # "to Present at Upcoming Investor Conferences": the prose names each one
     a, b = talk.spans["meeting"]
     named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
     if named is not None or meetings and not is_meeting_name(talk.meeting):

@@ -2,7 +2,8 @@
 – Poster Presentation, Dec. 7, 2019, 5:30 – 7:30 p.m. EST, Hall B", "[P1806 – October 23 (Wed),
 2019, 09:00-14:00 CET, Poster Exhibition Hall 7]", "Title (Moderated Poster Presentation MP21)".
 
-The number anchors an entry; the title is what precedes it on its line (when that reads as a
+The number anchors an entry; the title is what precedes it on its line (or follows it, when the
+number leads the line: "#1378: Title", "Abstract S215: Title") (when that reads as a
 title, not a sentence); the details follow it; a heading above ("Oral Presentations", "Poster
 Sessions") gives the kind to everything under it; a note naming several numbers ("MP-21 and
 MP-19 in Session MPS04 are both at 9:55 a.m. CT on ...") gives them its session and time.
@@ -11,6 +12,7 @@ MP-19 in Session MPS04 are both at 9:55 a.m. CT on ...") gives them its session 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .dates import DATE, find_when
 from .model import Presentation
@@ -25,10 +27,14 @@ MARKER = re.compile(
     rf"|\[(?P<c>[A-Z]{{1,3}}\d{{2,5}})\s*[–-]\s*(?=[^\]\n]{{0,40}}\b(?:19|20)\d\d)"
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
     rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
+# "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
+LEADING = re.compile(rf"\n[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)(?:\s*(?:#|No\.|Number|ID))?[ \t]*#?|#)"
+                     rf"[ \t]*(?P<e>(?=[A-Z]{{0,4}}-?\d)[A-Za-z]{{0,4}}-?\d{{1,5}}[A-Za-z]{{0,2}})[ \t]*(?::|[–-][ \t])"
+                     rf"(?=[ \t]*[A-Z“\"])")
 # "oral" alone is as often a route ("oral zelenirstat"): it names a format only before one.
-KIND = re.compile(r"(?i)\b(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
+KIND = re.compile(r"(?i)\b(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral(?=\s+(?:and\s+poster\s+)?(?:presentations?|sessions?|"
                   r"abstracts?|talks?|communications?|podium))|podium|plenary|keynote|lecture))\b")
-HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>e-?posters?|poster)|(?P<oral>oral|podium|plenary))"
+HEADING_KIND = re.compile(r"(?i)^\W{0,3}(?:[\w-]+\s+){0,4}(?:(?P<poster>(?:e-?)?posters?)|(?P<oral>oral|podium|plenary))"
                           r"(?=\s+(?:presentations?|sessions?|discussions?|talks?)\b|\W*$)"
                           r"(?:\s+[\w-]+){0,4}\W{0,3}$")
 # A sentence, not a title: finite verbs of the prose around schedules.
@@ -37,27 +43,33 @@ SENTENCE = re.compile(r"(?<!-)\b(?:will|was|were|has been|have been|(?i:presente
 TITLED_WORD = re.compile(r"(?i)\b(?:en)?titled\b")
 QUOTED_TITLE = re.compile(rf"(?i:titled|title)[:,]?\s*{quoted(20, 400)}")
 ROOM = re.compile(r"(?P<r>\b(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Rm\.?|Auditorium|Theat(?:er|re)|Booth|"
-                  r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
+                  r"Poster Board|Board|Pavilion|Foyer)\b(?:\s+#?\s*[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
 
 
 def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Presentation, int, int]]:
     found: list[tuple[Presentation, int, int]] = []
     seen: dict[str, Presentation] = {}
-    for n, m in enumerate(MARKER.finditer(text, start, end)):
+    markers = list(islice(MARKER.finditer(text, start, end), 300))
+    if "#" in text or "Abstract" in text or "Poster" in text:  # the leading-number shape needs its mark
+        markers = sorted(markers + list(islice(LEADING.finditer(text, start, end), 300)), key=lambda x: x.start())
+    for n, m in enumerate(markers):
         if n >= 300:
             break
-        key = next(k for k in "abcd" if m.group(k))
+        key = next(k for k in "abcde" if k in m.re.groupindex and m.group(k))
         code = m.group(key)
         # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
         floor = max(start, m.start() - 1500)
-        line_start = max(text.rfind("\n", floor, m.start()) + 1, floor)
+        line_start = m.start() + 1 if key == "e" else max(text.rfind("\n", floor, m.start()) + 1, floor)
         line_end = text.find("\n", m.end(), min(end, m.end() + 1500))
         line_end = min(end, m.end() + 1500) if line_end < 0 else line_end
         p = Presentation(abstract=code)
         p.spans["abstract"] = m.span(key)
         detail_end = _detail_end(text, m, key, line_end)
-        _title(p, text, line_start, m.start(), key)
+        if key == "e":
+            _title_after(p, text, m.end(), line_end)
+        else:
+            _title(p, text, line_start, m.start(), key)
         _details(p, text, m.end(key), detail_end, year)
         if not text[line_start:m.start()].strip() and not text[m.end():line_end].strip(" \t:|"):
             _cells(p, text, line_end, end, year)  # a table flattened to one cell a line
@@ -77,6 +89,12 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
             complete(p, probe)
             found.append((p, floor, detail_end))
         else:
+            title_end = p.spans.get("title", (0, 0))[1]
+            if p.starts_at is None and line_start <= title_end < m.start():
+                # "The poster, entitled “…,” will be presented … on May 31 at 9 a.m. CDT (Abstract #4102)"
+                probe = Presentation()
+                _details(probe, text, title_end, m.start(), year)
+                complete(p, probe)
             found.append((p, line_start, _block_end(text, line_end, end, p.title is None)))
     _notes(found, text, start, end, year)
     return found
@@ -87,8 +105,8 @@ def _cells(p: Presentation, text: str, pos: int, end: int, year: int | None, rea
     for cell in list(re.finditer(r"[^\n]+", text[pos:min(end, pos + 2500)]))[:reach]:
         value = cell.group(0).strip()
         at = pos + cell.start()
-        if MARKER.search(value) or len(value) > 300:
-            return  # the next row, or the paragraph that summarises this one
+        if MARKER.search(value) or len(value) > 300 or _LABEL_LINE.match(value):
+            return  # the next row, the paragraph that summarises this one, or a labelled block
         if p.starts_at is None and len(value) < 80 and DATE.match(value):
             when = find_when(text, at, at + len(cell.group(0)), year)
             if when:
@@ -96,6 +114,10 @@ def _cells(p: Presentation, text: str, pos: int, end: int, year: int | None, rea
         elif p.title is None and 30 <= len(value) <= 300 and not SENTENCE.search(value) \
                 and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", value) and not value.endswith("."):
             p.title, p.spans["title"] = value, (at, at + len(cell.group(0)))
+
+
+# "Session Title: …", "**Date:** …": a label of a labelled block, not a table's cell
+_LABEL_LINE = re.compile(r"(?:\*\*|__)?[A-Z][A-Za-z#./&]*(?:[ \t]+[A-Za-z#./&]+){0,3}[ \t]*(?:\*\*|__)?:")
 
 
 def _squash(code: str) -> str:
@@ -106,6 +128,11 @@ def _detail_end(text: str, m: re.Match, key: str, line_end: int) -> int:
     if key == "c":
         close = text.find("]", m.end(), line_end)
         return line_end if close < 0 else close
+    if key == "e":  # "Abstract S215: Title" then its detail lines ("Session: …", "Date and time: …")
+        block = text.find("\n\n", line_end, line_end + 600)
+        block = min(len(text), line_end + 600) if block < 0 else block
+        nxt = LEADING.search(text, line_end, block)
+        return nxt.start() if nxt else block
     if key in "ad":
         close = text.find(")", m.end(key), line_end)
         return line_end if close < 0 else close
@@ -122,6 +149,10 @@ def complete(p: Presentation, other: Presentation) -> None:
                 p.spans[field] = other.spans[field]
 
 
+FORMAT_LABEL = re.compile(r"(?i)(?:(?:late-breaking|moderated|mini-)\s*)?(?:oral|e-?poster|poster|podium)(?:\s+presentation)?"
+                          r"(?:\s+title)?\s*:\s*|(?:presentation|poster|abstract)\s+title\s*:\s*")
+
+
 def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -> None:
     """The words before the number on its line, when they read as a title."""
     raw = text[line_start:marker]
@@ -129,6 +160,10 @@ def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -
         raw = ""  # "… from H&E images. (Poster #905)": a summary's sentence, not a title
     title = raw.strip().rstrip("(,;:–- ").strip()
     title = re.sub(r"^(?:[-•*·▪]|\d{1,2}[.)])\s+", "", title).strip(QUOTES + " ")
+    label = FORMAT_LABEL.match(title)
+    if label:  # "Oral Presentation: Title (Abstract #611)": the label gives the kind, not the title
+        p.kind = p.kind or _kind(label.group(0)) or "oral"
+        title = title[label.end():].strip(QUOTES + " ")
     title = re.sub(r"\.$", "", title).strip(QUOTES + " ")
     if not 20 <= len(title) <= 400 or SENTENCE.search(title) or not title[0].isupper() or TITLED_WORD.search(title) \
             or re.search(rf"[a-z]{{2}}[.!?][{QUOTES}]?\s+[A-Z]|[{QUOTES}]\s*(?:said|says)\b", title):
@@ -139,6 +174,20 @@ def _title(p: Presentation, text: str, line_start: int, marker: int, key: str) -
     at = raw.find(title)
     p.title = title
     p.spans["title"] = (line_start + at, line_start + at + len(title))
+
+
+_CREDIT = re.compile(r"\s+[-–]\s+(?=[a-z])|\s+\((?=in collaboration|with\b)")
+
+
+def _title_after(p: Presentation, text: str, start: int, line_end: int) -> None:
+    """The title after a leading number, up to a credit ("- in collaboration with …")."""
+    raw = text[start:line_end]
+    cut = _CREDIT.search(raw)
+    title = raw[:cut.start()] if cut else raw
+    title = title.strip().strip(QUOTES + " .")
+    if 20 <= len(title) <= 400 and not SENTENCE.search(title):
+        at = start + raw.find(title)
+        p.title, p.spans["title"] = title, (at, at + len(title))
 
 
 def _details(p: Presentation, text: str, start: int, end: int, year: int | None) -> None:

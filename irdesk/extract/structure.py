@@ -156,7 +156,8 @@ def drop_chrome(lines: list[str]) -> list[str]:
             continue
         headers = False
         bare = _PAGE_LABEL.sub("", line) if len(line) < 400 else line
-        if len(bare) >= 20 and bare in seen:
+        # A repeated "Label: value" line is two posters' equal times, not chrome.
+        if len(bare) >= 20 and bare in seen and not _LABELLED.match(bare):
             continue
         if len(bare) >= 20:
             seen.add(bare)

@@ -154,9 +154,11 @@ def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> No
 
 
 def latest_backup(path: Path) -> Path | None:
-    """The newest copy taken beside the store (before an upgrade), if any."""
-    copies = sorted(path.parent.glob(f"{path.stem}.before-*{path.suffix}"), key=lambda p: p.stat().st_mtime)
-    return copies[-1] if copies else None
+    """The newest copy taken beside the store (daily, or before an upgrade), if any."""
+    from .backups import copies
+
+    found = copies(path)
+    return found[-1] if found else None
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:

@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -54,6 +54,7 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
         return 2
     window = MainWindow(store)
     window.show()
+    QTimer.singleShot(30_000, window.back_up_daily)  # once the user is settled in
     if files:
         window.import_paths(files)
     code = app.exec()

@@ -33,10 +33,21 @@ TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compou
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
+SHORT_MESSAGE_LINES = 20
+
+
 def plain_message(parent, title: str, text: str) -> QMessageBox:
-    """A message whose text is shown as written: a file named "<b>x</b>.txt" is not markup."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    """A message whose text is shown as written (a file named "<b>x</b>.txt" is not markup)
+    and that fits the screen: a long report shows its first lines, the rest under Details."""
+    lines = text.splitlines()
+    shown = text
+    if len(lines) > SHORT_MESSAGE_LINES:
+        shown = "\n".join(lines[:SHORT_MESSAGE_LINES]) + f"\n… and {len(lines) - SHORT_MESSAGE_LINES:,} more " \
+                "(Show Details…)"
+    box = QMessageBox(QMessageBox.Icon.Information, title, shown, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    if shown != text:
+        box.setDetailedText(text)
     return box
 
 
@@ -524,6 +535,18 @@ class MainWindow(QMainWindow):
                             "has the details")
         self.report.show()
         self.dialogs.inform(self, "Import failed", f"{error.strip().splitlines()[-1]}\n\nThe details are in {log}.")
+
+    def back_up_daily(self) -> Task:
+        """Today's copy of the store, taken in the background (a large store takes seconds)."""
+        from ..store.backups import daily_backup
+
+        path = self.store.path
+        task = Task(lambda progress: daily_backup(path))
+        task.signals.failed.connect(lambda error: self.statusBar().showMessage(
+            f"Today's copy of the store could not be made: {error.strip().splitlines()[-1]}", 15000))
+        self._backup_task = task  # kept until done
+        task.start()
+        return task
 
     def _report_link(self, link: str) -> None:
         if link == "#details":
