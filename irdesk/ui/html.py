@@ -146,7 +146,7 @@ def highlighted(text: str, spans: list[dict], data: dict, dark: bool = False) ->
         if entity == "release" or target is None:
             out.append(f"<span style='background:{colour}' title='{title}'>{value}</span>")
         else:
-            out.append(f"<a href='irdesk://{entity}/{target}' style='background:{colour}; color: inherit' "
+            out.append(f"<a href='irdesk://{entity}/{target}' style='background:{colour}; color: palette(text)' "
                        f"title='{title}'>{value}</a>")
         pos = end
     out.append(escape(text[pos:]))
