@@ -11,7 +11,7 @@ from irdesk.store import Store
 from irdesk.ui.dropping import paths_from_mime
 from irdesk.ui.main_window import MainWindow
 from samples import release_html, release_text
-from test_ui_window import Answers, isolated_settings, run_import  # noqa: F401 - fixture reused
+from test_ui_window import Answers, isolated_settings, run_import, stored  # noqa: F401 - fixture reused
 
 ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
@@ -163,10 +163,12 @@ def test_undo_an_import_as_a_whole(qtbot, window, tmp_path):
     run_import(qtbot, window, lambda: drag_and_drop(window, file_mime(tmp_path / "b")))
     assert window.store.count("releases") == 3
     assert window.undo_action.text() == "&Undo Import 2 releases"
-    window.undo_action.trigger()
+    with stored(qtbot, window):
+        window.undo_action.trigger()
     assert window.store.count("releases") == 1 and window.pages["releases"].model.total == 1
     assert window.store.count("contacts") == 1
-    window.redo_action.trigger()
+    with stored(qtbot, window):
+        window.redo_action.trigger()
     assert window.store.count("releases") == 3
 
 
