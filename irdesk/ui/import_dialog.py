@@ -168,10 +168,9 @@ class ImportDialog(QDialog):
             if self.reads[n] is None:
                 self._show(n, read)
         self.progress.setValue(len(self.items))
-        counts = [r.state.split(":")[0].split(" of ")[0] for r in reads]
-        new, dup, failed = counts.count("new"), sum(1 for c in counts if c.startswith(("duplicate", "same"))), \
-            counts.count("failed")
-        self._read_summary = (f"{len(reads)} read: {new} new, {dup} already stored, {failed} failed. "
+        from ..importer import read_summary
+
+        self._read_summary = (f"{read_summary(reads)}. "
                               "Untick what you do not want, correct what was read wrongly, then Import.")
         self._read_all = True
         self._allow_import()
@@ -312,6 +311,11 @@ class ImportDialog(QDialog):
             out.append(dataclasses.replace(read, parsed=parsed, corrections=[tuple(c) for c in corrections])
                        if corrections else read)
         return out
+
+    def not_chosen(self) -> list[Read]:
+        """The reads the user left unticked (a failed one is reported as failed)."""
+        return [read for n, read in enumerate(self.reads) if read is not None and read.parsed is not None
+                and self.model.item(n, 0).checkState() != Qt.CheckState.Checked]
 
     def reject(self) -> None:
         self.task.cancel()  # stops between files; nothing was stored

@@ -533,13 +533,15 @@ class MainWindow(QMainWindow):
     def _commit(self, dialog: ImportDialog) -> None:
         chosen = dialog.chosen()
         failed = [read for read in dialog.reads if read is not None and read.parsed is None]
+        unticked = dialog.not_chosen()
         self._dialog_closed(dialog, "Importing…")
         label = f"Import {len(chosen)} release{'s' if len(chosen) != 1 else ''}"
 
         def work(store, progress) -> Committed:
-            from ..importer import commit
+            from ..importer import commit, not_chosen
 
-            return Committed(*commit(store, chosen + failed, progress, label))
+            outcomes, change = commit(store, chosen + failed, progress, label)
+            return Committed(outcomes + not_chosen(unticked), change)
 
         def done(result: OpResult) -> None:
             if result.error is not None:
