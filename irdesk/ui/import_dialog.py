@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 
 from ..review import ENTITIES, FIELDS, Review, label
 from . import html
+from .screen import fit
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ class ImportDialog(QDialog):
     def __init__(self, store_path, items: list[Item], review: bool, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import releases")
-        self.resize(1140, 720)
         self.items = items
         self.reads: list[Read | None] = [None] * len(items)
         self.model = QStandardItemModel(len(items), len(COLUMNS), self)
@@ -94,9 +94,15 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.summary.setWordWrap(True)  # a long summary wraps; it does not widen the dialog
+        self.review_box.setText("Review imports before storing them")
+        self.review_box.setToolTip("Untick to import dropped files at once")
+        for part in (self.table, self.preview, self.editor):
+            part.setMinimumHeight(60)  # a small screen shrinks the panes, not the buttons off it
         layout = QVBoxLayout(self)
         for widget in (split, self.progress, self.summary, self.review_box, self.buttons):
             layout.addWidget(widget)
+        fit(self, 1140, 720, parent)
 
         from ..importer import read_items
         from ..store import Store

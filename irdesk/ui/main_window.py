@@ -24,6 +24,7 @@ from .dropping import Dropped, accepts, paths_from_mime
 from .models import StoreListModel
 from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
+from .screen import DECORATION, available, fit
 from .settings import restore_bytes, settings
 from .tasks import Task
 
@@ -43,11 +44,24 @@ def plain_message(parent, title: str, text: str) -> QMessageBox:
     and that fits the screen: a long report shows its first lines, the rest under Details."""
     lines = text.splitlines()
     shown = text
-    if len(lines) > SHORT_MESSAGE_LINES:
-        shown = "\n".join(lines[:SHORT_MESSAGE_LINES]) + f"\n… and {len(lines) - SHORT_MESSAGE_LINES:,} more " \
-                "(Show Details…)"
-    box = QMessageBox(QMessageBox.Icon.Information, title, shown, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # As many lines as half the screen holds, long ones counted as the rows they wrap to
+    # (QMessageBox wraps its text at about half the screen's width, at most 500).
+    area = available(parent)
+    metrics = box.fontMetrics()
+    wrap = max(100, min(area.width() // 2, 500) - 90)
+    room = (area.height() - DECORATION) // 2 // metrics.lineSpacing()
+    used = short = 0
+    for line in lines[:SHORT_MESSAGE_LINES]:
+        used += 1 + metrics.horizontalAdvance(line) // wrap
+        if used > room:
+            break
+        short += 1
+    short = max(3, short)
+    if len(lines) > short:
+        shown = "\n".join(lines[:short]) + f"\n… and {len(lines) - short:,} more (Show Details…)"
+    box.setText(shown)
     if shown != text:
         box.setDetailedText(text)
     return box
@@ -614,7 +628,7 @@ class MainWindow(QMainWindow):
         s = settings()
         geometry = restore_bytes(s, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            fit(self, 1200, 760)
         state = restore_bytes(s, "window/state")
         if state is not None:
             self.restoreState(state)
