@@ -27,7 +27,9 @@ def dark_palette() -> QPalette:
              QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb4",
              QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#8ab4f8",
              QPalette.ColorRole.ToolTipBase: "#353535", QPalette.ColorRole.ToolTipText: "#e6e6e6",
-             QPalette.ColorRole.PlaceholderText: "#9a9a9a"}
+             QPalette.ColorRole.PlaceholderText: "#9a9a9a", QPalette.ColorRole.Light: "#505050",
+             QPalette.ColorRole.Midlight: "#404040", QPalette.ColorRole.Mid: "#303030",
+             QPalette.ColorRole.Dark: "#191919", QPalette.ColorRole.Shadow: "#0a0a0a"}
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
     return p

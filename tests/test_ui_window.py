@@ -417,3 +417,30 @@ def test_a_long_import_report_fits_the_screen(qtbot):
     assert box.frameGeometry().height() <= screen.height() and box.frameGeometry().width() <= screen.width()
     assert box.detailedText() == report
     box.close()
+
+
+def test_labels_in_a_detail_pane_read_on_a_dark_palette(qtbot, store):
+    """The quiet grey of "Date", "Issuer" and a contact's phone is taken from the pane's own
+    palette: on a dark one it was the application's dark "mid", dark on dark."""
+    import re
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from irdesk.ui.detail import DetailPane
+
+    from PySide6.QtWidgets import QApplication
+
+    light = QApplication.palette()
+    QApplication.setPalette(QPalette(QColor("#2b2b2b")))  # a dark desktop: Qt's dark palette from a window colour
+    try:
+        pane = DetailPane(store)
+        qtbot.addWidget(pane)
+        pane.show_record("release", store.page("releases")[0]["id"])
+        html = pane.toHtml()
+    finally:
+        QApplication.setPalette(light)
+    label = re.search(r'<span style="[^"]*color:(#[0-9a-f]{6})[^"]*">Date</span>', html) or \
+        re.search(r'color:(#[0-9a-f]{6});?">Date<', html)
+    assert label, html[:2000]
+    base = pane.palette().base().color()
+    assert abs(QColor(label.group(1)).lightness() - base.lightness()) >= 100

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 
 from ..review import ENTITIES, FIELDS, Review, label
 from . import html
+from .detail import quiet
 from .screen import fit
 from .tasks import Task
 
@@ -60,6 +61,7 @@ class ImportDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._preview(current.row()))
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        quiet(self.preview)
         self.preview.setHtml("<p style='color: gray'>Click an item to see everything read from it.</p>")
         self.reviews: dict[int, Review] = {}  # the user's corrections, by row
         self._invalid: dict[tuple[int, str], tuple[str, str]] = {}  # typed wrong (text, why): Import waits
