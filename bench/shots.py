@@ -94,6 +94,17 @@ def main() -> None:
     sheet = next(w for w in app.topLevelWidgets() if type(w).__name__ == "ContactSheetDialog" and w.isVisible())
     shot(sheet, "sheet")
     sheet.close()
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QPushButton
+
+    printing = QPrintDialog(window.output.printer, window)
+    printing.show()
+    wait()
+    for button in printing.findChildren(QPushButton):
+        if "Options" in button.text():
+            button.click()  # the options open below
+    shot(printing, "print")
+    printing.close()
     report = "\n".join(f"/data/releases/release-{n:05d}-with-a-long-name.txt: imported as #{n}" for n in range(200))
     box = plain_message(window, "Last import", report)
     box.show()

@@ -26,7 +26,7 @@ def test_every_dialog_fits_a_1600_by_1000_screen(tmp_path, scale):
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     lines = [line for line in run.stdout.splitlines() if ": " in line]
-    assert [line.split("-")[0] for line in lines] == ["window", "sheet", "report", "review"]
+    assert [line.split("-")[0] for line in lines] == ["window", "sheet", "print", "report", "review"]
     screen = "800x500" if scale == "2" else "1600x1000"
     assert all(line.endswith(f"on {screen}: fits") for line in lines), run.stdout
-    assert len(list((tmp_path / "shots").glob("*.png"))) == 4
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 5

@@ -444,3 +444,21 @@ def test_labels_in_a_detail_pane_read_on_a_dark_palette(qtbot, store):
     assert label, html[:2000]
     base = pane.palette().base().color()
     assert abs(QColor(label.group(1)).lightness() - base.lightness()) >= 100
+
+
+def test_undo_pressed_twice_before_the_first_is_stored_undoes_two_steps(qtbot, window, store):
+    """Operations wait their turn, and an undo is worked out when its turn comes (not when
+    pressed): two quick Ctrl+Z take back two edits, not the same one twice."""
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    old = store.release(release_id)["headline"]
+    for text in ("First Correction", "Second Correction"):
+        with stored(qtbot, window):
+            releases.model.setData(releases.model.index(releases.model.row_of(release_id), 2), text,
+                                   Qt.ItemDataRole.EditRole)
+    assert window.undo_stack.index() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undo_stack.index() == 0 and not window.operations.busy, timeout=20000)
+    assert store.release(release_id)["headline"] == old
+    assert releases.model.index(releases.model.row_of(release_id), 2).data() == old
