@@ -462,3 +462,21 @@ def test_undo_pressed_twice_before_the_first_is_stored_undoes_two_steps(qtbot, w
     qtbot.waitUntil(lambda: window.undo_stack.index() == 0 and not window.operations.busy, timeout=20000)
     assert store.release(release_id)["headline"] == old
     assert releases.model.index(releases.model.row_of(release_id), 2).data() == old
+
+
+def test_an_edit_the_store_refuses_puts_the_cell_back_and_says_why(qtbot, window, store):
+    import sqlite3
+
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    old = releases.model.index(0, 2).data()
+    store.busy_timeout = 0.1  # the worker's own connection waits as long as the window's store
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    with stored(qtbot, window):
+        releases.model.setData(releases.model.index(0, 2), "Never Stored", Qt.ItemDataRole.EditRole)
+    other.rollback()
+    other.close()
+    assert "in use" in window.dialogs.messages[-1] and window.undo_stack.count() == 0
+    assert releases.model.index(releases.model.row_of(release_id), 2).data() == old
+    assert store.release(release_id)["headline"] == old
