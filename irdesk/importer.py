@@ -69,7 +69,7 @@ class Read:
 @dataclass
 class Outcome:
     path: str
-    status: str  # "imported", "duplicate", "failed", "skipped"
+    status: str  # "imported", "duplicate", "failed", "skipped", "left out" (unticked in the review)
     release_id: int | None = None
     reason: str | None = None
     headline: str | None = None
@@ -78,7 +78,7 @@ class Outcome:
     def line(self) -> str:
         if self.status == "imported":
             return f"{self.path}: imported as #{self.release_id}" + (f" ({self.note})" if self.note else "")
-        if self.status == "duplicate":
+        if self.status == "duplicate" and self.release_id is not None:
             return f"{self.path}: duplicate of #{self.release_id}"
         return f"{self.path}: {self.status}: {self.reason}"
 
@@ -352,9 +352,31 @@ def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:
     return result
 
 
+def _counted(first: tuple[str, int], duplicates: int, failed: int, left_out: int = 0, skipped: int = 0) -> str:
+    """The one wording of an import's counts, before (the review) and after (the report):
+    a file that is already stored and one that repeats another of the batch are both a
+    "duplicate"."""
+    parts = [f"{first[1]} {first[0]}", f"{duplicates} duplicate{'' if duplicates == 1 else 's'}", f"{failed} failed"]
+    parts += [f"{left_out} left out"] * bool(left_out) + [f"{skipped} skipped"] * bool(skipped)
+    return ", ".join(parts)
+
+
 def summary(outcomes: list[Outcome]) -> str:
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")}
-    plural = {"imported": "imported", "duplicate": "duplicate" if counts["duplicate"] == 1 else "duplicates",
-              "failed": "failed"}
-    skipped = sum(1 for o in outcomes if o.status == "skipped")
-    return ", ".join(f"{counts[s]} {plural[s]}" for s in counts) + (f", {skipped} skipped" if skipped else "")
+    count = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed", "left out",
+                                                                    "skipped")}
+    return _counted(("imported", count["imported"]), count["duplicate"], count["failed"], count["left out"],
+                    count["skipped"])
+
+
+def read_summary(reads: list[Read]) -> str:
+    """What the review read, in the words the import's report will use."""
+    new = sum(1 for r in reads if r.state == "new")
+    failed = sum(1 for r in reads if r.error)
+    return f"{len(reads)} read: " + _counted(("new", new), len(reads) - new - failed, failed)
+
+
+def not_chosen(reads: list[Read]) -> list[Outcome]:
+    """The outcomes of what the review read but the user did not import: an item that
+    repeats another of the batch is a duplicate (as the review said); others are left out."""
+    return [Outcome(r.item.label, "duplicate", reason=f"same as item {r.same_as + 1}") if r.same_as is not None
+            else Outcome(r.item.label, "left out", reason="unticked in the review") for r in reads]

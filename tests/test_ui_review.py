@@ -14,7 +14,7 @@ from irdesk.ui import html
 from irdesk.ui.main_window import MainWindow
 from samples import HEADLINE, release_text
 from test_ui_import import drag_and_drop, file_mime
-from test_ui_window import Answers, click_row, isolated_settings  # noqa: F401 - fixture reused
+from test_ui_window import Answers, click_row, isolated_settings, stored  # noqa: F401 - fixture reused
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NEW_HEADLINE = "Northwind Reports Phase 1 Data for NWT-204"
@@ -109,10 +109,12 @@ def test_untick_a_contact_correct_the_headline_import_undo_redo(qtbot, window, t
     check_stored()
     window.activateWindow()  # as the dialog closes; offscreen, nobody gives it back
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert store.count("releases") == 0 and corrections(store) == []
     assert releases.model.total == 0
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert store.count("releases") == 1
     check_stored()
 
@@ -176,12 +178,14 @@ def test_a_field_edited_in_the_table_is_corrected_by_you_until_undone(qtbot, win
     releases = window.pages["releases"]
     click_row(qtbot, releases, 0)
     assert "corrected by you" not in releases.detail.toPlainText()
-    assert releases.model.setData(releases.model.index(0, 1), "Cambridge Biotech Inc.", Qt.ItemDataRole.EditRole)
+    with stored(qtbot, window):
+        assert releases.model.setData(releases.model.index(0, 1), "Cambridge Biotech Inc.", Qt.ItemDataRole.EditRole)
     click_row(qtbot, releases, 0)
     assert "Cambridge Biotech Inc. (corrected by you)" in releases.detail.toPlainText()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     click_row(qtbot, releases, 0)
     assert "corrected by you" not in releases.detail.toPlainText()
     assert corrections(window.store) == []

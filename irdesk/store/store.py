@@ -28,6 +28,7 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT_S, create: bool = True) -> None:
         self.path = Path(path) if path else default_store_path()
+        self.busy_timeout = busy_timeout  # a worker's own connection waits as long
         self.conn = connect(self.path, readonly, busy_timeout, create)
         self._db = None
         self._batching = False

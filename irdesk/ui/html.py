@@ -10,9 +10,20 @@ MARKS = {"release": "#fff3b0", "compound": "#c8f0d0", "presentation": "#cde4ff",
 DARK_MARKS = {"release": "#5c4f00", "compound": "#1d5530", "presentation": "#1f3f66", "contact": "#5e2448"}
 STYLE = """<style>
  body { font-size: 10pt; } h2 { margin: 0 0 4px 0; } h3 { margin: 14px 0 4px 0; }
- .meta { color: palette(mid); } td { padding: 1px 8px 1px 0; vertical-align: top; }
+ td { padding: 1px 8px 1px 0; vertical-align: top; }
  .text { white-space: pre-wrap; font-family: serif; }
 </style>"""
+
+
+def meta_style(text: str, base: str) -> str:
+    """The colour of quiet text (labels, hints): between the pane's text and its background,
+    so it reads on a light and on a dark palette alike (``palette(mid)`` in a style sheet
+    is the application's palette, not the pane's, and on dark themes is dark itself)."""
+    def rgb(colour: str) -> list[int]:
+        return [int(colour[n:n + 2], 16) for n in (1, 3, 5)]
+
+    mixed = "".join(f"{round(t * 0.6 + b * 0.4):02x}" for t, b in zip(rgb(text), rgb(base)))
+    return f".meta {{ color: #{mixed}; }}"
 
 
 def link(kind: str, row_id: int | None, label: str | None) -> str:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 
 from ..review import ENTITIES, FIELDS, Review, label
 from . import html
+from .detail import quiet
+from .screen import fit
 from .tasks import Task
 
 if TYPE_CHECKING:
@@ -33,7 +35,6 @@ class ImportDialog(QDialog):
     def __init__(self, store_path, items: list[Item], review: bool, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import releases")
-        self.resize(1140, 720)
         self.items = items
         self.reads: list[Read | None] = [None] * len(items)
         self.model = QStandardItemModel(len(items), len(COLUMNS), self)
@@ -60,6 +61,7 @@ class ImportDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._preview(current.row()))
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        quiet(self.preview)
         self.preview.setHtml("<p style='color: gray'>Click an item to see everything read from it.</p>")
         self.reviews: dict[int, Review] = {}  # the user's corrections, by row
         self._invalid: dict[tuple[int, str], tuple[str, str]] = {}  # typed wrong (text, why): Import waits
@@ -94,9 +96,15 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.summary.setWordWrap(True)  # a long summary wraps; it does not widen the dialog
+        self.review_box.setText("Review imports before storing them")
+        self.review_box.setToolTip("Untick to import dropped files at once")
+        for part in (self.table, self.preview, self.editor):
+            part.setMinimumHeight(60)  # a small screen shrinks the panes, not the buttons off it
         layout = QVBoxLayout(self)
         for widget in (split, self.progress, self.summary, self.review_box, self.buttons):
             layout.addWidget(widget)
+        fit(self, 1140, 720, parent)
 
         from ..importer import read_items
         from ..store import Store
@@ -168,10 +176,9 @@ class ImportDialog(QDialog):
             if self.reads[n] is None:
                 self._show(n, read)
         self.progress.setValue(len(self.items))
-        counts = [r.state.split(":")[0].split(" of ")[0] for r in reads]
-        new, dup, failed = counts.count("new"), sum(1 for c in counts if c.startswith(("duplicate", "same"))), \
-            counts.count("failed")
-        self._read_summary = (f"{len(reads)} read: {new} new, {dup} already stored, {failed} failed. "
+        from ..importer import read_summary
+
+        self._read_summary = (f"{read_summary(reads)}. "
                               "Untick what you do not want, correct what was read wrongly, then Import.")
         self._read_all = True
         self._allow_import()
@@ -312,6 +319,11 @@ class ImportDialog(QDialog):
             out.append(dataclasses.replace(read, parsed=parsed, corrections=[tuple(c) for c in corrections])
                        if corrections else read)
         return out
+
+    def not_chosen(self) -> list[Read]:
+        """The reads the user left unticked (a failed one is reported as failed)."""
+        return [read for n, read in enumerate(self.reads) if read is not None and read.parsed is not None
+                and self.model.item(n, 0).checkState() != Qt.CheckState.Checked]
 
     def reject(self) -> None:
         self.task.cancel()  # stops between files; nothing was stored
