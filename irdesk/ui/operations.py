@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from ..store import Change, Store, StoreError
+from typing import TYPE_CHECKING
+
+from ..store import Store, StoreError
 from .tasks import Task
+
+if TYPE_CHECKING:  # the writing side loads with the first change, not at the window's start
+    from ..store import Change
 
 KINDS = ("releases", "compounds", "contacts")
 # The lists a table's rows show up in; the compounds and contacts whose counters follow a
@@ -117,6 +122,8 @@ class Operations(QObject):
     def _finished(self, result: OpResult) -> None:
         self.task = self.current = None
         value = result.value
+        from ..store.curation import Change
+
         change = value if isinstance(value, Change) else getattr(value, "change", None)
         result.changed = Changed.of(change)
         try:
