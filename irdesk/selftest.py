@@ -3,7 +3,8 @@
 A fresh store in a temporary folder; the bundled sample releases imported through the
 reader processes (the path a bundle most easily breaks: frozen worker processes, data files
 of the extractor); one release read both as text and as a PDF (PDFium) to the same fields;
-a contact sheet of everyone rendered to PDF by the printing code and read back; a search.
+a contact sheet of everyone rendered to PDF by the printing code and read back; the vCard
+and iCalendar exports; a search.
 Prints one line per check; exit 0 when all pass, 1 at the first that fails.
 
 Qt is imported only in the two steps that draw PDFs, and only offscreen: no screen needed.
@@ -99,6 +100,18 @@ def step_sheet(store, folder: Path, say: Callable[[str], None]) -> None:
         f"and read back")
 
 
+def step_exports(store, say: Callable[[str], None]) -> None:
+    from .exports import calendar, vcards
+
+    people = store.contacts_for()
+    cards = vcards(people, store.contact_reach([p["id"] for p in people])).decode("utf-8")
+    _check(cards.count("BEGIN:VCARD") == len(people), "the vCard export lost contacts")
+    talks = store.presentations_for()
+    events = calendar(talks).decode("utf-8")
+    _check(len(talks) > 0 and "BEGIN:VEVENT" in events, "the samples' presentations gave no calendar events")
+    say(f"exported {len(people)} vCards and {events.count('BEGIN:VEVENT')} calendar events")
+
+
 def step_search(store, say: Callable[[str], None]) -> None:
     name = store.contacts_for()[0]["name"]
     hits = store.search(name.split()[-1])
@@ -120,7 +133,8 @@ def run(say: Callable[[str], None] = print) -> int:
             with store:
                 say(f"ok: a fresh store in {folder}")
                 for step in (lambda s: step_import(store, folder, s), lambda s: step_text_and_pdf(folder, s),
-                             lambda s: step_sheet(store, folder, s), lambda s: step_search(store, s)):
+                             lambda s: step_sheet(store, folder, s), lambda s: step_exports(store, s),
+                             lambda s: step_search(store, s)):
                     step(lambda line: say(f"ok: {line}"))
             store.close()
         except Failed as exc:
