@@ -152,9 +152,14 @@ COMMANDS = ("extract", "import", "search")
 
 
 def window_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="irdesk", description="IR Desk: press releases as records. Without a command, opens the window.",
         epilog=f"Commands (each has --help): {', '.join(COMMANDS)}.")
+    parser.add_argument("--version", action="version", version=f"IR Desk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation end to end in a temporary folder (no screen needed); exit 0 if it works")
     parser.add_argument("--db", metavar="PATH", help="the store to open (default: the app's own)")
     parser.add_argument("files", nargs="*", metavar="FILE", help="releases to import as the window opens")
     return parser
@@ -166,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return args.func(args)
     args = window_parser().parse_args(argv)
+    if args.self_test:
+        from .selftest import run as self_test
+
+        return self_test()
     from .ui.app import run
 
     return run(args.db, args.files)

@@ -51,6 +51,9 @@ class Read:
     duplicate_of: int | None = None  # a stored release
     same_as: int | None = None  # an earlier item of this batch
     keys: list[str] = field(default_factory=list)
+    # What the user changed in the review (``parsed`` is then the corrected release):
+    # (field, was, now) each, stored with the release as its provenance.
+    corrections: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     @property
     def state(self) -> str:
@@ -66,7 +69,7 @@ class Read:
 @dataclass
 class Outcome:
     path: str
-    status: str  # "imported", "duplicate", "failed", "skipped"
+    status: str  # "imported", "duplicate", "failed", "skipped", "left out" (unticked in the review)
     release_id: int | None = None
     reason: str | None = None
     headline: str | None = None
@@ -75,7 +78,7 @@ class Outcome:
     def line(self) -> str:
         if self.status == "imported":
             return f"{self.path}: imported as #{self.release_id}" + (f" ({self.note})" if self.note else "")
-        if self.status == "duplicate":
+        if self.status == "duplicate" and self.release_id is not None:
             return f"{self.path}: duplicate of #{self.release_id}"
         return f"{self.path}: {self.status}: {self.reason}"
 
@@ -212,13 +215,13 @@ def _source(item: Item) -> Source:
     return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size, item.digest)
 
 
-def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
-    added = store.add(parsed, _source(item))
+def _add(store: Store, item: Item, parsed: ParsedRelease, corrections=()) -> Outcome:
+    added = store.add(parsed, _source(item), corrections)
     return Outcome(item.label, added.status, added.release_id, headline=parsed.release.headline,
                    note="; ".join(parsed.warnings) or None)
 
 
-def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]) -> Outcome:
+def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int], corrections=()) -> Outcome:
     """One file's outcome, whatever happens to it: a bug is that file's failure, logged.
     ``get_parsed`` gives the parse, or the id of the release whose bytes these are."""
     try:
@@ -226,7 +229,7 @@ def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]
         if isinstance(parsed, int):
             store.add_source(parsed, _source(item))
             return Outcome(item.label, "duplicate", parsed)
-        return _add(store, item, parsed)
+        return _add(store, item, parsed, corrections)
     except ReadError as exc:
         return Outcome(item.label, "failed", reason=str(exc))
     except StoreError:
@@ -236,9 +239,10 @@ def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int]
         return Outcome(item.label, "failed", reason=f"an unexpected error ({type(exc).__name__}: {exc})")
 
 
-def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRelease]]], total: int,
+def _add_all(store: Store, entries: Iterable[tuple], total: int,
              progress: Progress, on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Store each entry (an item and how to get its parse) in batched commits. Outcomes are
+    """Store each entry (an item, how to get its parse, and optionally the user's corrections
+    of it) in batched commits. Outcomes are
     told once committed: a line never says "imported" for what a crash could take back."""
     outcomes: list[Outcome] = []
     told = 0
@@ -257,12 +261,12 @@ def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRele
 
     try:
         with store.batched() as tick:
-            for done, (item, get_parsed) in enumerate(entries):
+            for done, (item, get_parsed, *corrections) in enumerate(entries):
                 if progress.cancelled():
                     break
                 progress.report(done, total, item.label)
                 try:
-                    outcomes.append(_one(store, item, get_parsed))
+                    outcomes.append(_one(store, item, get_parsed, *corrections))
                     committed = tick()
                 except StoreError as exc:
                     # A failed write may take its whole transaction with it (SQLite does, when
@@ -287,7 +291,7 @@ def commit(store: Store, reads: list[Read], progress: Progress | None = None, la
     chosen = [r for r in reads if r.parsed is not None]
     outcomes = [Outcome(r.item.label, "failed", reason=r.error) for r in reads if r.parsed is None]
     with store.recording_import([r.parsed for r in chosen], label) as change:
-        outcomes += _add_all(store, ((r.item, lambda r=r: r.parsed) for r in chosen), len(chosen),
+        outcomes += _add_all(store, ((r.item, lambda r=r: r.parsed, r.corrections) for r in chosen), len(chosen),
                              progress or Progress())
     return outcomes, change[0] if change else None
 
@@ -348,9 +352,31 @@ def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:
     return result
 
 
+def _counted(first: tuple[str, int], duplicates: int, failed: int, left_out: int = 0, skipped: int = 0) -> str:
+    """The one wording of an import's counts, before (the review) and after (the report):
+    a file that is already stored and one that repeats another of the batch are both a
+    "duplicate"."""
+    parts = [f"{first[1]} {first[0]}", f"{duplicates} duplicate{'' if duplicates == 1 else 's'}", f"{failed} failed"]
+    parts += [f"{left_out} left out"] * bool(left_out) + [f"{skipped} skipped"] * bool(skipped)
+    return ", ".join(parts)
+
+
 def summary(outcomes: list[Outcome]) -> str:
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")}
-    plural = {"imported": "imported", "duplicate": "duplicate" if counts["duplicate"] == 1 else "duplicates",
-              "failed": "failed"}
-    skipped = sum(1 for o in outcomes if o.status == "skipped")
-    return ", ".join(f"{counts[s]} {plural[s]}" for s in counts) + (f", {skipped} skipped" if skipped else "")
+    count = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed", "left out",
+                                                                    "skipped")}
+    return _counted(("imported", count["imported"]), count["duplicate"], count["failed"], count["left out"],
+                    count["skipped"])
+
+
+def read_summary(reads: list[Read]) -> str:
+    """What the review read, in the words the import's report will use."""
+    new = sum(1 for r in reads if r.state == "new")
+    failed = sum(1 for r in reads if r.error)
+    return f"{len(reads)} read: " + _counted(("new", new), len(reads) - new - failed, failed)
+
+
+def not_chosen(reads: list[Read]) -> list[Outcome]:
+    """The outcomes of what the review read but the user did not import: an item that
+    repeats another of the batch is a duplicate (as the review said); others are left out."""
+    return [Outcome(r.item.label, "duplicate", reason=f"same as item {r.same_as + 1}") if r.same_as is not None
+            else Outcome(r.item.label, "left out", reason="unticked in the review") for r in reads]

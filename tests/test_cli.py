@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -56,3 +57,28 @@ def test_a_file_that_takes_too_long_gets_its_line(tmp_path):
     done = run("extract", str(big), "--json", "--timeout", "0.001")
     assert json.loads(done.stdout)["error"] == "reading it took longer than 0.001 s"
     assert done.returncode == 1
+
+
+def test_version_and_python_dash_m():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    from irdesk import __version__
+
+    for command in ([sys.executable, "main.py", "--version"], [sys.executable, "-m", "irdesk", "--version"]):
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert done.stdout.strip() == f"IR Desk {__version__}"
+
+
+def test_self_test_passes_from_the_source_tree():
+    """The check a bundle runs on itself (scripts/bundle), here on the source: the samples
+    imported through worker processes, a PDF read, a contact sheet printed to PDF."""
+    done = subprocess.run([sys.executable, "main.py", "--self-test"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1].startswith("self-test passed")
+    assert sum(line.startswith("ok: ") for line in lines) >= 5
+    assert not [line for line in lines if "FAILED" in line]

@@ -48,6 +48,11 @@ def run_import(qtbot, window, trigger, choose=None):
     return done.args[0]
 
 
+def stored(qtbot, window):
+    """Wrap what changes the store: it is written off the GUI thread, then shown."""
+    return qtbot.waitSignal(window.operations.finished, timeout=20000)
+
+
 def click_row(qtbot, tab, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     rect = tab.table.visualRect(tab.model.index(row, 0))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
@@ -124,15 +129,21 @@ def test_edit_a_headline_then_undo_and_redo(qtbot, window, store):
     index = releases.model.index(0, 2)
     old = index.data()
     release_id = releases.model.id_at(0)
-    assert releases.model.setData(index, "A Corrected Headline", Qt.ItemDataRole.EditRole)
+    with stored(qtbot, window):
+        assert releases.model.setData(index, "A Corrected Headline", Qt.ItemDataRole.EditRole)
+        assert index.data() == "A Corrected Headline"  # shown at once, stored off the GUI thread
     assert store.release(release_id)["headline"] == "A Corrected Headline"
     assert releases.model.index(releases.model.row_of(release_id), 2).data() == "A Corrected Headline"
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.release(release_id)["headline"] == old
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert store.release(release_id)["headline"] == "A Corrected Headline"
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert store.release(release_id)["headline"] == "A Corrected Headline"
     keys = [k.toString() for k in window.redo_action.shortcuts()]
     assert len(keys) == len(set(keys)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
@@ -146,10 +157,12 @@ def test_merge_two_compounds_and_undo(qtbot, window, store):
     click_row(qtbot, tab, rows[1], Qt.KeyboardModifier.ControlModifier)
     assert window.merge_action.isEnabled()
     before = store.count("compounds")
-    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert store.count("compounds") == before - 1
     assert tab.model.total == before - 1
-    window.undo_action.trigger()
+    with stored(qtbot, window):
+        window.undo_action.trigger()
     assert store.count("compounds") == before
     assert tab.model.total == before
 
@@ -158,11 +171,13 @@ def test_delete_a_release_and_bring_it_back(qtbot, window, store):
     releases = window.pages["releases"]
     click_row(qtbot, releases, 0)
     release_id = releases.model.id_at(0)
-    qtbot.keyClick(releases.table, Qt.Key.Key_Delete)
+    with stored(qtbot, window):
+        qtbot.keyClick(releases.table, Qt.Key.Key_Delete)
     assert store.release(release_id) is None
     assert releases.model.total == 2
     assert "Ctrl+Z" in window.statusBar().currentMessage()
-    window.undo_action.trigger()
+    with stored(qtbot, window):
+        window.undo_action.trigger()
     assert store.release(release_id) is not None and releases.model.total == 3
 
 
@@ -171,9 +186,11 @@ def test_deleting_several_releases_is_one_undo_step(qtbot, window, store):
     ids = [releases.model.id_at(0), releases.model.id_at(1)]
     click_row(qtbot, releases, 0)
     click_row(qtbot, releases, 1, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(releases.table, Qt.Key.Key_Delete)
+    with stored(qtbot, window):
+        qtbot.keyClick(releases.table, Qt.Key.Key_Delete)
     assert [store.release(i) for i in ids] == [None, None]
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert all(store.release(i) is not None for i in ids)
     assert releases.model.total == 3 and window.undo_stack.index() == 0
 
@@ -183,18 +200,60 @@ def test_an_undo_the_store_refuses_leaves_the_stack_and_says_why(qtbot, window, 
 
     releases = window.pages["releases"]
     release_id = releases.model.id_at(0)
-    assert releases.model.setData(releases.model.index(0, 2), "A Corrected Headline", Qt.ItemDataRole.EditRole)
-    store.conn.execute("PRAGMA busy_timeout = 100")
+    with stored(qtbot, window):
+        assert releases.model.setData(releases.model.index(0, 2), "A Corrected Headline", Qt.ItemDataRole.EditRole)
+    store.busy_timeout = 0.1  # the worker's own connection waits as long as the window's store
     other = sqlite3.connect(store.path, timeout=0)
     other.execute("BEGIN IMMEDIATE")  # another program is writing
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     other.rollback()
     other.close()
     assert window.undo_stack.index() == 1
     assert store.release(release_id)["headline"] == "A Corrected Headline"
     assert "Could not undo" in window.dialogs.messages[-1] and "in use" in window.dialogs.messages[-1]
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and again, once it is free
+    with stored(qtbot, window):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and again, once it is free
     assert window.undo_stack.index() == 0 and store.release(release_id)["headline"] != "A Corrected Headline"
+
+
+def test_an_edit_is_stored_off_the_gui_thread_and_waits_for_another_writer(qtbot, window, store):
+    """setData hands the edit on and returns: no reload under the view's editor, no GUI
+    thread blocked on another program's write lock; the edit lands when the lock goes."""
+    import sqlite3
+
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    resets = []
+    releases.model.modelAboutToBeReset.connect(lambda: resets.append(releases.model.id_at(0)))
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    assert releases.model.setData(releases.model.index(0, 2), "Written Later", Qt.ItemDataRole.EditRole)
+    assert resets == [] and window.dialogs.messages == []
+    assert releases.model.index(0, 2).data() == "Written Later"
+    assert store.release(release_id)["headline"] != "Written Later"
+    other.rollback()
+    other.close()
+    qtbot.waitUntil(lambda: store.release(release_id)["headline"] == "Written Later", timeout=20000)
+    qtbot.waitUntil(lambda: window.undo_stack.index() == 1)
+    assert window.dialogs.messages == []
+
+
+def test_a_change_reloads_only_the_lists_it_touched(qtbot, window, store):
+    counts = {kind: [] for kind in window.pages}
+    for kind, tab in window.pages.items():
+        tab.model.modelReset.connect(lambda k=kind: counts[k].append(1))
+    contacts = window.pages["contacts"]
+    contact_id = contacts.model.id_at(0)
+    contacts.model.setData(contacts.model.index(0, 3), "+1 555 0100", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: store.contact(contact_id)["phone"] == "+1 555 0100", timeout=20000)
+    qtbot.waitUntil(lambda: len(counts["contacts"]) == 1)
+    assert counts["releases"] == [] and counts["compounds"] == []
+    window.pages["releases"].model.setData(window.pages["releases"].model.index(0, 2), "New Headline",
+                                           Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: len(counts["releases"]) == 1, timeout=20000)
+    # A release's headline is no compound's or contact's column; their panes re-read it.
+    assert counts["compounds"] == [] and len(counts["contacts"]) == 1
 
 
 def test_filter_finds_a_code_name_on_any_tab(qtbot, window):
@@ -358,3 +417,66 @@ def test_a_long_import_report_fits_the_screen(qtbot):
     assert box.frameGeometry().height() <= screen.height() and box.frameGeometry().width() <= screen.width()
     assert box.detailedText() == report
     box.close()
+
+
+def test_labels_in_a_detail_pane_read_on_a_dark_palette(qtbot, store):
+    """The quiet grey of "Date", "Issuer" and a contact's phone is taken from the pane's own
+    palette: on a dark one it was the application's dark "mid", dark on dark."""
+    import re
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from irdesk.ui.detail import DetailPane
+
+    from PySide6.QtWidgets import QApplication
+
+    light = QApplication.palette()
+    QApplication.setPalette(QPalette(QColor("#2b2b2b")))  # a dark desktop: Qt's dark palette from a window colour
+    try:
+        pane = DetailPane(store)
+        qtbot.addWidget(pane)
+        pane.show_record("release", store.page("releases")[0]["id"])
+        html = pane.toHtml()
+    finally:
+        QApplication.setPalette(light)
+    label = re.search(r'<span style="[^"]*color:(#[0-9a-f]{6})[^"]*">Date</span>', html) or \
+        re.search(r'color:(#[0-9a-f]{6});?">Date<', html)
+    assert label, html[:2000]
+    base = pane.palette().base().color()
+    assert abs(QColor(label.group(1)).lightness() - base.lightness()) >= 100
+
+
+def test_undo_pressed_twice_before_the_first_is_stored_undoes_two_steps(qtbot, window, store):
+    """Operations wait their turn, and an undo is worked out when its turn comes (not when
+    pressed): two quick Ctrl+Z take back two edits, not the same one twice."""
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    old = store.release(release_id)["headline"]
+    for text in ("First Correction", "Second Correction"):
+        with stored(qtbot, window):
+            releases.model.setData(releases.model.index(releases.model.row_of(release_id), 2), text,
+                                   Qt.ItemDataRole.EditRole)
+    assert window.undo_stack.index() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.undo_stack.index() == 0 and not window.operations.busy, timeout=20000)
+    assert store.release(release_id)["headline"] == old
+    assert releases.model.index(releases.model.row_of(release_id), 2).data() == old
+
+
+def test_an_edit_the_store_refuses_puts_the_cell_back_and_says_why(qtbot, window, store):
+    import sqlite3
+
+    releases = window.pages["releases"]
+    release_id = releases.model.id_at(0)
+    old = releases.model.index(0, 2).data()
+    store.busy_timeout = 0.1  # the worker's own connection waits as long as the window's store
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    with stored(qtbot, window):
+        releases.model.setData(releases.model.index(0, 2), "Never Stored", Qt.ItemDataRole.EditRole)
+    other.rollback()
+    other.close()
+    assert "in use" in window.dialogs.messages[-1] and window.undo_stack.count() == 0
+    assert releases.model.index(releases.model.row_of(release_id), 2).data() == old
+    assert store.release(release_id)["headline"] == old

@@ -51,7 +51,7 @@ _DRUG_WORDS = (r"(?i)\b(?:drugs?|vaccines?|vaccinations?|therap(?:y|ies|eutics?)
                 r"dosing|dosed|investigational|program|trials?|study|agonists?|antagonists?|formulations?|molecules?|"
                 r"biologics?|product|combination|regimens?|mg")
 NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
-                      r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
+                      r"products?\b|solutions?|program|programme|service|profiling|explore|digital|"
                       r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"

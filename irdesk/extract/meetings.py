@@ -138,7 +138,7 @@ def _keys(name: str) -> frozenset[str]:
 
 
 _INVESTOR = re.compile(r"(?i)\b(?:investors?|investment|equity|capital markets?|securities|health ?care conference|"
-                       r"healthcare ceos|growth conference|partnering|biotech showcase)\b")
+                       r"growth conference|partnering|biotech showcase)\b")
 
 
 def is_investor_meeting(name: str) -> bool:

@@ -36,15 +36,20 @@ _SHAPES = (
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
      rf"\b(?P<d>{COMBO}(?: receptor)?)(?: \((?P<d2>{SYM})\))? {ROLE}"),
     ("actor ", rf"\b(?P<e>(?:complement |coagulation )?[Ff]actor (?:[XVI]{{1,4}}a?|[A-H]))\b"),
-    ("adrenergic", r"\b(?P<f>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"),
+    # A receptor family named by its transmitter ("an alpha 2-adrenergic agonist", "a dopaminergic
+    # antagonist"): the target is that receptor.
+    ("adrenergic|cholinergic|dopaminergic|serotonergic|histaminergic|muscarinic|nicotinic|opioid",
+     r"\b(?P<f>(?:(?:alpha|beta|mu|kappa|delta)[ -]?\d?-?)?(?:adrenergic|cholinergic|dopaminergic|serotonergic|"
+     r"histaminergic|muscarinic|nicotinic|opioid)) (?:receptor )?(?:agonist|antagonist)"),
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
      rf"\b(?P<g>{PROTEIN})(?: \((?P<g2>{SYM})\))? (?:{ROLE})"),
     ("(", rf"\b(?P<h>{PROTEIN}) \((?P<h2>{SYM})\)"),
 )
 # Each shape runs only where its cue words stand: one alternation of all shapes scans far slower.
 SHAPES = tuple((tuple(cue.split("|")), re.compile(shape)) for cue, shape in _SHAPES)
-NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US",
+NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "MVA", "DNA", "RNA", "CAR", "AAV", "US",
                "CEO", "NK", "IV", "II", "III", "IND", "NDA", "BLA", "GMP", "ER-", "THE", "AND", "RNAI", "MRNA", "T"}
+VECTOR = re.compile(r"(?i)AAV\d{0,2}|rAAV\d{0,2}|AdV?\d{0,2}|LV")  # a viral vector's serotype is no target
 NOT_PROTEIN_WORDS = re.compile(r"(?i)^(?:the|a|an|our|its|their|this|these|novel|potent|selective|oral|first|dual|"
                                r"highly|potential|investigational|small|molecule|after|before|with|without|of|for|in|"
                                r"on|and|or|to|by|as|which|that|both|each|new|other|than|from|into|via|is|are|was|"
@@ -142,7 +147,7 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
             if not value:
                 continue
             name, at = value
-            if name.upper() in NOT_TARGETS or name.upper() in LAB_WORDS or len(name) < 2 \
+            if name.upper() in NOT_TARGETS or VECTOR.fullmatch(name) or name.upper() in LAB_WORDS or len(name) < 2 \
                     or PATHOGENS.match(name) or _defined_as_other(text, name) \
                     or PARTNER_BEFORE.search(low, max(0, at - 30), at):
                 continue

@@ -23,11 +23,24 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+# ASCII text (most releases) folds through one translation table: a C loop, not a regex.
+_ASCII_FOLD = {c: " " for c in range(128) if not chr(c).isalnum()}
+_ASCII_FOLD.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+# Typographic marks that fold to a space whichever way: with them gone, most text is ASCII.
+_MARKS = re.compile("[“”‘’«»–—‐‑•·…®©°\u00a0\u2009\u202f]")
+
+
 def fold(value: str | None) -> str:
     """Case, accents, punctuation and runs of space folded away."""
     if not value:
         return ""
-    text = value if value.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", value))
+    if not value.isascii():
+        value = _MARKS.sub(" ", value)  # (a regex: str.translate with a dict is slow off ASCII)
+    if value.isascii():
+        return " ".join(value.translate(_ASCII_FOLD).split())
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", value))
     return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 
@@ -113,9 +126,13 @@ def release_keys(text: str, date: str | None, headline: str | None, company: str
     of the story's five-word runs on its day (a PDF copy with page headers among its
     lines, a headline that wrapped, a reprint that cut a paragraph).
     """
-    keys = _keys(fold(text), date, headline, company)
-    story = fold(text[:body_end]) if body_end else fold(text)
-    return keys + _near_keys(story, date)
+    if body_end and (text[body_end - 1:body_end].isspace() or text[body_end:body_end + 1].isspace()):
+        story = fold(text[:body_end])  # folded once: the whole is the story and the rest, at a space
+        body = f"{story} {fold(text[body_end:])}".strip()
+    else:
+        body = fold(text)
+        story = fold(text[:body_end]) if body_end else body
+    return _keys(body, date, headline, company) + _near_keys(story, date)
 
 
 def _near_keys(story: str, date: str | None) -> list[str]:
@@ -124,7 +141,9 @@ def _near_keys(story: str, date: str | None) -> list[str]:
     words = story.split()
     if date is None or len(words) < 60:
         return []
-    runs = {zlib.crc32(" ".join(words[i:i + 5]).encode()) for i in range(len(words) - 4)}
+    ids = [zlib.crc32(w.encode()) for w in words]
+    # A tuple of ints hashes the same in every process (only str hashes are salted).
+    runs = {hash(run) & 0xFFFFFFFF for run in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:])}
     return [f"near:{date}:{h:08x}" for h in heapq.nsmallest(NEAR, runs)]
 
 

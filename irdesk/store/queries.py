@@ -140,6 +140,8 @@ def release(db: Database, release_id: int) -> dict | None:
     out["sections"] = _rows(db, "SELECT kind, heading, text, start, end FROM sections WHERE release_id = ?", [release_id])
     out["spans"] = _rows(db, "SELECT entity, entity_id, field, start, end FROM spans WHERE release_id = ? ORDER BY start",
                          [release_id])
+    out["corrections"] = _rows(db, "SELECT field, was, now, at FROM corrections WHERE release_id = ? ORDER BY id",
+                               [release_id])
     return out
 
 

@@ -28,6 +28,7 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT_S, create: bool = True) -> None:
         self.path = Path(path) if path else default_store_path()
+        self.busy_timeout = busy_timeout  # a worker's own connection waits as long
         self.conn = connect(self.path, readonly, busy_timeout, create)
         self._db = None
         self._batching = False
@@ -75,7 +76,8 @@ class Store:
                                f"will be written to it.{offer}")
         self._sound = True
 
-    def add(self, parsed: ParsedRelease, source: Source) -> Added:
+    def add(self, parsed: ParsedRelease, source: Source, corrections=()) -> Added:
+        """``corrections``: (field, was, now) for each change the user made before storing."""
         from . import writer
 
         self.ensure_sound()
@@ -83,7 +85,7 @@ class Store:
             if self._batching and not self.conn.in_transaction:
                 self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
             with writing(self.conn):
-                return writer.add_release(self.db, parsed, source)
+                return writer.add_release(self.db, parsed, source, corrections)
 
     def add_source(self, release_id: int, source: Source) -> None:
         from . import writer

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
@@ -62,7 +63,9 @@ def find_duplicate(db: Database, keys: list[str], text: str = "") -> int | None:
     return best_match(db.execute(f"SELECT key, release_id FROM release_keys WHERE key IN ({marks})", keys), confirm)
 
 
-def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
+def add_release(db: Database, parsed: ParsedRelease, source: Source,
+                corrections: Iterable[tuple[str, str | None, str | None]] = ()) -> Added:
+    """``corrections``: what the user changed before storing it, as (field, was, now)."""
     rel = parsed.release
     keys = keys_of(parsed)
     with db.atomic():
@@ -73,6 +76,9 @@ def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
         release_id = _insert_release(db, parsed)
         _insert_many(db, "release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
         _add_source(db, release_id, source)
+        at = now()
+        _insert_many(db, "corrections", ("release_id", "field", "was", "now", "at"),
+                     [(release_id, name, was, value, at) for name, was, value in corrections])
         _insert_sections(db, parsed, release_id)
         _span_rows(db, release_id, "release", release_id, rel.spans)
         for compound in parsed.compounds:

@@ -13,10 +13,11 @@ if TYPE_CHECKING:
 
 
 class StoreCommand(QUndoCommand):
-    """The window changes the store first and sets ``store_done`` when it did; the stack
-    then only follows (a change pushed is already in the store, too)."""
+    """The window changes the store first (on a worker, ``ui.operations``) and sets
+    ``store_done`` when it did; the stack then only follows (a change pushed is already in
+    the store, too) and ``after(change)`` shows what the change touched."""
 
-    def __init__(self, store: Store, change: Change, after: Callable[[], None]) -> None:
+    def __init__(self, store: Store, change: Change, after: Callable[[Change], None]) -> None:
         super().__init__(change.label)
         self.store, self.change, self.after = store, change, after
         self.store_done = True  # the change is already in the store
@@ -25,10 +26,10 @@ class StoreCommand(QUndoCommand):
         if not self.store_done:
             self.store.reapply(self.change)
         self.store_done = False
-        self.after()
+        self.after(self.change)
 
     def undo(self) -> None:
         if not self.store_done:
             self.store.revert(self.change)
         self.store_done = False
-        self.after()
+        self.after(self.change)

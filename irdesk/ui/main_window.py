@@ -3,6 +3,7 @@ detail pane; a filter over all three; links between records with Back and Forwar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,9 @@ from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .models import StoreListModel
+from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
+from .screen import DECORATION, available, fit
 from .settings import restore_bytes, settings
 from .tasks import Task
 
@@ -41,11 +44,24 @@ def plain_message(parent, title: str, text: str) -> QMessageBox:
     and that fits the screen: a long report shows its first lines, the rest under Details."""
     lines = text.splitlines()
     shown = text
-    if len(lines) > SHORT_MESSAGE_LINES:
-        shown = "\n".join(lines[:SHORT_MESSAGE_LINES]) + f"\n… and {len(lines) - SHORT_MESSAGE_LINES:,} more " \
-                "(Show Details…)"
-    box = QMessageBox(QMessageBox.Icon.Information, title, shown, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # As many lines as half the screen holds, long ones counted as the rows they wrap to
+    # (QMessageBox wraps its text at about half the screen's width, at most 500).
+    area = available(parent)
+    metrics = box.fontMetrics()
+    wrap = max(100, min(area.width() // 2, 500) - 90)
+    room = (area.height() - DECORATION) // 2 // metrics.lineSpacing()
+    used = short = 0
+    for line in lines[:SHORT_MESSAGE_LINES]:
+        used += 1 + metrics.horizontalAdvance(line) // wrap
+        if used > room:
+            break
+        short += 1
+    short = max(3, short)
+    if len(lines) > short:
+        shown = "\n".join(lines[:short]) + f"\n… and {len(lines) - short:,} more (Show Details…)"
+    box.setText(shown)
     if shown != text:
         box.setDetailedText(text)
     return box
@@ -132,6 +148,13 @@ class Tab(QSplitter):
         return [r for r in (self.model.id_at(n) for n in rows) if r is not None]
 
 
+@dataclass
+class Committed:
+    """An import's commit: each file's outcome, and the change an undo takes back."""
+    outcomes: list
+    change: object
+
+
 class EmptyState(QWidget):
     def __init__(self, on_import, on_samples, parent=None) -> None:
         super().__init__(parent)
@@ -167,7 +190,7 @@ class MainWindow(QMainWindow):
         self.history: list[tuple[str, int]] = []
         self.history_at = -1
         self._navigating = False  # selections made by navigate() are not the user's choice
-        self._task: Task | None = None
+        self.operations = Operations(store, self)
         self.import_dialog: ImportDialog | None = None
         self.last_outcomes: list[Outcome] = []
         self.output = Output(self)
@@ -284,15 +307,17 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     # Showing
-    def refresh(self) -> None:
-        """Re-read everything from the store (after an import, an edit, an undo)."""
+    def refresh(self, kinds=KINDS) -> None:
+        """Re-read the lists named (all of them by default) and every detail pane (one
+        record each) from the store; the selection stays on the record it was on."""
         for tab in self.pages.values():
-            chosen = tab.selected_ids()
-            tab.model.reload()
-            self._navigating = True
-            for row_id in chosen[:1]:
-                self._select(tab, row_id)
-            self._navigating = False
+            if tab.kind in kinds:
+                chosen = tab.selected_ids()
+                tab.model.reload()
+                self._navigating = True
+                for row_id in chosen[:1]:
+                    self._select(tab, row_id)
+                self._navigating = False
             tab.detail.refresh()
         has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
         self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
@@ -376,46 +401,67 @@ class MainWindow(QMainWindow):
             self.history_at += 1
             self.navigate(*self.history[self.history_at], record=False)
 
-    # Curation, undoable
-    def _apply(self, make_change) -> bool:
-        try:
-            change = make_change()
-        except StoreError as exc:
-            self.dialogs.inform(self, "IR Desk", str(exc))
-            return False
-        self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
-        return True
+    # Curation, undoable: every change runs through ``self.operations`` (off the GUI thread)
+    def show_change(self, change) -> None:
+        """After a change, its undo or its redo: reload only the lists it touched."""
+        self.refresh(Changed.of(change).kinds)
+
+    def _push(self, change) -> None:
+        self.undo_stack.push(StoreCommand(self.store, change, self.show_change))
+
+    def _apply(self, label: str, work, then=None) -> None:
+        """``work(store)`` makes a change on a worker's own store; once it is made the undo
+        stack takes it and the lists it touched are reloaded; a refusal is said."""
+        def done(result: OpResult) -> None:
+            if result.error is not None:
+                self.dialogs.inform(self, "IR Desk", result.error)
+                self.refresh(KINDS)  # an edit shown in its cell before it was stored goes back
+                return
+            self._push(result.value)
+            if then is not None:
+                then(result)
+
+        self.operations.run(lambda: Op(label, lambda store, _progress: work(store), done))
 
     def undo(self) -> None:
-        self._step(self.undo_stack.index() - 1, "undo")
+        self.operations.run(lambda: self._step("undo"))
 
     def redo(self) -> None:
-        self._step(self.undo_stack.index(), "redo")
+        self.operations.run(lambda: self._step("redo"))
 
-    def _step(self, at: int, way: str) -> None:
+    def _step(self, way: str) -> Op | None:
+        """Worked out when its turn comes: the step the stack is on then."""
+        at = self.undo_stack.index() - 1 if way == "undo" else self.undo_stack.index()
         command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
         if not isinstance(command, StoreCommand):
-            return
-        try:
-            (self.store.revert if way == "undo" else self.store.reapply)(command.change)
-        except StoreError as exc:
-            self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {exc}")
-            return
-        command.store_done = True
-        (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
+            return None
+        change = command.change
+
+        def work(store, _progress) -> None:
+            (store.revert if way == "undo" else store.reapply)(change)
+            return change
+
+        def done(result: OpResult) -> None:
+            if result.error is not None:
+                self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {result.error}")
+                return
+            # The stack follows only once the store did (a locked store leaves both where they were).
+            command.store_done = True
+            (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
+
+        return Op(f"{way.title()} {command.text()}", work, done)
 
     def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
-        self._apply(lambda: self.store.edit(kind, row_id, column, value))
+        self._apply(f"Edit {column}", lambda store: store.edit(kind, row_id, column, value))
 
     def delete_selected(self) -> None:
         tab = self.current_tab()
         ids = tab.selected_ids()
         if tab.kind != "releases" or not ids:
             return
-        if not self._apply(lambda: self.store.delete_releases(ids)):
-            return
-        self.statusBar().showMessage(f"Deleted {len(ids)} release{'s' if len(ids) > 1 else ''} — Ctrl+Z brings "
-                                     f"{'them' if len(ids) > 1 else 'it'} back", 8000)
+        many = len(ids) > 1
+        self._apply("Delete releases", lambda store: store.delete_releases(ids), lambda _: self.statusBar().showMessage(
+            f"Deleted {len(ids)} release{'s' if many else ''} — Ctrl+Z brings {'them' if many else 'it'} back", 8000))
 
     def merge_selected(self) -> None:
         tab = self.current_tab()
@@ -423,9 +469,12 @@ class MainWindow(QMainWindow):
         if tab.kind not in ("compounds", "contacts") or len(ids) != 2:
             return
         keep, other = sorted(ids)
-        merge = self.store.merge_compounds if tab.kind == "compounds" else self.store.merge_contacts
-        self._apply(lambda: merge(keep, other))
-        self.navigate(tab.kind[:-1], keep)
+        kind = tab.kind
+
+        def work(store):
+            return (store.merge_compounds if kind == "compounds" else store.merge_contacts)(keep, other)
+
+        self._apply(f"Merge {kind}", work, lambda _: self.navigate(kind[:-1], keep))
 
     # Importing: drops, File → Import…, the samples and files named at start all come here
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -468,7 +517,7 @@ class MainWindow(QMainWindow):
 
     def start_import(self, items) -> None:
         """Read in the background in the import dialog; commit what the user keeps."""
-        if self.import_dialog is not None or self._task is not None:
+        if self.import_dialog is not None or self._committing:
             self.dialogs.inform(self, "IR Desk", "An import is already running; drop again when it is done.")
             return
         from .import_dialog import ImportDialog  # loaded with the first import, not at start
@@ -490,34 +539,40 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.statusBar().showMessage(message, 8000)
 
+    @property
+    def _committing(self) -> bool:
+        current = self.operations.current
+        return current is not None and current.label.startswith("Import")
+
     def _commit(self, dialog: ImportDialog) -> None:
         chosen = dialog.chosen()
         failed = [read for read in dialog.reads if read is not None and read.parsed is None]
+        unticked = dialog.not_chosen()
         self._dialog_closed(dialog, "Importing…")
-        store_path = self.store.path
         label = f"Import {len(chosen)} release{'s' if len(chosen) != 1 else ''}"
 
-        def work(progress):
-            from ..importer import commit
+        def work(store, progress) -> Committed:
+            from ..importer import commit, not_chosen
 
-            from ..store import BACKGROUND_WAIT_S
+            outcomes, change = commit(store, chosen + failed, progress, label)
+            return Committed(outcomes + not_chosen(unticked), change)
 
-            with Store(store_path, busy_timeout=BACKGROUND_WAIT_S) as store:
-                return commit(store, chosen + failed, progress, label)
+        def done(result: OpResult) -> None:
+            if result.error is not None:
+                self._import_failed(result.error)
+            else:
+                self._committed(result.value)
 
-        task = Task(work)
-        task.signals.finished.connect(self._committed)
-        task.signals.failed.connect(self._import_failed)
-        self._task = task
-        task.start()
+        from ..store import BACKGROUND_WAIT_S
 
-    def _committed(self, result) -> None:
+        self.operations.run(lambda: Op(label, work, done, wait=BACKGROUND_WAIT_S))
+
+    def _committed(self, result: Committed) -> None:
         from ..importer import summary
 
-        outcomes, change = result
-        self._task = None
+        outcomes, change = result.outcomes, result.change
         if change is not None and any(o.status == "imported" for o in outcomes):
-            self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+            self._push(change)
         else:
             self.refresh()
         self.last_outcomes = outcomes
@@ -529,12 +584,11 @@ class MainWindow(QMainWindow):
     def _import_failed(self, error: str) -> None:
         from ..logsetup import LOG_NAME
 
-        self._task = None
         log = self.store.path.parent / LOG_NAME
         self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
                             "has the details")
         self.report.show()
-        self.dialogs.inform(self, "Import failed", f"{error.strip().splitlines()[-1]}\n\nThe details are in {log}.")
+        self.dialogs.inform(self, "Import failed", f"{error}\n\nThe details are in {log}.")
 
     def back_up_daily(self) -> Task:
         """Today's copy of the store, taken in the background (a large store takes seconds)."""
@@ -574,7 +628,7 @@ class MainWindow(QMainWindow):
         s = settings()
         geometry = restore_bytes(s, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            fit(self, 1200, 760)
         state = restore_bytes(s, "window/state")
         if state is not None:
             self.restoreState(state)
@@ -603,7 +657,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.import_dialog is not None:
             self.import_dialog.reject()
-        if self._task is not None:
-            self._task.cancel()  # stops between files; the pool finishes it before the app exits
+        self.operations.cancel()  # an import stops between files; the pool finishes it before the app exits
         self.save_state()
         super().closeEvent(event)

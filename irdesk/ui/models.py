@@ -149,7 +149,14 @@ class StoreListModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if not column.editable or str(value) == str(self._rows[index.row()].get(column.key) or ""):
             return False
-        self.on_edit(self.kind, self._rows[index.row()]["id"], column.editable, str(value).strip() or None)
+        row = self._rows[index.row()]
+        new = str(value).strip() or None
+        # The cell shows the edit at once; the store takes it off the GUI thread (the window's
+        # operations), and the list is re-read when it did (or put back when it refused).
+        # Reloading here, inside the view's own setData, reset the model under its editor.
+        row[column.key] = new
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.on_edit(self.kind, row["id"], column.editable, new)
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
