@@ -191,22 +191,41 @@ _EDITION = re.compile(r" (?:USA|Europe|Asia(?:-Pacific)?|APAC|Americas|Japan|Chi
 MAX_MENTIONS = 300  # a release names a few meetings a few times each
 
 _WORD_HIT = re.compile(rf"\b{MEETING_WORDS}\b")
-# A literal every MEETING_WORDS match holds, at most 11 characters ("Scientific ") from its start:
-# plain alternatives scan fast, so this finds where _WORD_HIT can first match (most releases
-# name no meeting at all).
-_WORD_LITERAL = re.compile("Meeting|Congress|Conference|Symposi|Sessions|Convergence|Week|Workshop|Summit|Forum|"
-                           "Convention|Colloquium|Expo|Days|conference|meeting|congress|symposium|summit")
+# Where a _WORD_HIT match can start: at one of the capitalised words (or "Annual " / "Scientific "
+# before one), or just after the bracket and space before a lower-case one ("(AD/PD) conference").
+# Plain alternatives that open with a literal scan fast; _WORD_HIT, opening with "\b", tries
+# every position. Two of these never overlap (a capital only starts each word).
+_WORD_START = re.compile(r"Meeting|Congress|Conference|Symposi|Sessions|Convergence|Week|Workshop|Summit|Forum|"
+                         r"Convention|Colloquium|Expo|Days|\)\s(?=conference|meeting|congress|symposium|summit)")
+_LONGER_START = {"Meeting": "Annual ", "Sessions": "Scientific "}
+
+
+def _word_hits(text: str, start: int, end: int) -> list[re.Match]:
+    """_WORD_HIT's matches in text[start:end], as finditer finds them (the leftmost, then the next
+    past it), tried only where _WORD_START says one can start."""
+    starts = set()
+    for lit in _WORD_START.finditer(text, max(0, start - 2), end):
+        if lit.group(0)[0] == ")":
+            starts.add(lit.end())
+            continue
+        starts.add(lit.start())
+        longer = _LONGER_START.get(lit.group(0))
+        if longer and text.startswith(longer, lit.start() - len(longer)):
+            starts.add(lit.start() - len(longer))
+    hits, last = [], start
+    for at in sorted(starts):
+        m = _WORD_HIT.match(text, at, end) if at >= last else None
+        if m:
+            hits.append(m)
+            last = m.end()
+    return hits
 
 
 def _names(text: str, start: int, end: int):
     """Grammar matches, sought only in windows around a meeting word (scanning the whole
     text with the grammar costs a millisecond a release)."""
     windows: list[list[int]] = []
-    first = _WORD_LITERAL.search(text, start, end)
-    if first is None:
-        return
-    # "\b" and the look-behind still see the text before ``pos``: starting there finds the same hits.
-    for hit in _WORD_HIT.finditer(text, max(start, first.start() - len("Scientific ")), end):
+    for hit in _word_hits(text, start, end):
         lo, hi = max(start, hit.start() - 300), min(end, hit.end() + 200)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
