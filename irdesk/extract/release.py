@@ -665,7 +665,8 @@ def _dateline_fields(text: str, release: Release, dateline: Dateline | None, dat
 
 
 # A phrase each WIRE_FOOTER match holds, in lower case.
-FOOTER_PHRASES = ("view", "source:", "originally published", "distributed by")
+FOOTER_PHRASES = ("view original", "view the original", "view source", "view the source", "source:",
+                  "originally published", "distributed by")
 
 
 def _may_name_site(tail: str) -> bool:

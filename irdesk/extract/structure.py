@@ -90,9 +90,12 @@ _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪
 # "... chemotherapy Poster Title: X Presenter: Y Abstract Number: LB128": a field's label where
 # a break was lost. The label ends in a word that names a field (a closed list of the genre's
 # fields) and starts where the word before it is not capitalised (that word would be the label's).
-_RUN_LABEL = re.compile(r"[ \t]+(?=(?:[A-Z][a-z]+ ){0,3}(?:Title|Presenters?|Authors?|Speakers?|Session|Number|Date|Time|"
-                        r"Location|Room|Booth|Venue|Moderators?|Format|Abstract|Poster|Track|Contact|Phone|E-?mail|"
-                        r"Website|Tel|Fax)(?: \d{1,3})?: )")
+_FIELD = (r"(?:Title|Presenters?|Authors?|Speakers?|Session|Number|Date|Time|Location|Room|Booth|Venue|Moderators?|"
+          r"Format|Abstract|Poster|Track|Contact|Phone|E-?mail|Website|Tel|Fax)(?: \d{1,3})?: ")
+_RUN_LABEL = re.compile(rf"[ \t]+(?=(?:[A-Z][a-z]+ ){{0,3}}{_FIELD})")
+# Every _RUN_LABEL match looks ahead to one of these: opening with a capital, this pattern scans
+# fast, where _RUN_LABEL stops at every space of a long line.
+_FIELD_LABEL = re.compile(_FIELD)
 _CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
 
 
@@ -113,7 +116,7 @@ def repair_run_together(line: str) -> str:
         return line
     if "•" in line or "▪" in line or "●" in line:
         line = _INLINE_BULLET.sub("\n", line)
-    if ": " in line and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
+    if ": " in line and _FIELD_LABEL.search(line) and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
         line = _RUN_LABEL.sub(lambda m, text=line: _label_break(text, m), line)
     if "  " in line:
         line = _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())
