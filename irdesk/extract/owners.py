@@ -80,6 +80,8 @@ def issuer_owner(release: Release, text: str) -> str | None:
 
 # A byline, a person, a year or a possessive read as a company's name.
 NOT_NAMES = re.compile(r"(?:By|Dr|Mr|Mrs|Ms|Prof)\.?\s|The\s|\d{4},|.*['’]s?$|(?:Corp|Inc|Ltd|LLC|Co)\.?$")
+CODE_NAME = re.compile(r"[A-Z]{1,6}-?\d[\w-]*")
+TRAILING_AND = re.compile(r"\s+(?:and|&)$")
 
 
 PROSE_WORD = re.compile(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@-]|\.\w)")
@@ -128,7 +130,7 @@ def plausible_org(name: str, text: str) -> bool:
     words = name.split()
     if not words or NOT_OWNERS.search(name) or NOT_NAMES.match(name):
         return False
-    if re.search(r"\d", name) and re.fullmatch(r"[A-Z]{1,6}-?\d[\w-]*", name):
+    if CODE_NAME.fullmatch(name):
         return False  # a code name's possessive ("ACM-101's")
     if len(words) == 1:
         if len(name) < 3 or ticker_of(text, name):
@@ -169,4 +171,4 @@ def tied_owners(text: str) -> list[tuple[str, int, int]]:
 def clean_owner(name: str) -> str:
     """The company's name without a title-case headline's words before it."""
     name = FUNCTION_WORD.sub("", name)
-    return re.sub(r"\s+(?:and|&)$", "", name.rstrip(".,;: ")).strip()
+    return TRAILING_AND.sub("", name.rstrip(".,;: ")).strip()

@@ -32,6 +32,8 @@ def _wire_vocab() -> tuple[dict[str, str], dict[str, str]]:
 
 _FOLD = re.compile(r"[\s.,-]+")
 _DIGIT = re.compile(r"\d")
+_WIRE_END = re.compile(r"(?i)(?:wire|press ?release)$")
+_ENTITY_WORD = re.compile(r"[\w'’&-]+")
 
 
 def _fold(value: str) -> str:
@@ -186,7 +188,7 @@ def wire_name(value: str) -> str | None:
         return None
     if folded in _wire_vocab()[0]:
         return value
-    return value if re.search(r"(?i)(?:wire|press ?release)$", value) else None
+    return value if _WIRE_END.search(value) else None
 
 
 _WORDS = re.compile(r"\w+")
@@ -573,7 +575,7 @@ def _looks_named(word: str) -> bool:
 
 def _same_entity(a: str, b: str) -> bool:
     def key(name: str) -> str:
-        words = [w for w in re.findall(r"[\w'’&-]+", name) if w.lower() != "the"]
+        words = [w for w in _ENTITY_WORD.findall(name) if w.lower() != "the"]
         return words[0].lower() if words else ""
     return bool(key(a)) and key(a) == key(b)
 

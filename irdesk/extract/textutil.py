@@ -36,6 +36,7 @@ LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LL
                 r"Pty|Group|Holdings?)\.?")
 
 QUOTES = "\"'“”‘’«»"
+_WHITESPACE = re.compile(r"\s+")  # clean() runs for every field of every release
 
 # The only characters re.IGNORECASE also reads as an ASCII letter ("İ" and "ı" as "i", "ſ" as "s",
 # the Kelvin sign as "k"). A text without them can be lower-cased (same length, same offsets) and
@@ -63,5 +64,5 @@ def title_case(value: str) -> str:
 def clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = re.sub(r"\s+", " ", value).strip(" ,;:-–—\t")
+    value = _WHITESPACE.sub(" ", value).strip(" ,;:-–—\t")
     return value or None
