@@ -52,9 +52,39 @@ def _dateline_city(name: str, text: str) -> bool:
     return bool(name) and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
 
 
+LEGAL_WORD = re.compile(r"Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC")
+
+
+def _listed_anchors(text: str, end: int) -> list[re.Match]:
+    """LISTED's matches in text[:end], as finditer finds them, tried only where one can start:
+    the space (or comma) 1, 2, 5, 6 or 7 characters before a legal word after a space ("Acme,
+    Co., Inc"), and the start of the spaces before a bracket. LISTED opens with "\\s" in every
+    alternative, so a plain scan stops at every space of the first 5,000 characters."""
+    starts = set()
+    for word in LEGAL_WORD.finditer(text, 0, end):
+        at = word.start()
+        if at and text[at - 1].isspace():
+            starts.update(p for p in (at - 1, at - 2, at - 5, at - 6, at - 7) if p >= 0)
+    bracket = text.find("(", 0, end)
+    while bracket >= 0:
+        at = bracket
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at < bracket:
+            starts.add(at)
+        bracket = text.find("(", bracket + 1, end)
+    found, last = [], 0
+    for at in sorted(starts):
+        m = LISTED.match(text, at, end) if at >= last else None
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def _first_listed(text: str) -> str:
     """ "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names."""
-    for anchor in LISTED.finditer(text, 0, 5000):
+    for anchor in _listed_anchors(text, 5000):
         name = ORG_END.search(text, max(0, anchor.start() - 80), anchor.start())
         if name and plausible_org(clean_owner(name.group(1)), text):
             return clean_owner(name.group(1) + (anchor.group("suffix") or ""))
