@@ -22,6 +22,7 @@ from .release import default_year
 from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
 from .sections import Sections
 from .quotes import quoted
+from .textfind import find_all
 from .textutil import QUOTES, clean, folds_plainly, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
@@ -597,7 +598,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
             found.sort(key=lambda f: f[1])
     # a release about one meeting that speaks of one format only ("a poster will be
     # presented …") gives it to the talks it does not describe one by one
-    formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
+    formats = {"poster" if m.group("poster") else "oral" for m in _kinds(text, start, end)} if found else set()
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
     codes = {squash(p.abstract) for p, _, _ in found if p.abstract}
     out = []
@@ -622,6 +623,32 @@ _TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today
 
 
 _PLURAL = re.compile(r"(?i)\b(?:conferences|meetings|events|congresses|symposia|summits)\b")
+
+
+_KIND_WORDS = ("poster", "oral", "podium", "plenary", "keynote", "lecture")
+
+
+def _kinds(text: str, start: int, end: int) -> list[re.Match]:
+    """KIND's matches in text[start:end], as finditer finds them. KIND is case-blind and opens with
+    "\\b", so `re` tries it at every position; where the text folds plainly (folds_plainly), it is
+    tried only at its words in the lower-cased text (and at the "e-" of "e-poster")."""
+    if not folds_plainly(text):
+        return list(KIND.finditer(text, start, end))
+    low = text.lower()
+    starts = set()
+    for word in _KIND_WORDS:
+        for at in find_all(low[start:end], word):
+            at += start
+            starts.add(at)
+            if word == "poster":
+                starts.update(p for p in (at - 1, at - 2) if p >= start and low.startswith("e", p))
+    found, last = [], start
+    for at in sorted(starts):
+        m = KIND.match(text, at, end) if at >= last else None
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
 
 
 def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
