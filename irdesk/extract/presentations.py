@@ -31,6 +31,9 @@ INVESTOR_TALK = re.compile(
     r"(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
     r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?"
     r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
+# Every INVESTOR_TALK match holds one of these: its verbs (present, participate, host, deliver,
+# "give a presentation") and nouns (participation, presentation), as the pattern spells them.
+_TALK_VERBS = ("resent", "articipat", "host", "Host", "eliver")
 LABELS = {
     "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
     "abstract": r"(?:(?:Abstract|Poster|Presentation|Publication)\s*(?:#|No\.?|Number|ID)|Abstract|Publication)\s*:?\s*#?",
@@ -490,6 +493,8 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
     head = release.spans.get("headline", (0, 0))
     body = max(lead, head[1]) if head[0] >= lead else lead  # the body says when; the headline seldom
     for start, end in ((body, min(len(text), body + 1200)), head):
+        if not any(text.find(verb, start, end) >= 0 for verb in _TALK_VERBS):
+            continue  # INVESTOR_TALK opens with "\b" (tried at every position) and needs one of these
         for m in INVESTOR_TALK.finditer(text, start, end):
             if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")) \
                     or meetings_only(text[m.start():m.end()]):
