@@ -131,16 +131,14 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[0] for c in text)  # keep offsets where lower() grows a letter
     hits = sorted({at for n in low_names for at in find_all(lowered, n)})
-    for s in SENTENCE.finditer(text):
-        i = bisect.bisect_left(hits, s.start())
-        if i == len(hits) or hits[i] >= s.end():
-            continue  # no compound named here
-        sentence = s.group(0)
-        low = lowered[s.start():s.end()]
+    for s_start, s_end in _sentences_at(text, hits):
+        i = bisect.bisect_left(hits, s_start)
+        sentence = text[s_start:s_end]
+        low = lowered[s_start:s_end]
         if not TRIGGER.search(low):
             continue
-        j = bisect.bisect_left(hits, s.end()) - 1
-        lo, hi = max(0, hits[i] - s.start() - NEAR - 60), min(len(sentence), hits[j] - s.start() + NEAR + 60)
+        j = bisect.bisect_left(hits, s_end) - 1
+        lo, hi = max(0, hits[i] - s_start - NEAR - 60), min(len(sentence), hits[j] - s_start + NEAR + 60)
         found = []
         for t in _matches(sentence, low, lo, hi):
             value = _value(t)
@@ -153,8 +151,41 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
                 continue
             found.append((name, at))
         if found:
-            out.append((s.start(), low, found))
+            out.append((s_start, low, found))
     return out
+
+
+def _sentences_at(text: str, hits: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the SENTENCE matches that hold one of ``hits`` (sorted), in order. A
+    SENTENCE match ends after a line break, or after a full stop followed by a space or the
+    end of the text: found from each hit both ways, instead of cutting the whole text."""
+    out: list[tuple[int, int]] = []
+    for at in hits:
+        if out and at < out[-1][1]:
+            continue  # in the sentence already found
+        out.append((_sentence_start(text, at), _sentence_end(text, at)))
+    return out
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    return dot + 1 == len(text) or text[dot + 1].isspace()  # SENTENCE's "\.(?=\S)" goes on otherwise
+
+
+def _sentence_start(text: str, at: int) -> int:
+    line = text.rfind("\n", 0, at)
+    dot = text.rfind(".", 0, at)
+    while dot > line and not _ends_sentence(text, dot):
+        dot = text.rfind(".", 0, dot)
+    return max(line, dot) + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    line = text.find("\n", at)
+    stop = len(text) if line < 0 else line
+    dot = text.find(".", at, stop)
+    while dot >= 0 and not _ends_sentence(text, dot):
+        dot = text.find(".", dot + 1, stop)
+    return dot + 1 if dot >= 0 else stop + 1 if line >= 0 else len(text)
 
 
 def find_target(sentences: list[tuple[int, str, list[tuple[str, int]]]], names: set[str],
