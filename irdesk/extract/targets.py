@@ -158,34 +158,28 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
 def _sentences_at(text: str, hits: list[int]) -> list[tuple[int, int]]:
     """(start, end) of the SENTENCE matches that hold one of ``hits`` (sorted), in order. A
     SENTENCE match ends after a line break, or after a full stop followed by a space or the
-    end of the text: found from each hit both ways, instead of cutting the whole text."""
+    end of the text: found from each hit both ways, instead of cutting the whole text. Each
+    look stops at the sentence before, so a long text costs one pass at most."""
     out: list[tuple[int, int]] = []
     for at in hits:
-        if out and at < out[-1][1]:
+        floor = out[-1][1] if out else 0
+        if at < floor:
             continue  # in the sentence already found
-        out.append((_sentence_start(text, at), _sentence_end(text, at)))
+        end = SENTENCE_END.search(text, at)
+        out.append((_sentence_start(text, floor, at), end.end() if end else len(text)))
     return out
 
 
-def _ends_sentence(text: str, dot: int) -> bool:
-    return dot + 1 == len(text) or text[dot + 1].isspace()  # SENTENCE's "\.(?=\S)" goes on otherwise
+SENTENCE_END = re.compile(r"\n|\.(?!\S)")  # where a SENTENCE match ends ("\.(?=\S)" goes on otherwise)
 
 
-def _sentence_start(text: str, at: int) -> int:
-    line = text.rfind("\n", 0, at)
-    dot = text.rfind(".", 0, at)
-    while dot > line and not _ends_sentence(text, dot):
-        dot = text.rfind(".", 0, dot)
-    return max(line, dot) + 1
-
-
-def _sentence_end(text: str, at: int) -> int:
-    line = text.find("\n", at)
-    stop = len(text) if line < 0 else line
-    dot = text.find(".", at, stop)
-    while dot >= 0 and not _ends_sentence(text, dot):
-        dot = text.find(".", dot + 1, stop)
-    return dot + 1 if dot >= 0 else stop + 1 if line >= 0 else len(text)
+def _sentence_start(text: str, floor: int, at: int) -> int:
+    """Past the last sentence end before ``at`` (``floor`` is one)."""
+    line = text.rfind("\n", floor, at)
+    dot = text.rfind(".", max(floor, line + 1), at)
+    while dot >= 0 and not (dot + 1 == len(text) or text[dot + 1].isspace()):
+        dot = text.rfind(".", max(floor, line + 1), dot)
+    return max(floor, line + 1, dot + 1)
 
 
 def find_target(sentences: list[tuple[int, str, list[tuple[str, int]]]], names: set[str],
