@@ -49,7 +49,8 @@ TICKER = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE(?: American)?|TSXV?|ASX|HKEX|SEHK|
 
 def _dateline_city(name: str, text: str) -> bool:
     """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
-    return bool(name) and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
+    # A dateline naming it holds the name: the plain look first spares the line pattern.
+    return bool(name) and text.find(name, 0, 3000) >= 0 and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
 
 
 LEGAL_WORD = re.compile(r"Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC")
