@@ -45,7 +45,6 @@ FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group|A/S|AG|plc|LLC|Pharmaceuticals|T
 # Scans of the whole text start with the capital, and say "\b" by a look-behind after it: a pattern
 # that opens with a character class lets `re` skip ahead by that class (2-3x faster than "\b[A-Z]").
 BRAND = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
-_MARKS = ("®", "™", "(R)", "(TM)")
 _DRUG_WORDS = (r"(?i)\b(?:drugs?|vaccines?|vaccinations?|therap(?:y|ies|eutics?)|medicines?|medications?|treatments?|"
                 r"approved|prescription|candidates?|compounds?|inhibitors?|antibod(?:y|ies)|conjugates?|ADCs?|doses?|"
                 r"dosing|dosed|investigational|program|trials?|study|agonists?|antagonists?|formulations?|molecules?|"
@@ -203,7 +202,7 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
 def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Marked names (®, ™) that name a drug, and capitals tied to an INN in brackets."""
     # Most releases carry no mark at all: then no mention can match BRAND.
-    marks = list(BRAND.finditer(text)) if any(mark in text for mark in _MARKS) else []
+    marks = _brand_marks(text)
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
     not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
@@ -226,6 +225,25 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     return found
+
+
+MARK = re.compile(r"®|™|\(R\)|\(TM\)")
+
+
+def _brand_marks(text: str) -> list[re.Match]:
+    """BRAND's matches, sought only just before each mark: a match ends with its mark and starts
+    at most 22 characters before it. Overlapping stretches are merged, so none is cut or found
+    twice; most releases carry no mark at all."""
+    if not any(mark in text for mark in ("®", "™", "(R)", "(TM)")):
+        return []
+    windows: list[list[int]] = []
+    for mark in MARK.finditer(text):
+        lo, hi = max(0, mark.start() - 22), mark.end()
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in BRAND.finditer(text, lo, hi)]
 
 
 INN_BRACKET = re.compile(r"\([a-z]")

@@ -50,7 +50,7 @@ def normalize(text: str, wrapped: bool = False) -> str:
     if any(c in text for c in _ODD_CHARS):
         text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
     if "](" in text:  # every image and link holds one; most texts none
-        text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+        text = _LINK.sub(r"\1", _IMAGE.sub("", text) if "![" in text else text)
     lines = []
     raw = text.split("\n")
     if any(len(ln) >= LONG_LINE for ln in raw):
