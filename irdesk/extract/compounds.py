@@ -158,12 +158,16 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
     headline = squash(release.headline or "")
     not_drugs, numbers, drugs = code_roles(text, codes)
     found = []
+    shaped: dict[str, bool] = {}  # is_code per name: a name recurs, and its check may scan the text
     for m in codes:
         name = m.group(0)
+        key = squash(name)
+        if name not in shaped:
+            shaped[name] = is_code(name, text)
         # "LB-100, a first-in-class drug": a prefix that usually says something else ("LB" abstracts)
         # still makes a code when a mention gives it a drug's role.
-        rescued = squash(name) in drugs and SHORT_CODE.fullmatch(name)
-        if not (is_code(name, text) or rescued) or squash(name) in not_drugs or squash(name) in numbers:
+        rescued = key in drugs and SHORT_CODE.fullmatch(name)
+        if not (shaped[name] or rescued) or key in not_drugs or key in numbers:
             continue
         if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Poster MP-21": this mention is a number
@@ -172,7 +176,7 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
         before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 14]
         if TARGET_AFTER.match(after) or before.endswith("anti-"):
             continue
-        if counts[squash(name)] >= 2 or squash(name) in headline \
+        if counts[key] >= 2 or key in headline \
                 or drug_words().search(text, max(0, m.start() - 80), m.end() + 80):
             found.append((name, m.span(), "code"))
     return found
