@@ -95,6 +95,19 @@ def _last_three() -> frozenset[str]:
     return frozenset(stem[-3:] for stem in _suffixes())
 
 
+@functools.lru_cache(maxsize=None)
+def _endings_any_case() -> frozenset[str]:
+    """_last_three() in every mix of cases ("mab", "MAB", "Mab", ...): a token's ending is then
+    one set look-up, without lower-casing each of the text's words."""
+    out = set()
+    for ending in _last_three():
+        variants = [""]
+        for ch in ending:
+            variants = [v + c for v in variants for c in {ch.lower(), ch.upper()}]
+        out.update(variants)
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=8192)  # the same English words end like stems release after release
 def is_inn_word(word: str) -> Stem | None:
     if word[-3:].lower() not in _last_three():
@@ -149,10 +162,10 @@ def find_inns(text: str) -> Iterator[InnMatch]:
         return low.count(pair)
 
     covered = -1
-    last_three = _last_three()
+    endings = _endings_any_case()
     for token in TOKEN.finditer(text):
         # A cheap scan first: most words do not end like any stem.
-        if token.group(0)[-3:].lower() not in last_three or token.start() < covered:
+        if token.group(0)[-3:] not in endings or token.start() < covered:
             continue
         start = token.start()
         if text[start - 1:start] == "-":  # "ado-trastuzumab": the prefix belongs to the name

@@ -103,8 +103,9 @@ def _tokens(text: str, start: int, end: int) -> list[re.Match]:
     """The words _CAPITAL_START and _IW_START find, as one left-to-right scan would: a word is a
     run of the same characters, so one found inside another ("A.iwX") ends with it and is dropped."""
     found = list(_CAPITAL_START.finditer(text, start, end))
-    if text.find("iw", start, end) >= 0:
-        found = sorted(found + list(_IW_START.finditer(text, start, end)), key=lambda m: m.start())
+    if text.find("iw", start, end) < 0:
+        return found  # one scan's words never overlap
+    found = sorted(found + list(_IW_START.finditer(text, start, end)), key=lambda m: m.start())
     out, last = [], -1
     for m in found:
         if m.start() >= last:
