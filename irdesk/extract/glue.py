@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .people import is_first_name
+
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))")
 PHONE = re.compile(
     r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,8}){1,5}"
     r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?(?!\d)(?![-.]\d)",
     re.I)
+# Words that end a title or a company line and so often run into the address after them.
+GLUED_WORDS = re.compile(r"(?:Officer|Director|Manager|President|Relations|Communications|Media|Inc|Ltd|Corp|LLC|"
+                         r"Group|Partner|Associate|Advisors|Consulting|Investors|Executive|Founder|Contact)(?=[a-z]{2})")
 ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr", "news", "contact",
                   "communications", "hello", "enquiries", "inquiries")
 
@@ -36,7 +41,8 @@ def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
     """Positions inside ``text[start:end]`` where a lost break most likely was."""
     breaks = []
     for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
-                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])", text[start:end]):
+                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
+                         r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?mail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
         pos = start + m.start()
         # "LifeSci Advisors": a camel-case word inside an organization's name.
         if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
@@ -44,7 +50,7 @@ def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
         left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
         word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
         # A camel-case word the release uses elsewhere is a name (GeoVax), not glue.
-        if word and counts[word] > 1 and not word[:1].isdigit():
+        if left and counts[word] > 1 and not word[:1].isdigit():
             continue
         # "CellReGenJan": when a known word ends the left part, that is the one break in it.
         known = _known_prefix(word, counts)
@@ -62,20 +68,42 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     glued = re.search(r"(?<=[a-z])www\.", text[start:end])
     if glued and "@" in text[start:start + glued.start()]:
         end = start + glued.start()
-    digits = re.match(r"\d+(?=[A-Za-z])", text[start:end])
-    if digits:
+    # "(408) 213-0925jdoe@…", "Consulting612.812.7477jo@…": a phone glued to the address.
+    digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
+    if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
         start += digits.end()
     local = text[start:text.index("@", start)]
     dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
-    if dotted:
+    if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Carolyn.hawley@"
         return start + dotted.end(), end
+    named = _glued_first_name(text, start, local)
+    if named:
+        return start + named, end
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})", local)
     if caps:
         return start + caps.end(), end
+    word = re.match(GLUED_WORDS, local)
+    if word:  # "Officercorporate@": the word before the address ran into it
+        return start + word.end(), end
     for role in ROLE_MAILBOXES:
         if re.fullmatch(rf"[A-Z][a-z]+{role}", local):
             return end - len(role) - (end - start - len(local)), end
     return start, end
+
+
+def _glued_first_name(text: str, start: int, local: str) -> int:
+    """Where a person's first name begins inside "Relevancejennifer": a capitalized word glued
+    to a lower-case first name that the text just wrote as a name ("Jennifer Horton, ...")."""
+    if not re.fullmatch(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}", local):
+        return 0
+    before = text[max(0, start - 300):start]
+    for cut in range(5, len(local) - 3):
+        rest = local[cut:]
+        for size in range(len(rest), 3, -1):
+            name = rest[:size]
+            if is_first_name(name) and re.search(rf"\b{name.capitalize()}\b", before):
+                return cut
+    return 0
 
 
 def phone_ok(value: str) -> bool:
