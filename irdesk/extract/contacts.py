@@ -24,19 +24,22 @@ ROLE = (r"(?i:Investors?|Media|Press|Analysts?|IR|PR|Public|Corporate|Company|Bu
         r"Journalists?|Communications?)")
 ROLES = rf"{ROLE}(?:\s*(?:and|&|/|-)\s*{ROLE})*"
 SUFFIXES = r"(?i:Relations|Inquiries|Enquiries|Support|Contacts?|Information|Desk|Team|Affairs)"
+# An organization's name in a heading: capitalized words ("Acme Bio, Inc.", "Heidelberg Pharma AG").
+ORG_NAME = r"[A-Z][\w.&'’-]*(?:,?[ \t](?:[A-Z&][\w.&'’-]*|of|and|the|de)){0,5}"
 LABEL = re.compile(
     rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,60}}?(?:contact|reach)(?:\s+us)?\b\s*:?)"
     rf"|(?i:For\s+(?:more|further|additional)\s+information\s*:)"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*(?:\s+(?i:and)\s+[^:\n]{{1,60}})?\s*:"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International|External|Internal)\s+)?{ROLES}(?:[\s-]+{SUFFIXES})*\s*:"
-    rf"|(?:(?P<org>[A-Z][\w.,&'’ -]{{1,60}}?)\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
+    rf"|(?:(?P<org>{ORG_NAME})\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
     rf"(?:\s+(?i:Details|Information|Info|Person|Us))?\s*:?"
     rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:\s[A-Z][\w.&'’-]{{1,30}}){{0,2}})\s+)?(?:(?i:International|External)\s+)?"
     rf"{ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
 SUBLABEL = re.compile(rf"(?:(?i:For)\s+)?{ROLES}(?:\s+{SUFFIXES})*\s*:?\s+(?=[A-Z])")
-STOP = re.compile(r"About\s|(?i:forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
+STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"
+                  r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
                   r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$|"
                   r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s")
 BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?\s*:?"
@@ -300,6 +303,15 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
         head = label.group(0).rstrip(" :")
         rest = value[label.end():].strip(" :")
         return [_item("label", head, start, value, audience_of(head)), *_classify(rest, start + value.index(rest), emails)]
+    people = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", value) if p]
+    if len(people) > 1 and all(_is_name(p, emails) for p in people):
+        return [_item("person", clean_name(p), start, value) for p in people]
+    person = _person_and_rest(value, start, emails)
+    if person:
+        return person
+    title_org = re.fullmatch(rf"([^,]{{2,60}}),\s*(.+?\b{LEGAL_SUFFIX})", value)
+    if title_org and TITLE_WORDS.search(title_org.group(1)) and not TITLE_WORDS.search(title_org.group(2)):
+        return [_item("title", title_org.group(1), start, value), _item("org", title_org.group(2), start, value)]
     org_person = re.fullmatch(rf"(.+?\b{LEGAL_SUFFIX})\s+(\S.+)", value)
     if org_person and _is_name(org_person.group(2), emails):
         name = clean_name(org_person.group(2))
@@ -308,12 +320,12 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
         return [_item("org", value, start, value)]
     label = LABEL.fullmatch(value) or LABEL.fullmatch(value + ":")
     if label and not _is_name(value, emails) and (audience_of(value) or re.search(r"(?i)contact", value)):
-        org = label.group("org") or label.group("org2")
-        return [_item("label", value, start, value, audience_of(value))] + ([_item("org", org.strip(), start, value)] if org else [])
-    people = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", value) if p]
-    if len(people) > 1 and all(_is_name(p, emails) for p in people):
-        return [_item("person", clean_name(p), start, value) for p in people]
-    return _person_and_rest(value, start, emails) or _other(value, start)
+        org = (label.group("org") or label.group("org2") or "").strip()
+        found = [_item("label", value, start, value, audience_of(value))]
+        if org and not re.fullmatch(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|external|internal|international)", org):
+            found.append(_item("org", org, start, value))
+        return found
+    return _other(value, start)
 
 
 def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
@@ -346,10 +358,17 @@ def _other(value: str, start: int) -> list[Item]:
     if TITLE_WORDS.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and len(value) < 120:
         return [_item("title", value, start, value)]
     words = value.split()
-    if len(value) < 70 and len(words) <= 7 and not re.search(r"\d{3}", value) and value[:1].isalpha() \
-            and any(w[:1].isupper() for w in words) and not value.endswith("."):
+    if len(value) < 90 and len(words) <= 10 and not re.search(r"\d{3}", value) and value[:1].isalpha() \
+            and not value.endswith(".") and _capitalized(words):
         return [_item("org", value, start, value)]
     return []
+
+
+def _capitalized(words: list[str]) -> bool:
+    """Words of a name ("dna Communications", "Kessler Topaz Meltzer & Check"), not of a sentence."""
+    small = {"of", "and", "&", "for", "the", "de", "du", "in", "at", "-", "–", "|", "/", "a"}
+    named = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha())
+    return words[-1][:1].isupper() and named >= 0.75 * len(words)
 
 
 class _Assembler:
@@ -384,10 +403,17 @@ class _Assembler:
         self._finish()
 
     def _label(self, item: Item, following: Item | None) -> None:
+        if self.last is not None and self.last.kind == "title" and DEPARTMENT.search(item.value) \
+                and not re.search(r"(?i)contact|inquir|enquir", item.value) and (following is None or following.kind != "person"):
+            self._title(item, following)  # "Senior Vice President" / "Investor Relations": still the title
+            return
+        last = self.last
+        org_above = last.value if last is not None and last.kind == "org" and not any(
+            c.organization == last.value for c in self.block) else None
         self._finish()
         self._reset_block()
         self.audience, self.heading = item.audience, item.value
-        self.block_org = self.region_org
+        self.block_org = org_above or self.region_org  # "Anthos" / "Media contact: ..."
 
     def _person(self, item: Item, following: Item | None) -> None:
         if self.last is None or self.last.kind != "person" or self.has_reach:
@@ -486,14 +512,15 @@ class _Assembler:
         self.pending = []
 
     def _block_name(self) -> tuple[str, Span] | None:
+        """An organization the block names, else its heading's department ("Investor Relations")."""
         for org in self.orgs:
             if _dept_name(org.value):
                 return org.value, org.span
+        if self.block_org and _dept_name(self.block_org):
+            return self.block_org, (0, 0)
         name = " ".join(re.sub(r"(?i)^\W*for\s+|\bcontacts?\b|\s*:\s*$", " ", self.heading).strip(" :*").split())
         if name and DEPARTMENT.search(name) and _dept_name(name) or re.fullmatch(r"(?i)media|investors?|press", name):
             return name, (0, 0)
-        if self.block_org and _dept_name(self.block_org):
-            return self.block_org, (0, 0)
         return None
 
 
@@ -521,20 +548,17 @@ def _without_place(org: str) -> str:
     return org
 
 
-def _heading_org(org: str | None, release: Release) -> str | None:
-    """An organization named in a heading ("Acme Contacts"), if it reads as one."""
-    if not org or re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporate|media|investors?|press|for|external|internal)", org):
+def _heading_org(org: str | None, text: str) -> str | None:
+    """An organization named in a heading ("Acme Contacts"), if it reads as one: not a role
+    word, and a name the release uses elsewhere ("ADAPTIVE INVESTORS" -> "Adaptive")."""
+    if not org or re.fullmatch(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|for|external|internal|international|"
+                               r"additional|further|more)", org):
         return None
-    company = (release.company or "").lower()
-    if ORG_WORDS.search(org) or company.startswith(org.split()[0].lower()) or org.lower() in company:
-        return org if not org.isupper() or len(org) < 5 else org.title() if not company else _as_company(org, release)
-    return None
-
-
-def _as_company(org: str, release: Release) -> str:
-    company = release.company or ""
-    at = company.lower().find(org.lower())
-    return company[at:at + len(org)] if at >= 0 else org
+    if org.isupper() and len(org) > 4:
+        written = re.search(rf"\b{re.escape(org.title())}\b", text)
+        return written.group(0) if written else None
+    first = re.escape(org.split()[0])
+    return org if len(re.findall(rf"\b{first}\b", text)) > 1 or ORG_WORDS.search(org) else None
 
 
 def _org_above(view: str, pos: int) -> str | None:
@@ -555,7 +579,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     found: list[Contact] = []
     depts: list[Contact] = []
     for start, end, heading, org in find_regions(view, lead, skip):
-        org = _heading_org(org, release) or (_org_above(view, start - len(heading)) if heading else None)
+        org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
         assembler = _Assembler(audience_of(heading), org, heading)
         columns = _table_cells(view, start, end)
         if columns:

@@ -42,7 +42,7 @@ def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
     breaks = []
     for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
                          r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
-                         r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?mail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
+                         r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
         pos = start + m.start()
         # "LifeSci Advisors": a camel-case word inside an organization's name.
         if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
@@ -79,7 +79,7 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     named = _glued_first_name(text, start, local)
     if named:
         return start + named, end
-    caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})", local)
+    caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
     if caps:
         return start + caps.end(), end
     word = re.match(GLUED_WORDS, local)
@@ -99,9 +99,9 @@ def _glued_first_name(text: str, start: int, local: str) -> int:
     before = text[max(0, start - 300):start]
     for cut in range(5, len(local) - 3):
         rest = local[cut:]
-        for size in range(len(rest), 3, -1):
+        for size in range(len(rest), 2, -1):
             name = rest[:size]
-            if is_first_name(name) and re.search(rf"\b{name.capitalize()}\b", before):
+            if is_first_name(name) and re.search(rf"(?<![\w-]){name.capitalize()}\s+[A-Z]", before):
                 return cut
     return 0
 

@@ -25,16 +25,17 @@ contact contacts relations investor investors media press inc corp llc ltd plc s
 floor the and of for post news coverage states association online month months ended year quarter total
 net income statement balance sheet data percent change report results conference summit meeting program
 institute hospital school college university headquarters building view original content visit follow
-read more click here download subscribe share pickup website site page blog address email mail phone
+read more click here download subscribe share pickup website site blog address email mail phone
 office hours release source team department center centre clinic services sales marketing support
-customer care information north south east west america american united kingdom group holdings
+customer care information north south east america american united kingdom group holdings
 communications advisors partners pharma pharmaceuticals therapeutics biosciences bioscience capital
 securities network laboratories labs consulting agency associates strategies health medical sciences
-science foundation bank newswire newswires wire reuters jones inquiries enquiries public affairs
+science foundation bank newswire newswires wire reuters inquiries enquiries public affairs
 corporate company business digital global international technologies technology solutions systems
 energy financial markets market desk editorial editor director officer president manager head chief
 vice chair chairman founder executive senior analyst specialist lead counsel secretary partner
 telephone tel fax mobile cell web twitter facebook linkedin instagram youtube reddit x city county
+managing general associate assistant deputy principal regional coordinator consultant advisor
 """.split())
 
 
