@@ -60,7 +60,9 @@ ADDRESS = re.compile(r"(?i)\b(?:street|str\.|st\.|avenue|ave\.?|road|rd\.|drive|
 AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analysts?|IR|PR|Journalists?)"
                       r"(?:\s*(?:and|&|/)\s*(?:Investors?|Media|Press|Analysts?|IR|PR))*)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*\)?",
                       re.I)
-JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)")
+JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)|"
+                  r"(?:company|contact|organi[sz]ation|business)\s+(?:name|person|details)|address|country|city|state|"
+                  r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
 CITY_TAIL = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 
 
@@ -437,7 +439,7 @@ class _Assembler:
                 person.spans["title"] = (person.spans["title"][0], item.span[1])
 
     def _org(self, item: Item, following: Item | None) -> None:
-        value = CITY_TAIL.sub("", _without_place(item.value)).strip()
+        value = CITY_TAIL.sub("", _without_place(re.sub(r"^(?i:for)\s+(?=[A-Z])", "", item.value))).strip()
         item = Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
         last = self.last.kind if self.last is not None else None
         if not self.pending and not self.block:

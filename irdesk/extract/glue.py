@@ -80,7 +80,8 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     if named:
         return start + named, end
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
-    if caps:
+    # "JRandolph@" after "Jill Randolph": initials of the name, not a glued word.
+    if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):
         return start + caps.end(), end
     word = re.match(GLUED_WORDS, local)
     if word:  # "Officercorporate@": the word before the address ran into it

@@ -49,7 +49,7 @@ def plausible(value: str, labelled: bool = False) -> bool:
     if not 7 <= len(digits) <= 15:
         return False
     if max(len(g) for g in re.findall(r"\d+", EXTENSION.sub("", value))) > 5 and not value.lstrip("(").startswith("+") \
-            and not labelled and not digits.isdigit():
+            and not labelled and re.search(r"\D", EXTENSION.sub("", value).strip()):
         return False  # "2023.100171": a reference, not a phone; phones group their digits
     if _valid(value):
         return True
