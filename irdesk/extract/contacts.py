@@ -23,6 +23,8 @@ from .textutil import LEGAL_SUFFIX
 ROLE = (r"(?i:Investors?|Media|Press|Analysts?|IR|PR|Public|Corporate|Company|Business|News|Shareholders?|"
         r"Journalists?|Communications?)")
 ROLES = rf"{ROLE}(?:\s*(?:and|&|/|-)\s*{ROLE})*"
+# After an organization's name "PR" or "IR" is more often part of a firm's name ("Brightwater PR").
+LONG_ROLES = ROLES.replace("IR|PR|", "")
 SUFFIXES = r"(?i:Relations|Inquiries|Enquiries|Support|Contacts?|Information|Desk|Team|Affairs)"
 # An organization's name in a heading: capitalized words ("Acme Bio, Inc.", "Heidelberg Pharma AG").
 ORG_NAME = r"[A-Z][\w.&'’-]*(?:,?[ \t](?:[A-Z&][\w.&'’-]*|of|and|the|de)){0,5}"
@@ -35,7 +37,7 @@ LABEL = re.compile(
     rf"|(?:(?P<org>{ORG_NAME})\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
     rf"(?:\s+(?i:Details|Information|Info|Person|Us))?\s*:?"
     rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:\s[A-Z][\w.&'’-]{{1,30}}){{0,2}})\s+)?(?:(?i:International|External)\s+)?"
-    rf"{ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
+    rf"{LONG_ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
 SUBLABEL = re.compile(rf"(?:(?i:For)\s+)?{ROLES}(?:\s+{SUFFIXES})*\s*:?\s+(?=[A-Z])")
 STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"

@@ -24,6 +24,10 @@ ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr",
                   "communications", "hello", "enquiries", "inquiries")
 
 
+TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|Executive|Managing|Partner|Founder|"
+                         r"Chair(?:man|woman)?|Investor|Media|Tel|Phone|E-?[Mm]ail|Mobile|Fax)\b")
+
+
 def _word_counts(text: str) -> Counter:
     return Counter(re.findall(r"[A-Za-z][A-Za-z0-9]*", text))
 
@@ -49,8 +53,9 @@ def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
             continue
         left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
         word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
-        # A camel-case word the release uses elsewhere is a name (GeoVax), not glue.
-        if left and counts[word] > 1 and not word[:1].isdigit():
+        # A camel-case word the release uses elsewhere is a name (GeoVax), not glue; unless a
+        # title or a phone label starts there ("RichertHead of Investor Relations").
+        if left and counts[word] > 1 and not word[:1].isdigit() and not TITLE_START.match(text, pos):
             continue
         # "CellReGenJan": when a known word ends the left part, that is the one break in it.
         known = _known_prefix(word, counts)

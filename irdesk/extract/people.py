@@ -17,7 +17,9 @@ CREDENTIALS = re.compile(
     r"(?:,?\s*(?:Ph\.?\s?D|M\.?\s?D|D\.?Phil|DPhil|MBA|CPA|CGMA|CFA|CIRO|J\.?D|M\.?Sc|MSc|MPH|R\.?N|Pharm\.?D|Esq|"
     r"Jr|Sr|II|III|IV|FRCP|FACC|FAHA)\.?)+\s*$|\s*\([A-Z]{2,6}\)\s*$")
 # One word of a name: "Anne", "McNeill", "O'Brien", "Kirk-Ellis", an initial "J.", a particle.
-TOKEN = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]['’][A-Z][a-z]+|"
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+TOKEN = re.compile(rf"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)?[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*|"
+                   rf"[{UPPER}]\.|[{UPPER}]['’][{UPPER}][{LOWER}]+|"
                    r"(?:de|van|von|der|den|da|di|du|del|della|le|la|al|bin|ter|ten|dos|das)")
 # Words that never belong to a person's name but often start a heading, a table row or a company.
 NOT_NAME = frozenset("""

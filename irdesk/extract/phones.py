@@ -32,7 +32,9 @@ def _digits(value: str) -> str:
 
 def _valid(value: str) -> bool:
     number = EXTENSION.sub("", value).strip()
-    tries = [(number, None)] if number.startswith("+") else [(number, "US"), ("+" + number.lstrip("("), None)]
+    tries = [(number, None)] if number.startswith("+") else [(number, "US")]
+    if not number.startswith("+") and len(_digits(number)) >= 10:
+        tries.append(("+" + number.lstrip("("), None))  # "(852) 2584 4395": a country code without its "+"
     for raw, region in tries:
         try:
             parsed = phonenumbers.parse(raw, region)
