@@ -83,9 +83,16 @@ def audience_of(label: str) -> str | None:
     return "both" if investors and media else "investors" if investors else "media" if media else None
 
 
+_MARKS = re.compile(r"(?m)^#{1,6}(?=\s)|(?<![\w@.])_{2}|_{2}(?![\w@])")
+
+
 def plain_view(text: str) -> str:
     """The text with markdown emphasis and heading marks blanked, offsets unchanged."""
-    return re.sub(r"(?m)\*{1,3}|`+|^#{1,6}(?=\s)|(?<![\w@.])_{2}|_{2}(?![\w@])", lambda m: " " * len(m.group(0)), text)
+    if "*" in text or "`" in text:
+        text = text.replace("*", " ").replace("`", " ")
+    if "#" in text or "__" in text:
+        text = _MARKS.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations",
@@ -98,7 +105,13 @@ def _keyword_positions(text: str, start: int) -> list[int]:
     """Where a label word occurs: every label is near one (plain ``find`` is far cheaper
     than trying the label pattern at every line start)."""
     low = text.lower()
-    found = [m.start() for m in _SHORT_ROLES.finditer(text, start)]
+    found = []
+    for short in ("IR", "PR"):
+        at = text.find(short, start)
+        while at >= 0:
+            if _SHORT_ROLES.match(text, at) and (at == 0 or not text[at - 1].isalnum()):
+                found.append(at)
+            at = text.find(short, at + 2)
     for word in KEYWORDS:
         at = low.find(word, start)
         while at >= 0:
@@ -172,7 +185,19 @@ def find_regions(view: str, body_start: int, skip: list[Span]) -> list[tuple[int
     return regions + _content_regions(view, body_start, skip + [(s, e) for s, e, _, _ in regions])
 
 
-PHONE_HINT = re.compile(r"(?<!\d)(?:\+\s?\d{1,3}[\s.-]?\(?\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})")
+PHONE_HINT = re.compile(r"\+\s?\d{1,3}[\s.-]?\(?\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}")
+
+
+def _emails_from(view: str, start: int) -> list[tuple[int, str]]:
+    """Addresses after ``start``: found from their "@" (scanning for the pattern is slow)."""
+    found = []
+    at = view.find("@", start)
+    while at >= 0:
+        m = EMAIL.search(view, max(start, at - 64), at + 256)
+        if m and m.start() < at < m.end():
+            found.append((m.start(), m.group(0)))
+        at = view.find("@", at + 1)
+    return found
 
 
 def _lines_around(view: str, pos: int) -> tuple[int, int]:
@@ -182,8 +207,10 @@ def _lines_around(view: str, pos: int) -> tuple[int, int]:
 def _content_regions(view: str, start: int, skip: list[Span]) -> list[tuple[int, int, str, str | None]]:
     """Unlabelled blocks: a short line starting with a person's name, with an e-mail or a
     phone on it or on one of the next three lines."""
-    anchors = sorted([(m.start(), m.group(0)) for m in EMAIL.finditer(view, start)]
-                     + [(m.start(), "") for m in PHONE_HINT.finditer(view, start)])
+    # Phones are looked for near the end only: the figures of long financial tables are slow to
+    # scan, and a block that gives a phone without an e-mail or a heading is a short release's.
+    tail = max(start, len(view) - 8000)
+    anchors = sorted(_emails_from(view, start) + [(m.start(), "") for m in PHONE_HINT.finditer(view, tail)])
     found: list[tuple[int, int, str, str | None]] = []
     for at, email in anchors:
         if _inside(at, skip) or (found and at < found[-1][1]):

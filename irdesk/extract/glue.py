@@ -7,7 +7,6 @@ return fragments as spans of the original text, so provenance survives.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .people import is_first_name
 
@@ -28,11 +27,32 @@ TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|
                          r"Chair(?:man|woman)?|Investor|Media|Tel|Phone|E-?[Mm]ail|Mobile|Fax)\b")
 
 
-def _word_counts(text: str) -> Counter:
-    return Counter(re.findall(r"[A-Za-z][A-Za-z0-9]*", text))
+class WordCounts:
+    """How often a word stands alone in the text, counted when first asked (most words of a
+    release are never asked about, so counting them all up front is wasted time)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cache: dict[str, int] = {}
+
+    def __getitem__(self, word: str) -> int:
+        if word not in self._cache:
+            found, text, size = 0, self.text, len(word)
+            at = text.find(word) if word else -1
+            while at >= 0:
+                before = text[at - 1] if at else " "
+                after = text[at + size] if at + size < len(text) else " "
+                found += not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+                at = text.find(word, at + 1)
+            self._cache[word] = found
+        return self._cache[word]
 
 
-def _known_prefix(word: str, counts: Counter) -> int:
+def _word_counts(text: str) -> WordCounts:
+    return WordCounts(text)
+
+
+def _known_prefix(word: str, counts: WordCounts) -> int:
     """The length of the longest camel-case start of ``word`` used on its own elsewhere."""
     for cut in range(len(word) - 1, 2, -1):
         if word[cut].isupper() and word[cut - 1].isalpha() and counts[word[:cut]] > 0 \
@@ -41,7 +61,7 @@ def _known_prefix(word: str, counts: Counter) -> int:
     return 0
 
 
-def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
+def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int]:
     """Positions inside ``text[start:end]`` where a lost break most likely was."""
     breaks = []
     for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
