@@ -35,7 +35,7 @@ LABEL = re.compile(
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International|External|Internal)\s+)?{ROLES}(?:[\s-]+{SUFFIXES})*\s*:"
     rf"|(?:(?P<org>{ORG_NAME})\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
-    rf"(?:\s+(?i:Details|Information|Info|Person|Us))?\s*:?"
+    rf"(?:\s+(?i:Details|Information|Info|Person|Us)|\s+(?i:for|with)\s+{ROLES}(?:\s+{SUFFIXES})*)?\s*:?"
     rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:\s[A-Z][\w.&'’-]{{1,30}}){{0,2}})\s+)?(?:(?i:International|External)\s+)?"
     rf"{LONG_ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
@@ -79,7 +79,7 @@ class Item:
 
 def audience_of(label: str) -> str | None:
     investors = bool(re.search(r"(?i)\b(?:investors?|IR|analysts?|shareholders?|financial)\b", label))
-    media = bool(re.search(r"(?i)\b(?:media|press|PR|news|journalists?)\b", label))
+    media = bool(re.search(r"(?i)\b(?:media|press|PR|news|journalists?|public\s+relations)\b", label))
     return "both" if investors and media else "investors" if investors else "media" if media else None
 
 
@@ -399,7 +399,8 @@ def _capitalized(words: list[str]) -> bool:
     """Words of a name ("dna Communications", "Kessler Topaz Meltzer & Check"), not of a sentence."""
     small = {"of", "and", "&", "for", "the", "de", "du", "in", "at", "-", "–", "|", "/", "a"}
     named = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha())
-    return words[-1][:1].isupper() and named >= 0.75 * len(words)
+    # a brand may start in lower case ("dna Communications"), a sentence rarely ends capitalized
+    return words[-1][:1].isupper() and named >= min(0.75 * len(words), len(words) - 1)
 
 
 class _Assembler:
