@@ -102,3 +102,10 @@ def test_long_texts_finish_quickly():
     started = time.perf_counter()
     extract_text(text[:400_000])
     assert time.perf_counter() - started < 5
+
+
+def test_blocks_side_by_side_read_across():
+    found = contacts("Press Contacts: Investor Contacts:\n\nLena Moss Ivy Chen\nlena@acme.example ivy@acme.example\n"
+                     "617-555-0101 617-555-0102\n")
+    assert (found["Lena Moss"].audience, found["Lena Moss"].emails) == ("media", ["lena@acme.example"])
+    assert (found["Ivy Chen"].audience, found["Ivy Chen"].phones) == ("investors", ["617-555-0102"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .glue import EMAIL, URL, _word_counts, clean_email, glue_breaks
 from .model import Contact, Release, Span
-from .people import clean_name, is_person, leading_person
+from .people import clean_name, is_person, leading_person, name_tokens
 from .phones import find_phones
 from .sections import Sections
 from .textutil import LEGAL_SUFFIX
@@ -149,6 +149,8 @@ def _labels(view: str, start: int, skip: list[Span]) -> list[re.Match]:
         if labels and m.start() < labels[-1].end():
             continue
         heading = m.group(0).rstrip()
+        if re.match(r"\s*Release\b", view[m.end():m.end() + 20]):
+            continue  # "Press" / "Release": a page's banner
         if heading.endswith(":") or re.search(r"(?i)contact|ir\s*/\s*pr", heading) or _alone_on_line(view, m.end()):
             labels.append(m)
     return labels
@@ -428,6 +430,7 @@ class _Assembler:
 
     def feed(self, items: list[Item]) -> None:
         self._reset_block()
+        items = _columns(items, self.heading)
         for n, item in enumerate(items):
             following = items[n + 1] if n + 1 < len(items) else None
             getattr(self, "_" + item.kind)(item, following)
@@ -570,6 +573,45 @@ def _dept_name(value: str) -> bool:
     if words[-1].lower() in small or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha() for w in words)
+
+
+def _columns(items: list[Item], heading: str) -> list[Item]:
+    """Side-by-side blocks read across ("Media Contact: Investor Contact:" / "Ann Lee Bo Park" /
+    "a@x.com b@x.com"): headings in a row, then as many people, e-mails or phones as headings,
+    are put back in order, one block after another."""
+    labels = 0
+    while labels < len(items) and items[labels].kind == "label":
+        labels += 1
+    heads = ([Item("label", heading, (0, 0), audience_of(heading))] if heading and labels else []) + items[:labels]
+    rest = items[labels:]
+    if len(heads) < 2:
+        return items
+    stop = next((n for n, i in enumerate(rest) if i.kind == "label"), len(rest))
+    body, after = rest[:stop], rest[stop:]
+    body = [p for i in body for p in (_split_names(i) if i.kind in ("person", "org") else [i])]
+    kinds: dict[str, list[Item]] = {}
+    for item in body:
+        kinds.setdefault(item.kind, []).append(item)
+    across = {k: v for k, v in kinds.items() if len(v) == len(heads)}
+    if not across or any(len(v) != len(heads) for k, v in kinds.items() if k != "org"):
+        return items
+    ordered = []
+    for n, head in enumerate(heads):
+        ordered.append(head)
+        ordered.extend(sorted((v[n] for v in across.values()), key=lambda i: i.kind not in ("org", "person")))
+    return ordered + [i for i in body if i.kind not in across] + after
+
+
+def _split_names(item: Item) -> list[Item]:
+    """"Ann Lee Bo Park": two people's names side by side."""
+    words = list(re.finditer(r"\S+", item.value))
+    if len(words) != 4:
+        return [item]
+    halves = [(words[0].start(), words[1].end()), (words[2].start(), words[3].end())]
+    values = [item.value[a:b] for a, b in halves]
+    if not any(is_person(v) for v in values) or not all(name_tokens(v) for v in values):
+        return [item]
+    return [Item("person", v, (item.span[0] + a, item.span[0] + b), line=item.line) for v, (a, b) in zip(values, halves)]
 
 
 def _without_place(org: str) -> str:

@@ -98,12 +98,12 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
         start += digits.end()
     local = text[start:text.index("@", start)]
-    dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
-    if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Carolyn.hawley@"
-        return start + dotted.end(), end
     named = _glued_first_name(text, start, local)
     if named:
         return start + named, end
+    dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
+    if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Carolyn.hawley@"
+        return start + dotted.end(), end
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
     # "JRandolph@" after "Jill Randolph": initials of the name, not a glued word.
     if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):

@@ -18,7 +18,7 @@ import phonenumbers
 # of digits joined by one or two separators, then an extension. Every repeat is bounded.
 CANDIDATE = re.compile(
     r"(?<![\d/,$€£-])(?<!\d\.)(?:\+ ?\d{1,3}[ \t.-]{0,2}|\(\+?\d{1,4}\) ?)?(?:\(0\) ?)?(?:\(\d{1,5}\)[ \t.-]?)?"
-    r"\d{1,5}(?:(?:[ \t.-]{1,2}|/)\d{1,8}){0,6}(?:,? {0,2}(?:x|ext\.?|extension) {0,2}\d{1,5}(?!\d))?",
+    r"\d{1,5}(?:(?:[ \t.-]{1,2}|/)\d{1,8}){0,12}(?:,? {0,2}(?:x|ext\.?|extension) {0,2}\d{1,5}(?!\d))?",
     re.I)
 LABELLED = re.compile(r"(?i)(?:\b(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|main|t|m|p|o|d)\.?\s{0,2}:?"
                       r"|[TMPOD]\s)\s{0,3}$")
@@ -59,6 +59,18 @@ def plausible(value: str, labelled: bool = False) -> bool:
     return labelled and len(digits) >= 8 and bool(re.search(r"[\s.()-]", value.strip()))
 
 
+def _side_by_side(value: str, at: int) -> list[tuple[int, int]]:
+    found, begin = [], 0
+    spaces = [m.start() for m in re.finditer(r" ", value)] + [len(value)]
+    while begin < len(value):
+        end = next((e for e in reversed(spaces) if e > begin and _valid(value[begin:e])), None)
+        if end is None:
+            break
+        found.append((at + begin, at + end))
+        begin = end + 1
+    return found
+
+
 def find_phones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the phones in ``text[start:end]`` (fax numbers left out)."""
     found = []
@@ -74,6 +86,9 @@ def find_phones(text: str, start: int, end: int) -> list[tuple[int, int]]:
         labelled = bool(LABELLED.search(before))
         if plausible(value, labelled):
             found.append((s, e))
+            continue
+        if len(_digits(value)) >= 14:  # "617-555-0101 617-555-0102": numbers side by side
+            found.extend(_side_by_side(value, s))
             continue
         # "(484) 270-1453280 King of Prussia": a street number glued to the phone.
         glued = re.search(r"(?<=\D)\d{5,8}$", value)
