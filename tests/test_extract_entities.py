@@ -38,7 +38,7 @@ def test_contact_block_run_together():
 
 def test_name_glued_to_a_role_mailbox():
     found = contacts("Company Contact:info@acme.example678-555-7220\nMedia Contact:Jessica Starmanmedia@acme.example\n")
-    assert list(found) == ["Jessica Starman"]  # a block without a person is not a contact
+    assert list(found) == ["Jessica Starman", "Acme Bio, Inc."]  # a block without a person: under its company
     assert found["Jessica Starman"].emails == ["media@acme.example"]
     assert found["Jessica Starman"].audience == "media"
 

@@ -411,8 +411,8 @@ class _Assembler:
     phones and e-mails go to the people named last, or, given before anyone is named, to
     those of the block who have none."""
 
-    def __init__(self, audience: str | None, org: str | None, heading: str):
-        self.audience, self.block_org, self.heading = audience, org, heading
+    def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None):
+        self.audience, self.block_org, self.heading, self.issuer = audience, org, heading, issuer
         self.region_org = org
         self.contacts: list[Contact] = []
         self.depts: list[Contact] = []
@@ -556,6 +556,8 @@ class _Assembler:
         name = " ".join(re.sub(r"(?i)^\W*for\s+|\bcontacts?\b|\s*:\s*$", " ", self.heading).strip(" :*").split())
         if name and DEPARTMENT.search(name) and _dept_name(name) or re.fullmatch(r"(?i)media|investors?|press", name):
             return name, (0, 0)
+        if self.issuer and (not name or re.fullmatch(r"(?i)(?:company|corporate|general)?\s*(?:information|details)?", name)):
+            return self.issuer, (0, 0)  # "Company Contact: info@…": the issuer's own address
         return None
 
 
@@ -654,7 +656,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     depts: list[Contact] = []
     for start, end, heading, org in find_regions(view, lead, skip):
         org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
-        assembler = _Assembler(audience_of(heading), org, heading)
+        assembler = _Assembler(audience_of(heading), org, heading, release.company)
         columns = _table_cells(view, start, end)
         if columns:
             for cells in columns:
