@@ -109,3 +109,10 @@ def test_blocks_side_by_side_read_across():
                      "617-555-0101 617-555-0102\n")
     assert (found["Lena Moss"].audience, found["Lena Moss"].emails) == ("media", ["lena@acme.example"])
     assert (found["Ivy Chen"].audience, found["Ivy Chen"].phones) == ("investors", ["617-555-0102"])
+
+
+def test_headings_in_words_and_names_in_capitals():
+    found = contacts("For media inquiries, please contact:\nJOHN PARK\nAcme Bio\njpark@acme.example\n")
+    assert (found["JOHN PARK"].audience, found["JOHN PARK"].organization) == ("media", "Acme Bio")
+    found = contacts("For more information, contact Jane Doe at (617) 555-0101 or jane@acme.example.\n")
+    assert (found["Jane Doe"].phones, found["Jane Doe"].emails) == (["(617) 555-0101"], ["jane@acme.example"])

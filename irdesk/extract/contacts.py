@@ -31,6 +31,7 @@ ORG_NAME = r"[A-Z][\w.&'’-]*(?:,?[ \t](?:[A-Z&][\w.&'’-]*|of|and|the|de)){0,
 LABEL = re.compile(
     rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,60}}?(?:contact|reach)(?:\s+us)?\b\s*:?)"
     rf"|(?i:For\s+(?:more|further|additional)\s+information\s*:)"
+    rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES}|\s+(?i:questions|requests))*,?\s+(?i:please\s+)?(?i:contact|reach)(?:\s+us)?\b\s*:?"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*(?:\s+(?i:and)\s+[^:\n]{{1,60}})?\s*:"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International|External|Internal)\s+)?{ROLES}(?:[\s-]+{SUFFIXES})*\s*:"
@@ -63,7 +64,7 @@ AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analy
                       r"(?:\s*(?:and|&|/)\s*(?:Investors?|Media|Press|Analysts?|IR|PR))*)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*\)?",
                       re.I)
 JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)|"
-                  r"(?:company|contact|organi[sz]ation|business)\s+(?:name|person|details)|address|country|city|state|"
+                  r"(?:company|contact|organi[sz]ation|business)\s+(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
                   r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
 CITY_TAIL = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 

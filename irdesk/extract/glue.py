@@ -93,6 +93,10 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     glued = re.search(r"(?<=[a-z])www\.", text[start:end])
     if glued and "@" in text[start:start + glued.start()]:
         end = start + glued.start()
+    # "contact@acme.comACME.com": the address ends where a lower-case domain runs into capitals.
+    domain_glue = re.search(r"@[^@]*?\.[a-z]{2,6}(?=[A-Z])", text[start:end])
+    if domain_glue:
+        end = start + domain_glue.end()
     # "(408) 213-0925jdoe@…", "Consulting612.812.7477jo@…": a phone glued to the address.
     digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
     if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):

@@ -72,6 +72,8 @@ def clean_name(value: str) -> str:
 
 def name_tokens(value: str) -> list[str] | None:
     """The words of ``value`` if it has the shape of a person's name (2 to 4 words)."""
+    if value.isupper():  # "KATE WILSON" in a block set in capitals
+        value = value.title()
     words = value.split()
     if not 2 <= len(words) <= 5 or not all(TOKEN.fullmatch(w) for w in words):
         return None
