@@ -19,6 +19,7 @@ from .people import clean_name, is_person, leading_person, name_tokens
 from .phones import find_phones
 from .sections import Sections
 from .textutil import LEGAL_SUFFIX
+from .vocab import load_words
 
 ROLE = (r"(?i:Investors?|Media|Press|Analysts?|IR|PR|Public|Corporate|Company|Business|News|Shareholders?|"
         r"Journalists?|Communications?)")
@@ -64,7 +65,7 @@ AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analy
                       r"(?:\s*(?:and|&|/)\s*(?:Investors?|Media|Press|Analysts?|IR|PR))*)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*\)?",
                       re.I)
 JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)|"
-                  r"(?:company|contact|organi[sz]ation|business)\s+(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
+                  r"(?:company|contact|organi[sz]ation|business|staff\s+member|full)?\s*(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
                   r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
 CITY_TAIL = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 
@@ -333,7 +334,8 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
     if ADDRESS.search(value) and not TITLE_WORDS.search(value):
         return []
     label = LABEL.match(value) or SUBLABEL.match(value)
-    if label and label.end() < len(value) and audience_of(label.group(0)) and not _is_name(value, emails):
+    if label and label.end() < len(value) and (audience_of(label.group(0)) or re.search(r"(?i)contact", label.group(0))) \
+            and not _is_name(value, emails):
         head = label.group(0).rstrip(" :")
         rest = value[label.end():].strip(" :")
         return [_item("label", head, start, value, audience_of(head)), *_classify(rest, start + value.index(rest), emails)]
@@ -388,7 +390,17 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
     return out
 
 
+def _is_place(value: str) -> bool:
+    """A country's name ("United States", "Germany"), alone or after a city ("Dhaka, Bangladesh")."""
+    countries = load_words("countries.tsv")
+    city, comma, country = value.rpartition(",")
+    return value in countries or bool(comma) and country.strip() in countries and city.count(",") == 0 \
+        and len(city.split()) <= 2 and not ORG_WORDS.search(city)
+
+
 def _other(value: str, start: int) -> list[Item]:
+    if _is_place(value) or re.match(r"(?i)(?:please|contact|click|visit|follow|for more)\b", value):
+        return []
     if TITLE_WORDS.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and len(value) < 120:
         return [_item("title", value, start, value)]
     words = value.split()
