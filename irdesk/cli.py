@@ -55,10 +55,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _open_store(args: argparse.Namespace):
-    from .store import Store
+def _open_store(args: argparse.Namespace, create: bool = True):
+    from .store import BACKGROUND_WAIT_S, Store
 
-    return Store(args.db)
+    return Store(args.db, busy_timeout=BACKGROUND_WAIT_S, create=create)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -80,7 +80,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .store import StoreError
 
     try:
-        with _open_store(args) as store:
+        with _open_store(args, create=False) as store:
             hits = store.search(" ".join(args.query), limit=args.limit)
     except StoreError as exc:
         print(exc, file=sys.stderr)

@@ -9,6 +9,7 @@ stops the batch and never leaves anything half-written.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ class Item:
 
     @classmethod
     def file(cls, path: str | os.PathLike) -> Item:
-        return cls(str(path), path=Path(path))
+        return cls(display_path(path), path=Path(path))
 
     @classmethod
     def dropped(cls, data: bytes, name: str, label: str = "Dropped text") -> Item:
@@ -68,13 +69,21 @@ class Outcome:
     release_id: int | None = None
     reason: str | None = None
     headline: str | None = None
+    note: str | None = None  # said of a stored file: "only the first 400,000 characters were read"
 
     def line(self) -> str:
         if self.status == "imported":
-            return f"{self.path}: imported as #{self.release_id}"
+            return f"{self.path}: imported as #{self.release_id}" + (f" ({self.note})" if self.note else "")
         if self.status == "duplicate":
             return f"{self.path}: duplicate of #{self.release_id}"
         return f"{self.path}: failed: {self.reason}"
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A file name as text that can be shown, printed and stored: bytes that are not UTF-8
+    as ``\\xe9``, control characters (a newline in a name) escaped the same way."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def collect(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -104,12 +113,28 @@ def parse(item: Item) -> ParsedRelease:
 
     try:
         if item.path is not None:
-            return extract_file(item.path)
-        return extract_bytes(item.data or b"", item.name)
+            parsed = extract_file(item.path)
+        else:
+            parsed = extract_bytes(item.data or b"", item.name)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         raise ReadError(f"the extractor failed ({type(exc).__name__}: {exc})") from exc
+    _refuse_what_is_no_release(parsed)
+    return parsed
+
+
+# Fewer words than this is a fragment (a headline cut short, a file name), not a release.
+MIN_WORDS = 30
+
+
+def _refuse_what_is_no_release(parsed: ParsedRelease) -> None:
+    words = len(parsed.text.split())
+    if words < MIN_WORDS:
+        raise ReadError(f"it is too short to be a press release ({words} words)")
+    rel = parsed.release
+    if not (rel.date or rel.headline or rel.company):
+        raise ReadError("it does not read as a press release (no date, headline or issuer found)")
 
 
 def read_item(store: Store, item: Item) -> Read:
@@ -152,15 +177,26 @@ def _source(item: Item) -> Source:
         size = item.path.stat().st_size
     except OSError:
         size = 0
-    return Source(str(item.path), item.path.suffix.lower().lstrip(".") or "text", size)
+    return Source(item.label, item.path.suffix.lower().lstrip(".") or "text", size)
 
 
 def _add(store: Store, item: Item, parsed: ParsedRelease) -> Outcome:
+    added = store.add(parsed, _source(item))
+    return Outcome(item.label, added.status, added.release_id, headline=parsed.release.headline,
+                   note="; ".join(parsed.warnings) or None)
+
+
+def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease]) -> Outcome:
+    """One file's outcome, whatever happens to it: a bug is that file's failure, logged."""
     try:
-        added = store.add(parsed, _source(item))
-    except StoreError as exc:
+        return _add(store, item, get_parsed())
+    except ReadError as exc:
         return Outcome(item.label, "failed", reason=str(exc))
-    return Outcome(item.label, added.status, added.release_id, headline=parsed.release.headline)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one file's surprise must not end the batch
+        logging.getLogger(__name__).exception("importing %s failed", item.label)
+        return Outcome(item.label, "failed", reason=f"an unexpected error ({type(exc).__name__}: {exc})")
 
 
 def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRelease]]], total: int,
@@ -177,6 +213,11 @@ def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRele
                 on_outcome(outcome)
         told = len(outcomes)
 
+    def not_stored(exc: StoreError) -> None:  # a commit failed: what it held was not stored
+        for outcome in outcomes[told:]:
+            if outcome.status != "failed":
+                outcome.status, outcome.reason = "failed", str(exc)
+
     try:
         with store.batched() as tick:
             for done, (item, get_parsed) in enumerate(entries):
@@ -184,15 +225,20 @@ def _add_all(store: Store, entries: Iterable[tuple[Item, Callable[[], ParsedRele
                     break
                 progress.report(done, total, item.label)
                 try:
-                    outcomes.append(_add(store, item, get_parsed()))
-                except ReadError as exc:
-                    outcomes.append(Outcome(item.label, "failed", reason=str(exc)))
-                if tick():
+                    outcomes.append(_one(store, item, get_parsed))
+                    committed = tick()
+                except StoreError as exc:
+                    # A failed write may take its whole transaction with it (SQLite does, when
+                    # the disk is full): the batch is given up, and every file in it says so.
+                    store.rollback()
+                    if len(outcomes) == done:
+                        outcomes.append(Outcome(item.label, "failed", reason=str(exc)))
+                    not_stored(exc)
+                    committed = True
+                if committed:
                     tell()
-    except StoreError as exc:  # the last commit failed: what it held was not stored
-        for outcome in outcomes[told:]:
-            if outcome.status != "failed":
-                outcome.status, outcome.reason = "failed", str(exc)
+    except StoreError as exc:
+        not_stored(exc)
     tell()
     progress.report(len(outcomes), total, "")
     return outcomes
@@ -211,10 +257,19 @@ def commit(store: Store, reads: list[Read], progress: Progress | None = None, la
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Read and store file by file (the command line)."""
-    items = [Item.file(path) for path in collect(paths)]
-    return _add_all(store, ((item, lambda item=item: parse(item)) for item in items), len(items),
-                    progress or Progress(), on_outcome)
+    """Read and store file by file (the command line). A folder with nothing to read is
+    said to be so, never a silent "0 imported"."""
+    items, empty = [], []
+    for given in paths:
+        found = [Item.file(path) for path in collect([given])]
+        items += found
+        if not found:
+            empty.append(Outcome(display_path(given), "failed", reason="the folder holds no file IR Desk reads"))
+    for outcome in empty:
+        if on_outcome:
+            on_outcome(outcome)
+    return empty + _add_all(store, ((item, lambda item=item: parse(item)) for item in items), len(items),
+                            progress or Progress(), on_outcome)
 
 
 def summary(outcomes: list[Outcome]) -> str:

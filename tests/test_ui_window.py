@@ -216,3 +216,15 @@ def test_links_parse_strictly():
     assert parse_link(QUrl("irdesk://compound/x")) is None
     assert parse_link(QUrl("https://example.com/compound/1")) is None
     assert Path(__file__).exists()
+
+
+def test_file_names_and_the_store_path_are_shown_as_written(qtbot, tmp_path):
+    from irdesk.ui.main_window import plain_message
+
+    with Store(tmp_path / "<i>odd</i>.db") as s:
+        window = MainWindow(s, Answers())
+        qtbot.addWidget(window)
+        assert "&lt;i&gt;odd&lt;/i&gt;.db" in window.about_text()
+    box = plain_message(None, "Last import", "<b>bold</b>.txt: imported as #1")
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText

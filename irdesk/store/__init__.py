@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 
-from .connection import default_store_path
+from .connection import BACKGROUND_WAIT_S, default_store_path
 from .errors import StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 from .store import Store
 
 _LAZY = {"Source": "writer", "Added": "writer", "Change": "curation"}
 
-__all__ = ["Store", "Change", "Source", "Added", "default_store_path", "StoreError", "StoreLocked", "StoreFull",
+__all__ = ["BACKGROUND_WAIT_S", "Store", "Change", "Source", "Added", "default_store_path", "StoreError", "StoreLocked", "StoreFull",
            "StoreCorrupt", "StoreTooNew", "StoreReadOnly"]
 
 

@@ -14,9 +14,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import StoreError, StoreReadOnly, StoreTooNew, translate
+from .errors import StoreError, StoreMissing, StoreReadOnly, StoreTooNew, translate
 
 BUSY_TIMEOUT_S = 5.0
+# Work off the GUI thread (an import) can wait longer for its turn: nobody watches it freeze.
+BACKGROUND_WAIT_S = 60.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
 STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
@@ -35,6 +37,34 @@ def default_store_path() -> Path:
 
 
 @contextlib.contextmanager
+def writing(conn: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``).
+
+    A deferred ``BEGIN`` reads, then asks for the lock when it first writes; when another
+    process holds it then, SQLite cannot wait (it would deadlock) and fails at once, busy
+    timeout or not. Taking the lock up front makes every writer wait its turn instead.
+    Inside a transaction already, this is a savepoint."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT irdesk_write")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO SAVEPOINT irdesk_write")
+                conn.execute("RELEASE SAVEPOINT irdesk_write")
+            raise
+        conn.execute("RELEASE SAVEPOINT irdesk_write")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+@contextlib.contextmanager
 def guarded(path: str | os.PathLike) -> Iterator[None]:
     """SQLite's errors as the store's own sentences."""
     try:
@@ -43,15 +73,21 @@ def guarded(path: str | os.PathLike) -> Iterator[None]:
         raise translate(exc, str(path)) from exc
 
 
-def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S,
+            create: bool = True) -> sqlite3.Connection:
+    """``create=False`` (reading commands): a store that is not there is an error, not made."""
+    if not path.exists() and (readonly or not create):
+        raise StoreMissing(f"There is no store at {path}; import releases into it first "
+                           "(a mistyped --db path?).")
     if not readonly:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path)
         if path.exists() and not os.access(path, os.W_OK):
             readonly = True
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
     with guarded(path):
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "not a database" shows here
+        _refuse_newer(applied_steps(conn), path)  # before anything below changes the file
         if not readonly:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -67,6 +103,22 @@ def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEO
     return conn
 
 
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = "a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
+        raise StoreError(f"The store {path} cannot be made: its folder {path.parent} cannot be created "
+                         f"({why}).") from exc
+
+
+def _refuse_newer(applied: list[str], path: Path) -> None:
+    unknown = [name for name in applied if name not in STEPS]
+    if unknown:
+        raise StoreTooNew(f"The store {path} was written by a newer version of IR Desk (it has the step "
+                          f"“{unknown[-1]}”); this version will not change it. Please update IR Desk.")
+
+
 def applied_steps(conn: sqlite3.Connection) -> list[str]:
     try:
         rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'irdesk' ORDER BY rowid")
@@ -76,23 +128,25 @@ def applied_steps(conn: sqlite3.Connection) -> list[str]:
 
 
 def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
-    applied = applied_steps(conn)
-    unknown = [name for name in applied if name not in STEPS]
-    if unknown:
-        raise StoreTooNew(f"The store {path} was written by a newer version of IR Desk (it has the step "
-                          f"“{unknown[-1]}”); this version will not change it. Please update IR Desk.")
-    pending = [name for name in STEPS if name not in applied]
-    if not pending:
+    if all(name in applied_steps(conn) for name in STEPS):
         return
     if readonly:
         raise StoreReadOnly(f"The store {path} is read-only and needs an upgrade to be opened by this version.")
-    if applied:
-        backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
     from sqlite_utils import Database
 
     from .schema import migrations
 
-    migrations.apply(Database(conn, execute_plugins=False))
+    # Under the write lock, so that two programs opening a new store at once take turns:
+    # the second finds the steps done. Each step is then a savepoint of this transaction.
+    with writing(conn):
+        applied = applied_steps(conn)
+        _refuse_newer(applied, path)
+        pending = [name for name in STEPS if name not in applied]
+        if not pending:
+            return
+        if applied:
+            backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
+        migrations.apply(Database(conn, execute_plugins=False))
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:

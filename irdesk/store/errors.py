@@ -29,6 +29,10 @@ class StoreReadOnly(StoreError):
     pass
 
 
+class StoreMissing(StoreError):
+    pass
+
+
 def translate(exc: sqlite3.Error, path: str) -> StoreError:
     """The known SQLite failures as our own; anything else stays a bug (re-raised by callers)."""
     message = str(exc).lower()

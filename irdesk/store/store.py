@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import queries
-from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded
+from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded, writing
+from .errors import StoreError
 
 if TYPE_CHECKING:  # the writing side loads on first write: opening a window only reads
     from ..extract.model import ParsedRelease
@@ -24,10 +25,11 @@ class Store:
     for the failures a person can act on (locked, full, read-only, damaged, too new)."""
 
     def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
-                 busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+                 busy_timeout: float = BUSY_TIMEOUT_S, create: bool = True) -> None:
         self.path = Path(path) if path else default_store_path()
-        self.conn = connect(self.path, readonly, busy_timeout)
+        self.conn = connect(self.path, readonly, busy_timeout, create)
         self._db = None
+        self._batching = False
 
     @property
     def db(self):
@@ -52,7 +54,15 @@ class Store:
         from . import writer
 
         with guarded(self.path):
-            return writer.add_release(self.db, parsed, source)
+            if self._batching and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
+            with writing(self.conn):
+                return writer.add_release(self.db, parsed, source)
+
+    def rollback(self) -> None:
+        """Give up the transaction under way (a batch that a failed write left broken)."""
+        if self.conn.in_transaction:
+            self.conn.rollback()
 
     @contextlib.contextmanager
     def batched(self, every: int = 1000, seconds: float = 2.0) -> Iterator[Callable[[], bool]]:
@@ -60,28 +70,37 @@ class Store:
         batch), so a crash loses at most the last two seconds, never half a release.
         (Commits cost most on a large store: on 100,000 releases, 2 s batches import about
         10% faster than 0.5 s ones.)
-        Yields ``tick()``, to call after each add; it returns True when it committed."""
-        with guarded(self.path):
-            self.conn.execute("BEGIN")
+        Yields ``tick()``, to call after each add; it returns True when it committed.
+        The write lock is taken by the first add after a commit (``add`` begins it), so
+        other writers get their turn between batches while the next file is read."""
         state = {"count": 0, "since": time.monotonic()}
+        self._batching = True
 
         def tick() -> bool:
             state["count"] += 1
             if state["count"] < every and time.monotonic() - state["since"] < seconds:
                 return False
-            with guarded(self.path):
-                self.conn.commit()
-                self.conn.execute("BEGIN")
             state.update(count=0, since=time.monotonic())
+            try:
+                with guarded(self.path):
+                    self.conn.commit()
+            except StoreError:
+                self.conn.rollback()  # what the batch held is not stored; the caller says so
+                raise
             return True
 
         try:
             yield tick
         finally:
+            self._batching = False
             # Whatever is in the transaction is whole releases: keep it, even when stopping early.
             if self.conn.in_transaction:
-                with guarded(self.path):
-                    self.conn.commit()
+                try:
+                    with guarded(self.path):
+                        self.conn.commit()
+                except StoreError:
+                    self.conn.rollback()
+                    raise
 
     @contextlib.contextmanager
     def recording_import(self, parsed: list[ParsedRelease], label: str = "Import") -> Iterator[list[Change]]:
@@ -91,48 +110,48 @@ class Store:
 
         compound_keys = sorted({squash(n) for p in parsed for c in p.compounds for n in c.all_names() if squash(n)})
         contact_keys = sorted({contact_key(c.name) for p in parsed for c in p.contacts if c.name})
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             mark = curation.mark_import(self.db, compound_keys, contact_keys)
         out: list[Change] = []
         yield out
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             out.append(curation.finish_import(self.db, mark, label))
 
     # Corrections (each returns a Change that revert() and reapply() undo and redo)
     def edit(self, kind: str, row_id: int, column: str, value) -> Change:
         from . import curation
 
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             return curation.edit(self.db, kind, row_id, column, value)
 
     def merge_compounds(self, keep: int, other: int) -> Change:
         from . import curation
 
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             return curation.merge_compounds(self.db, keep, other)
 
     def merge_contacts(self, keep: int, other: int) -> Change:
         from . import curation
 
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             return curation.merge_contacts(self.db, keep, other)
 
     def delete_release(self, release_id: int) -> Change:
         from . import curation
 
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             return curation.delete_release(self.db, release_id)
 
     def revert(self, change: Change) -> None:
         from . import curation
 
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             curation.put_back(self.db, change, change.before)
 
     def reapply(self, change: Change) -> None:
         from . import curation
 
-        with guarded(self.path):
+        with guarded(self.path), writing(self.conn):
             curation.put_back(self.db, change, change.after)
 
     # Reading

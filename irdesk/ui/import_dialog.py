@@ -40,7 +40,7 @@ class ImportDialog(QDialog):
             check.setEditable(False)
             self.model.setItem(n, 0, check)
             self._set(n, 1, item.path.name if item.path is not None else item.label)
-            self.model.item(n, 1).setToolTip(item.label)
+            self.model.item(n, 1).setToolTip(f"<p>{escape(item.label)}</p>")  # rich text, escaped: shown as written
             self._set(n, 2, "queued")
         self.table = QTableView()
         self.table.setModel(self.model)

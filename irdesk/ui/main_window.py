@@ -33,6 +33,13 @@ TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compou
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
+def plain_message(parent, title: str, text: str) -> QMessageBox:
+    """A message whose text is shown as written: a file named "<b>x</b>.txt" is not markup."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 class Dialogs:
     """The questions the window asks; tests answer them without a modal loop."""
 
@@ -43,7 +50,7 @@ class Dialogs:
         return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
     def inform(self, parent, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        plain_message(parent, title, text).exec()
 
     def save_file(self, parent, title: str, name: str, filters: str) -> str | None:
         return QFileDialog.getSaveFileName(parent, title, name, filters)[0] or None
@@ -441,7 +448,9 @@ class MainWindow(QMainWindow):
         def work(progress):
             from ..importer import commit
 
-            with Store(store_path) as store:
+            from ..store import BACKGROUND_WAIT_S
+
+            with Store(store_path, busy_timeout=BACKGROUND_WAIT_S) as store:
                 return commit(store, chosen + failed, progress, label)
 
         task = Task(work)
@@ -475,9 +484,11 @@ class MainWindow(QMainWindow):
 
     # Help
     def about(self) -> None:
-        QMessageBox.about(self, "About IR Desk",
-                          f"<h3>IR Desk {__version__}</h3><p>Press releases turned into records: releases, "
-                          f"compounds, presentations and contacts.</p><p>Store: {self.store.path}</p>")
+        QMessageBox.about(self, "About IR Desk", self.about_text())
+
+    def about_text(self) -> str:
+        return (f"<h3>IR Desk {__version__}</h3><p>Press releases turned into records: releases, "
+                f"compounds, presentations and contacts.</p><p>Store: {escape(str(self.store.path))}</p>")
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
