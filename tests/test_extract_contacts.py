@@ -116,3 +116,20 @@ def test_headings_in_words_and_names_in_capitals():
     assert (found["JOHN PARK"].audience, found["JOHN PARK"].organization) == ("media", "Acme Bio")
     found = contacts("For more information, contact Jane Doe at (617) 555-0101 or jane@acme.example.\n")
     assert (found["Jane Doe"].phones, found["Jane Doe"].emails) == (["(617) 555-0101"], ["jane@acme.example"])
+
+
+def test_organization_lines_head_their_own_people():
+    found = contacts("For further information, please contact:\n\nAcme Bio plc              +44 (0)20 7946 0000\n"
+                     "Jane Doe, Chief Executive Officer\nJohn Roe, Chief Financial Officer\n\n"
+                     "Northbank Securities (Nominated Adviser)     +44 (0)20 7946 0500\nEmma Earl / Freddy Crossley\n\n"
+                     "Brightwater Communications\nMary-Jane Elliott, Sukaina Virji\nacme@bright.example\n")
+    assert (found["John Roe"].organization, found["John Roe"].phones) == ("Acme Bio plc", ["+44 (0)20 7946 0000"])
+    assert (found["Emma Earl"].organization, found["Emma Earl"].phones) == (
+        "Northbank Securities (Nominated Adviser)", ["+44 (0)20 7946 0500"])
+    assert found["Sukaina Virji"].emails == ["acme@bright.example"]
+    assert "Acme Bio" not in found
+
+
+def test_a_firm_named_like_a_heading_under_a_person():
+    found = contacts("Contacts:\nInvestors\nJane Doe\nStern Investor Relations\n212-555-0100\njane.doe@stern.example\n")
+    assert (found["Jane Doe"].organization, found["Jane Doe"].audience) == ("Stern Investor Relations", "investors")

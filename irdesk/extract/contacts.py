@@ -340,7 +340,7 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
         rest = value[label.end():].strip(" :")
         return [_item("label", head, start, value, audience_of(head)), *_classify(rest, start + value.index(rest), emails)]
     people = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", value) if p]
-    if len(people) > 1 and all(_is_name(p, emails) for p in people):
+    if len(people) > 1 and _is_name(people[0], emails) and all(name_tokens(clean_name(p)) for p in people):
         return [_item("person", clean_name(p), start, value) for p in people]
     person = _person_and_rest(value, start, emails)
     if person:
@@ -373,8 +373,8 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
         name = first
     else:
         cut = leading_person(value, emails)
-        if not cut or ADDRESS.search(value[:cut]):
-            return []
+        if not cut or ADDRESS.search(value[:cut]) or re.fullmatch(rf"\s*,?\s*{LEGAL_SUFFIX}\s*", value[cut:]):
+            return []  # "Acme Bio plc" is a company
         name, rest = value[:cut], value[cut:]
     out = [_item("person", clean_name(name), start, value)]
     rest = clean_name(re.sub(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+", "", rest.strip(" ,")))
@@ -451,6 +451,10 @@ class _Assembler:
         self._finish()
 
     def _label(self, item: Item, following: Item | None) -> None:
+        if self.group and self.last is not None and self.last.kind in ("person", "title") and not self.has_reach \
+                and re.match(r"[A-Z]\w*\s", item.value) and not re.match(rf"{ROLE}\b", item.value):
+            self._org(Item("org", item.value, item.span, line=item.line), following)  # "Jane Roe" / "Stern IR"
+            return
         if self.last is not None and self.last.kind == "title" and DEPARTMENT.search(item.value) \
                 and not re.search(r"(?i)contact|inquir|enquir", item.value) and (following is None or following.kind != "person"):
             self._title(item, following)  # "Senior Vice President" / "Investor Relations": still the title
@@ -494,20 +498,40 @@ class _Assembler:
                 and not ORG_WORDS.search(re.sub(r"(?i)communications?|relations|PR|IR", "", value)):
             self._title(item, following)  # "Senior Vice President" / "Corporate Communications and IR"
         elif self.group and last in ("person", "title", "audience") and not self.has_reach \
-                and all(c.organization in (None, self.block_org) for c in self.group):
+                and all(c.organization in (None, self.block_org) for c in self.group) \
+                and not self._heads_next(item, following):
             for c in self.group:  # "Jane Roe" / "Acme Advisors": the person's firm
                 c.organization = item.value
                 c.spans["organization"] = item.span
         elif following is not None and following.kind == "person":
-            if self.block:
-                self.next_org = item
+            if self.block and last is not None and item.line != self.last.line:
+                self._sub_block(value)  # "Acme plc" / people / "Broker Ltd" / its people
             elif self.block_org is None or last in (None, "label", "org"):
                 self.block_org = item.value
         elif following is not None and following.kind in ("phone", "email"):
             if DEPARTMENT.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and _dept_name(value):
                 self._dept(item)  # "Media Relations in Dallas: 214-555-0100": the department's own line
-            elif self.block_org is None and not self.block:
+            elif self.block and last is not None and item.line != self.last.line:
+                self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
+            elif self.block_org is None:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+
+    def _heads_next(self, item: Item, following: Item | None) -> bool:
+        """An organization's line that heads the people after it rather than naming the firm of
+        those before: it starts its own line and gives its phone there ("Broker Ltd  +44 20 …"),
+        or a blank line sets it off from them and a person follows."""
+        if following is None or self.last is None or item.line == self.last.line:
+            return False
+        return following.kind == "phone" and following.line == item.line \
+            or following.kind == "person" and item.line > self.last.line + 1
+
+    def _sub_block(self, org: str) -> None:
+        """An organization's line after people opens the block of that organization's people."""
+        audience, heading = self.audience, self.heading
+        self._finish()
+        self._reset_block()
+        self.audience, self.heading, self.block_org = audience, heading, org
+        self.orgs = []
 
     def _dept(self, item: Item) -> None:
         """"Media Relations in Dallas: 214-555-0100": reach for a department, not for the people below."""

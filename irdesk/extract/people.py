@@ -96,15 +96,20 @@ def is_person(value: str, emails: tuple[str, ...] = ()) -> bool:
     words = name_tokens(clean_name(value))
     if not words:
         return False
-    if is_first_name(words[0]) or (words[0].endswith(".") and len(words) > 2 and is_first_name(words[1])):
+    first = words[1] if words[0].endswith(".") and len(words) > 2 else words[0]
+    if is_first_name(first) or "-" in first and is_first_name(first.split("-")[0]):
         return True
     return any(_mail_matches(words, e) for e in emails)
 
 
 def _mail_matches(words: list[str], email: str) -> bool:
+    """"ksmith@", "kirin.smith@", "smithk@", "kirin@" for Kirin Smith."""
     local = re.sub(r"[^a-z]", "", email.split("@")[0].lower())
-    first, last = words[0].lower(), re.sub(r"[^a-z]", "", words[-1].lower())
-    return len(last) > 2 and (local.endswith(last) or local.startswith(last)) or len(first) > 3 and local.startswith(first)
+    first, last = re.sub(r"[^a-z]", "", words[0].lower()), re.sub(r"[^a-z]", "", words[-1].lower())
+    if len(last) < 3 or not first:
+        return False
+    return local.startswith(first[0]) and local.endswith(last) or local.startswith(last) and local.endswith(first[0]) \
+        or len(first) > 3 and local == first
 
 
 def leading_person(value: str, emails: tuple[str, ...] = ()) -> int:
