@@ -133,3 +133,10 @@ def test_organization_lines_head_their_own_people():
 def test_a_firm_named_like_a_heading_under_a_person():
     found = contacts("Contacts:\nInvestors\nJane Doe\nStern Investor Relations\n212-555-0100\njane.doe@stern.example\n")
     assert (found["Jane Doe"].organization, found["Jane Doe"].audience) == ("Stern Investor Relations", "investors")
+
+
+def test_a_name_the_list_lacks_between_a_firm_and_a_phone():
+    found = contacts("Investor Relations Contact\n\nNorthpeak Advisors, LLC\n\nZelvra Onkatu\n\n908-555-0175\n\n"
+                     "acme@northpeak.example\n")
+    assert (found["Zelvra Onkatu"].organization, found["Zelvra Onkatu"].phones) == (
+        "Northpeak Advisors, LLC", ["908-555-0175"])

@@ -95,6 +95,13 @@ class _Assembler:
                 person.spans["title"] = (person.spans["title"][0], item.span[1])
 
     def _org(self, item: Item, following: Item | None) -> None:
+        if self._unlisted_person(item, following):
+            firm = self.last
+            self._person(Item("person", item.value, item.span, line=item.line), following)
+            if firm is not None and not any(c.organization for c in self.group):
+                self.group[-1].organization = CITY_TAIL.sub("", _without_place(firm.value)).strip()
+                self.group[-1].spans["organization"] = firm.span
+            return
         value = CITY_TAIL.sub("", _without_place(re.sub(r"^(?i:for)\s+(?=[A-Z])", "", item.value))).strip()
         item = Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
         last = self.last.kind if self.last is not None else None
@@ -121,6 +128,14 @@ class _Assembler:
                 self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
             elif self.block_org is None:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+
+    def _unlisted_person(self, item: Item, following: Item | None) -> bool:
+        """A name whose first name the list lacks ("Jenene Thomas"), read from where it stands: a
+        line of its own between a firm's line and that person's phone or e-mail."""
+        return (self.last is not None and self.last.kind == "org" and item.line > self.last.line
+                and following is not None and following.kind in ("phone", "email") and following.line > item.line
+                and name_tokens(item.value) is not None and len(item.value.split()) <= 3
+                and not ORG_WORDS.search(item.value) and not DEPARTMENT.search(item.value))
 
     def _heads_next(self, item: Item, following: Item | None) -> bool:
         """An organization's line that heads the people after it rather than naming the firm of
