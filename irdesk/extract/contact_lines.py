@@ -165,10 +165,23 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
     if AUDIENCE.fullmatch(rest):
         out.append(Item("audience", rest, (rest_at, rest_at + len(rest)), audience_of(rest)))
     elif TITLE_WORDS.search(rest):
-        out.append(Item("title", rest, (rest_at, rest_at + len(rest))))
+        out.extend(_title_and_firm(rest, rest_at))
     elif len(rest) < 60 and rest[:1].isupper() and not re.search(r"\d", rest):
         out.append(Item("org", rest, (rest_at, rest_at + len(rest))))
     return out
+
+
+def _title_and_firm(value: str, start: int) -> list[Item]:
+    """"Managing Director LifeSci Advisors, LLC": a title, then the company it is held at."""
+    last = None
+    for last in TITLE_WORDS.finditer(value):
+        pass
+    firm = value[last.end():].strip(" ,") if last else ""
+    if firm[:1].isupper() and re.search(rf"\b{LEGAL_SUFFIX}$", firm) and not TITLE_WORDS.search(firm):
+        title = value[:last.end()]
+        firm_at = start + value.rindex(firm)
+        return [Item("title", title, (start, start + len(title))), Item("org", firm, (firm_at, firm_at + len(firm)))]
+    return [Item("title", value, (start, start + len(value)))]
 
 
 def _is_place(value: str) -> bool:
