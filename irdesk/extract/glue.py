@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from .people import is_first_name
+from .phones import plausible
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))")
+# The pattern callers of this module used for phones; contact blocks use ``phones.find_phones``.
 PHONE = re.compile(
     r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,8}){1,5}"
     r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?(?!\d)(?![-.]\d)",
@@ -88,7 +90,7 @@ def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int
 
 
 def clean_email(text: str, m: re.Match) -> tuple[int, int]:
-    """The span of the real address when a word was glued to its front."""
+    """The span of the real address when a word or a phone was glued to either end of it."""
     start, end = m.span()
     glued = re.search(r"(?<=[a-z])www\.", text[start:end])
     if glued and "@" in text[start:start + glued.start()]:
@@ -101,24 +103,28 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
     if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
         start += digits.end()
-    local = text[start:text.index("@", start)]
+    return start + _glued_word(text, start, text[start:text.index("@", start)]), end
+
+
+def _glued_word(text: str, start: int, local: str) -> int:
+    """How many characters at the front of the address's local part belong to the word before."""
     named = _glued_first_name(text, start, local)
     if named:
-        return start + named, end
+        return named
     dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
     if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Carolyn.hawley@"
-        return start + dotted.end(), end
+        return dotted.end()
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
     # "JRandolph@" after "Jill Randolph": initials of the name, not a glued word.
     if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):
-        return start + caps.end(), end
-    word = re.match(GLUED_WORDS, local)
+        return caps.end()
+    word = GLUED_WORDS.match(local)
     if word:  # "Officercorporate@": the word before the address ran into it
-        return start + word.end(), end
+        return word.end()
     for role in ROLE_MAILBOXES:
-        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):
-            return end - len(role) - (end - start - len(local)), end
-    return start, end
+        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):  # "Starmanmedia@"
+            return len(local) - len(role)
+    return 0
 
 
 def _glued_first_name(text: str, start: int, local: str) -> int:
@@ -137,9 +143,5 @@ def _glued_first_name(text: str, start: int, local: str) -> int:
 
 
 def phone_ok(value: str) -> bool:
-    digits = re.sub(r"\D", "", re.split(r"(?i)\s*(?:x|ext)", value)[0])
-    if not 7 <= len(digits) <= 15:
-        return False
-    if re.fullmatch(r"(?:19|20)\d\d", digits[:4]) and len(digits) <= 8:
-        return False
-    return bool(re.search(r"[\s.()+-]", value.strip()) or len(digits) == 10)
+    """Kept for callers of this module: whether ``value`` can be a phone (see ``phones``)."""
+    return plausible(value)
