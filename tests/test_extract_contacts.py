@@ -121,12 +121,12 @@ def test_headings_in_words_and_names_in_capitals():
 def test_organization_lines_head_their_own_people():
     found = contacts("For further information, please contact:\n\nAcme Bio plc              +44 (0)20 7946 0000\n"
                      "Jane Doe, Chief Executive Officer\nJohn Roe, Chief Financial Officer\n\n"
-                     "Northbank Securities (Nominated Adviser)     +44 (0)20 7946 0500\nEmma Earl / Freddy Crossley\n\n"
-                     "Brightwater Communications\nMary-Jane Elliott, Sukaina Virji\nacme@bright.example\n")
+                     "Northbank Securities (Nominated Adviser)     +44 (0)20 7946 0500\nEmma Lark / Fred Colby\n\n"
+                     "Brightwater Communications\nMary-Jane Ellery, Sana Virdi\nacme@bright.example\n")
     assert (found["John Roe"].organization, found["John Roe"].phones) == ("Acme Bio plc", ["+44 (0)20 7946 0000"])
-    assert (found["Emma Earl"].organization, found["Emma Earl"].phones) == (
+    assert (found["Emma Lark"].organization, found["Emma Lark"].phones) == (
         "Northbank Securities (Nominated Adviser)", ["+44 (0)20 7946 0500"])
-    assert found["Sukaina Virji"].emails == ["acme@bright.example"]
+    assert found["Sana Virdi"].emails == ["acme@bright.example"]
     assert "Acme Bio" not in found
 
 

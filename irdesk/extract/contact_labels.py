@@ -11,7 +11,7 @@ ROLES = rf"{ROLE}(?:\s*(?:and|&|/|-)\s*{ROLE})*"
 # After an organization's name "PR" or "IR" is more often part of a firm's name ("Brightwater PR").
 LONG_ROLES = ROLES.replace("IR|PR|", "")
 SUFFIXES = r"(?i:Relations|Inquiries|Enquiries|Support|Contacts?|Information|Desk|Team|Affairs)"
-# An organization's name in a heading: capitalized words ("Acme Bio, Inc.", "Heidelberg Pharma AG").
+# An organization's name in a heading: capitalized words ("Acme Bio, Inc.", "Nordwerk Pharma AG").
 ORG_NAME = r"[A-Z][\w.&'’-]*(?:,?[ \t](?:[A-Z&][\w.&'’-]*|of|and|the|de)){0,5}"
 LABEL = re.compile(
     rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,60}}?(?:contact|reach)(?:\s+us)?\b\s*:?)"

@@ -2,7 +2,7 @@
 an e-mail, a sub-heading or an audience marker.
 
 Pieces end at line breaks, separators ("|", ";", ": "), labels ("Tel.:", "E-mail:") and the
-breaks that copies of a release lost ("Sylvia WimmerDirector…", found by ``glue``).
+breaks that copies of a release lost ("Ann RoeDirector…", found by ``glue``).
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
 
 
 def _title_and_firm(value: str, start: int) -> list[Item]:
-    """"Managing Director LifeSci Advisors, LLC": a title, then the company it is held at."""
+    """"Managing Director Northpeak Advisors, LLC": a title, then the company it is held at."""
     last = None
     for last in TITLE_WORDS.finditer(value):
         pass

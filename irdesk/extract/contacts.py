@@ -59,7 +59,7 @@ class _Assembler:
     def _label(self, item: Item, following: Item | None) -> None:
         if self.group and self.last is not None and self.last.kind in ("person", "title") and not self.has_reach \
                 and re.match(r"[A-Z]\w*\s", item.value) and not re.match(rf"{ROLE}\b", item.value):
-            self._org(Item("org", item.value, item.span, line=item.line), following)  # "Jane Roe" / "Stern IR"
+            self._org(Item("org", item.value, item.span, line=item.line), following)  # "Jane Roe" / "Northpeak IR"
             return
         if self.last is not None and self.last.kind == "title" and DEPARTMENT.search(item.value) \
                 and not re.search(r"(?i)contact|inquir|enquir", item.value) and (following is None or following.kind != "person"):
@@ -71,7 +71,7 @@ class _Assembler:
         self._finish()
         self._reset_block()
         self.audience, self.heading = item.audience, item.value
-        self.block_org = org_above or self.region_org  # "Anthos" / "Media contact: ..."
+        self.block_org = org_above or self.region_org  # "Acme" / "Media contact: ..."
 
     def _person(self, item: Item, following: Item | None) -> None:
         if self.last is None or self.last.kind != "person" or self.has_reach:
@@ -130,7 +130,7 @@ class _Assembler:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
 
     def _unlisted_person(self, item: Item, following: Item | None) -> bool:
-        """A name whose first name the list lacks ("Jenene Thomas"), read from where it stands: a
+        """A name whose first name the list lacks ("Zelvra Onkatu"), read from where it stands: a
         line of its own between a firm's line and that person's phone or e-mail."""
         return (self.last is not None and self.last.kind == "org" and item.line > self.last.line
                 and following is not None and following.kind in ("phone", "email") and following.line > item.line
@@ -278,7 +278,7 @@ def _split_names(item: Item) -> list[Item]:
 
 
 def _without_place(org: str) -> str:
-    """"Amgen, Thousand Oaks" -> "Amgen"; "Acme Bio, Inc." stays."""
+    """"Acme, Springfield" -> "Acme"; "Acme Bio, Inc." stays."""
     head, comma, tail = org.rpartition(",")
     if comma and head and not re.fullmatch(rf"\s*{LEGAL_SUFFIX}\s*", tail):
         return head

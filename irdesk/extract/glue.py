@@ -1,4 +1,4 @@
-"""Text that lost its line breaks ("Sylvia WimmerDirector Corporate CommunicationsTel.: ...").
+"""Text that lost its line breaks ("Ann RoeDirector Corporate CommunicationsTel.: ...").
 
 Copies of releases often run a contact block together. We find where the breaks were and
 return fragments as spans of the original text, so provenance survives.
@@ -70,16 +70,16 @@ def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int
                          r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
                          r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
         pos = start + m.start()
-        # "LifeSci Advisors": a camel-case word inside an organization's name.
+        # "NorthPeak Advisors": a camel-case word inside an organization's name.
         if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
             continue
         left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
         word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
-        # A camel-case word the release uses elsewhere is a name (GeoVax), not glue; unless a
-        # title or a phone label starts there ("RichertHead of Investor Relations").
+        # A camel-case word the release uses elsewhere is a name (BioNova), not glue; unless a
+        # title or a phone label starts there ("RoeHead of Investor Relations").
         if left and counts[word] > 1 and not word[:1].isdigit() and not TITLE_START.match(text, pos):
             continue
-        # "CellReGenJan": when a known word ends the left part, that is the one break in it.
+        # "BioNovaJan": when a known word ends the left part, that is the one break in it.
         known = _known_prefix(word, counts)
         if known and len(left) != known:
             continue
@@ -112,24 +112,24 @@ def _glued_word(text: str, start: int, local: str) -> int:
     if named:
         return named
     dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
-    if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Carolyn.hawley@"
+    if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Maria.lopez@"
         return dotted.end()
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
-    # "JRandolph@" after "Jill Randolph": initials of the name, not a glued word.
+    # "JRoe@" after "Jane Roe": initials of the name, not a glued word.
     if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):
         return caps.end()
     word = GLUED_WORDS.match(local)
     if word:  # "Officercorporate@": the word before the address ran into it
         return word.end()
     for role in ROLE_MAILBOXES:
-        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):  # "Starmanmedia@"
+        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):  # "Roemedia@"
             return len(local) - len(role)
     return 0
 
 
 def _glued_first_name(text: str, start: int, local: str) -> int:
-    """Where a person's first name begins inside "Relevancejennifer": a capitalized word glued
-    to a lower-case first name that the text just wrote as a name ("Jennifer Horton, ...")."""
+    """Where a person's first name begins inside "Brightwaterjennifer": a capitalized word glued
+    to a lower-case first name that the text just wrote as a name ("Jennifer Roe, ...")."""
     if not re.fullmatch(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}", local):
         return 0
     before = text[max(0, start - 300):start]

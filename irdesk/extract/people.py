@@ -16,7 +16,7 @@ HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame)\.?
 CREDENTIALS = re.compile(
     r"(?:,?\s*(?:Ph\.?\s?D|M\.?\s?D|D\.?Phil|DPhil|MBA|CPA|CGMA|CFA|CIRO|J\.?D|M\.?Sc|MSc|MPH|R\.?N|Pharm\.?D|Esq|"
     r"Jr|Sr|II|III|IV|FRCP|FACC|FAHA)\.?)+\s*$|\s*\([A-Z]{2,6}\)\s*$")
-# One word of a name: "Anne", "McNeill", "O'Brien", "Kirk-Ellis", an initial "J.", a particle.
+# One word of a name: "Anne", "McNeal", "O'Brien", "Ross-Ellery", an initial "J.", a particle.
 UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 TOKEN = re.compile(rf"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)?[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*|"
                    rf"[{UPPER}]\.|[{UPPER}]['’][{UPPER}][{LOWER}]+|"
@@ -92,7 +92,7 @@ def is_first_name(word: str) -> bool:
 
 def is_person(value: str, emails: tuple[str, ...] = ()) -> bool:
     """A person's name: its shape, and a first name people bear (or, for a first name the
-    list lacks, an e-mail address nearby built from the name: "ksmith@" for "Kirin Smith")."""
+    list lacks, an e-mail address nearby built from the name: "zsmith@" for "Zelvra Smith")."""
     words = name_tokens(clean_name(value))
     if not words:
         return False
@@ -103,7 +103,7 @@ def is_person(value: str, emails: tuple[str, ...] = ()) -> bool:
 
 
 def _mail_matches(words: list[str], email: str) -> bool:
-    """"ksmith@", "kirin.smith@", "smithk@", "kirin@" for Kirin Smith."""
+    """"ksmith@", "zelvra.smith@", "smithz@", "zelvra@" for Zelvra Smith."""
     local = re.sub(r"[^a-z]", "", email.split("@")[0].lower())
     first, last = re.sub(r"[^a-z]", "", words[0].lower()), re.sub(r"[^a-z]", "", words[-1].lower())
     if len(last) < 3 or not first:
