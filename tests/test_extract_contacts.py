@@ -140,3 +140,8 @@ def test_a_name_the_list_lacks_between_a_firm_and_a_phone():
                      "acme@northpeak.example\n")
     assert (found["Zelvra Onkatu"].organization, found["Zelvra Onkatu"].phones) == (
         "Northpeak Advisors, LLC", ["908-555-0175"])
+
+
+def test_surname_glued_to_an_address_that_repeats_it():
+    found = contacts("Media Contact:\nHelen Castellanhcastellan@acme.example\n")
+    assert found["Helen Castellan"].emails == ["hcastellan@acme.example"]

@@ -111,6 +111,10 @@ def _glued_word(text: str, start: int, local: str) -> int:
     named = _glued_first_name(text, start, local)
     if named:
         return named
+    for cut in range(len(local) // 2, 2, -1):  # "Jane Roebergjroeberg@": the surname written again in it
+        word, rest = local[:cut], local[cut:]
+        if rest.islower() and word.lower() in rest and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?", word):
+            return cut
     dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
     if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Maria.lopez@"
         return dotted.end()
