@@ -145,3 +145,10 @@ def test_a_name_the_list_lacks_between_a_firm_and_a_phone():
 def test_surname_glued_to_an_address_that_repeats_it():
     found = contacts("Media Contact:\nHelen Castellanhcastellan@acme.example\n")
     assert found["Helen Castellan"].emails == ["hcastellan@acme.example"]
+
+
+def test_a_heading_word_repeated_thousands_of_times_stays_fast():
+    for filler in ("Media\n" * 60_000, "Contact: " + "@" * 300_000, "For Investors:\n" * 30_000):
+        started = time.perf_counter()
+        extract_text((HEAD + filler)[:400_000])
+        assert time.perf_counter() - started < 3

@@ -73,11 +73,23 @@ def _alone_on_line(text: str, end: int) -> bool:
 
 
 
+def _candidates(view: str, start: int):
+    """Line starts up to 80 characters before a label word, in order, each once."""
+    scanned = start
+    for k in _keyword_positions(view, start):
+        begin = max(scanned, k - 80)
+        if begin > k:
+            continue
+        for m in LINE_STARTS.finditer(view, begin, k + 1):
+            yield m.end()
+        scanned = k + 1
+
+
 def _labels(view: str, start: int, skip: list[Span]) -> list[re.Match]:
-    keywords = _keyword_positions(view, start)
-    candidates = sorted({m.end() for k in keywords for m in LINE_STARTS.finditer(view, max(start, k - 80), k + 1)})
-    labels = []
-    for p in candidates:
+    labels: list[re.Match] = []
+    for p in _candidates(view, start):
+        if len(labels) >= MAX_LABELS:
+            break
         m = LABEL.match(view, p)
         if not m or not m.group(0).strip() or not _line_start(view, m.start()):
             continue
@@ -107,15 +119,20 @@ def _region_end(view: str, start: int, limit: int) -> int:
     return end
 
 
+# Real releases have a few contact headings and blocks of a few hundred characters; these bound
+# the work on texts that repeat a heading word thousands of times.
+MAX_LABELS, MAX_BLOCK = 60, 5000
+
+
 def find_regions(view: str, body_start: int, skip: list[Span]) -> list[tuple[int, int, str, str | None]]:
     """Blocks as (start, end, heading, organization named by the heading)."""
     regions: list[tuple[int, int, str, str | None]] = []
-    for m in _labels(view, body_start, skip):
+    for m in _labels(view, body_start, skip)[:MAX_LABELS]:
         # A sub-heading inside a block ("Acme Contacts" / "Media" / ... / "Investors") is read with it.
         if regions and m.start() <= regions[-1][1]:
-            if m.end() > regions[-1][1]:
-                s, _, heading, org = regions[-1]
-                regions[-1] = (s, _region_end(view, m.end(), len(view)), heading, org)
+            s, end, heading, org = regions[-1]
+            if m.end() > end and end - s < MAX_BLOCK:
+                regions[-1] = (s, min(_region_end(view, m.end(), len(view)), s + MAX_BLOCK), heading, org)
             continue
         org = (m.group("org") or m.group("org2") or "").strip(" ,")
         regions.append((m.end(), _region_end(view, m.end(), len(view)), m.group(0), org or None))
@@ -129,7 +146,10 @@ def _emails_from(view: str, start: int) -> list[tuple[int, str]]:
     """Addresses after ``start``: found from their "@" (scanning for the pattern is slow)."""
     found = []
     at = view.find("@", start)
-    while at >= 0:
+    while at >= 0 and len(found) < MAX_LABELS * 4:
+        if at == 0 or not view[at - 1].isalnum() or at + 1 >= len(view) or not view[at + 1].isalnum():
+            at = view.find("@", at + 1)
+            continue
         m = EMAIL.search(view, max(start, at - 64), at + 256)
         if m and m.start() < at < m.end():
             found.append((m.start(), m.group(0)))
