@@ -185,11 +185,14 @@ def _title_and_firm(value: str, start: int) -> list[Item]:
 
 
 def _is_place(value: str) -> bool:
-    """A country's name ("United States", "Germany"), alone or after a city ("Dhaka, Bangladesh")."""
-    countries = load_words("countries.tsv")
-    city, comma, country = value.rpartition(",")
-    return value in countries or bool(comma) and country.strip() in countries and city.count(",") == 0 \
-        and len(city.split()) <= 2 and not ORG_WORDS.search(city)
+    """A country, state or province ("United States", "Ontario"), alone or after a city ("Dhaka,
+    Bangladesh", "Los Angeles, California", "Springfield, IL")."""
+    countries, regions = load_words("countries.tsv"), load_words("regions.tsv")
+    if value in countries or value in regions:
+        return True
+    city, comma, area = value.rpartition(",")
+    return bool(comma) and (area.strip() in countries or area.strip() in regions) and "," not in city \
+        and 0 < len(city.split()) <= 3 and not ORG_WORDS.search(city) and not re.search(r"\d", city)
 
 
 def _other(value: str, start: int) -> list[Item]:

@@ -12,7 +12,9 @@ from .people import is_first_name
 from .phones import plausible
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))")
+# A web address, ending where a glued word or number starts ("www.acme.comTel", "…com617-555-…").
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[a-z]{2,24}"
+                 r"(?:[/?#][^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))|(?=[A-Z]|\d|[\s),;:]|\.(?!\w)|$))")
 # The pattern callers of this module used for phones; contact blocks use ``phones.find_phones``.
 PHONE = re.compile(
     r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,8}){1,5}"
