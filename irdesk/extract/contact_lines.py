@@ -39,6 +39,10 @@ AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analy
 JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)|"
                   r"(?:company|contact|organi[sz]ation|business|staff\s+member|full)?\s*(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
                   r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
+# Where one piece of a block ends: a line break, a separator, "at"/"via" before a number.
+CUTS = re.compile(r"\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
+                  r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
+
 
 def inside(pos: int, spans: list[Span]) -> bool:
     return any(s <= pos < e for s, e in spans)
@@ -53,8 +57,8 @@ class Item:
     line: int = 0
 
 
-def pieces(view: str, start: int, end: int, counts: WordCounts) -> tuple[list[Item], list[str]]:
-    """The block cut into classified pieces, in order; and its e-mail addresses."""
+def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
+    """The block ``view[start:end]`` cut into classified pieces, in order."""
     found: list[Item] = []
     masked: list[Span] = []
     raw_emails: list[Span] = []
@@ -74,9 +78,8 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> tuple[list[It
     cuts = {start, end}
     for s, e in masked:
         cuts.update((s, e))
-    for m in re.finditer(r"\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)|\(?\b(?:at|via)\s(?=\(?\+?\d)",
-                         view[start:end]):
-        cuts.update((start + m.start(), start + m.end()))
+    for m in CUTS.finditer(view, start, end):
+        cuts.update(m.span())
     for m in BREAK_WORDS.finditer(view, start, end):
         cuts.update(m.span())
     # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
@@ -94,7 +97,7 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> tuple[list[It
     found.sort(key=lambda i: i.span[0])
     for item in found:
         item.line = view.count("\n", start, item.span[0])
-    return found, list(emails)
+    return found
 
 
 def _item(kind: str, value: str, start: int, full: str, audience: str | None = None) -> Item:

@@ -321,11 +321,11 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
         columns = table_cells(view, start, end)
         if columns:
             for cells in columns:
-                items = [i for s, e in cells for i in pieces(view, s, e, counts)[0]]
+                items = [i for s, e in cells for i in pieces(view, s, e, counts)]
                 assembler.feed(items)
                 assembler.audience, assembler.block_org = audience_of(heading), org
         else:
-            assembler.feed(pieces(view, start, end, counts)[0])
+            assembler.feed(pieces(view, start, end, counts))
         found.extend(assembler.contacts)
         depts.extend(assembler.depts)
     return _merge(found, depts)
