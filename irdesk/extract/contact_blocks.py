@@ -9,6 +9,7 @@ the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .contact_labels import LABEL
 from .contact_lines import ORG_WORDS, inside
@@ -72,8 +73,7 @@ def _alone_on_line(text: str, end: int) -> bool:
     return not (rest if newline < 0 else rest[:newline]).strip(" \t|")
 
 
-
-def _candidates(view: str, start: int):
+def _candidates(view: str, start: int) -> Iterator[int]:
     """Line starts up to 80 characters before a label word, in order, each once."""
     scanned = start
     for k in _keyword_positions(view, start):
@@ -85,7 +85,9 @@ def _candidates(view: str, start: int):
         scanned = k + 1
 
 
-def _labels(view: str, start: int, skip: list[Span]) -> list[re.Match]:
+def _labels(view: str, start: int) -> list[re.Match]:
+    """The contact headings after ``start``: a label at a line's start that ends in a colon,
+    says "contact", or stands alone on its line."""
     labels: list[re.Match] = []
     for p in _candidates(view, start):
         if len(labels) >= MAX_LABELS:
@@ -104,6 +106,8 @@ def _labels(view: str, start: int, skip: list[Span]) -> list[re.Match]:
 
 
 def _region_end(view: str, start: int, limit: int) -> int:
+    """Where a block that starts at ``start`` ends: at the next section, a heading in capitals,
+    or a paragraph of prose (a long line with no phone or e-mail)."""
     end = min(len(view), start + 1500, limit)
     for stop in STOP.finditer(view, start, end):
         if _line_start(view, stop.start()) or view[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
@@ -127,7 +131,7 @@ MAX_LABELS, MAX_BLOCK = 60, 5000
 def find_regions(view: str, body_start: int, skip: list[Span]) -> list[tuple[int, int, str, str | None]]:
     """Blocks as (start, end, heading, organization named by the heading)."""
     regions: list[tuple[int, int, str, str | None]] = []
-    for m in _labels(view, body_start, skip)[:MAX_LABELS]:
+    for m in _labels(view, body_start):
         # A sub-heading inside a block ("Acme Contacts" / "Media" / ... / "Investors") is read with it.
         if regions and m.start() <= regions[-1][1]:
             s, end, heading, org = regions[-1]
