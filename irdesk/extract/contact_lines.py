@@ -162,8 +162,8 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
         name, rest = value[:cut], value[cut:]
     out = [_item("person", clean_name(name), start, value)]
     rest = clean_name(re.sub(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+", "", rest.strip(" ,")))
-    if not rest:
-        return out
+    if not rest or JUNK.fullmatch(rest) or re.fullmatch(r"(?i)company|contact|name|details|info", rest):
+        return out  # "Ann Roe Contact Email: …": the next field's label
     rest_at = start + value.rindex(rest) if rest in value else start
     if AUDIENCE.fullmatch(rest):
         out.append(Item("audience", rest, (rest_at, rest_at + len(rest)), audience_of(rest)))
