@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import signal
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -64,16 +65,34 @@ def _open_store(args: argparse.Namespace, create: bool = True):
 def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_paths, summary
     from .store import StoreError
+    from .workers import default_workers
+
+    if args.workers is None:
+        args.workers = default_workers()
 
     try:
         store = _open_store(args)
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 2
+    from .logsetup import setup_logging
+
+    setup_logging(store.path.parent)  # a file's unexpected failure keeps its traceback there
+    _daily_backup(store)
     with store:
-        outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True))
+        outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True),
+                                workers=args.workers, time_limit=args.timeout)
     print(summary(outcomes))
     return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def _daily_backup(store) -> None:
+    from .store.backups import daily_backup
+
+    try:
+        daily_backup(store.path)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"note: today's copy of the store could not be made ({exc})", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -115,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="read releases (files and folders) into the store")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--db", metavar="PATH", help="the store to use (default: the app's own)")
+    imp.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="processes that read files (default: one per core; 0 reads in this process)")
+    imp.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                     help="give up on a file after this long (default 10; needs --workers other than 0)")
     imp.set_defaults(func=cmd_import)
 
     find = sub.add_parser("search", help="find releases, compounds and contacts in the store")
@@ -129,9 +152,12 @@ COMMANDS = ("extract", "import", "search")
 
 
 def window_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="irdesk", description="IR Desk: press releases as records. Without a command, opens the window.",
         epilog=f"Commands (each has --help): {', '.join(COMMANDS)}.")
+    parser.add_argument("--version", action="version", version=f"IR Desk {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store to open (default: the app's own)")
     parser.add_argument("files", nargs="*", metavar="FILE", help="releases to import as the window opens")
     return parser

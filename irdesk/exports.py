@@ -58,8 +58,14 @@ def vcards(contacts: list[dict], reach: dict[int, dict]) -> bytes:
     return "".join(cards).encode("utf-8")
 
 
+def undated(presentations: list[dict]) -> list[dict]:
+    """The presentations a calendar cannot hold: no day is known for them."""
+    return [p for p in presentations if not p.get("starts_at")]
+
+
 def calendar(presentations: list[dict], product: str = "-//IR Desk//Presentations//EN") -> bytes:
-    """One event per presentation with a time or a day; a time keeps the offset the release named."""
+    """One event per presentation with a time (its instant) or only a day (an all-day event);
+    those with neither are left out (``undated`` names them)."""
     from icalendar import Calendar, Event
 
     cal = Calendar()

@@ -56,3 +56,16 @@ def test_a_file_that_takes_too_long_gets_its_line(tmp_path):
     done = run("extract", str(big), "--json", "--timeout", "0.001")
     assert json.loads(done.stdout)["error"] == "reading it took longer than 0.001 s"
     assert done.returncode == 1
+
+
+def test_version_and_python_dash_m():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    from irdesk import __version__
+
+    for command in ([sys.executable, "main.py", "--version"], [sys.executable, "-m", "irdesk", "--version"]):
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert done.stdout.strip() == f"IR Desk {__version__}"

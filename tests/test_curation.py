@@ -9,7 +9,7 @@ from irdesk.store import Source, Store
 from samples import release_text
 
 TABLES = ["releases", "sources", "compounds", "compound_names", "release_compounds", "meetings", "presentations",
-          "presentation_compounds", "contacts", "appearances", "spans", "sections", "release_keys"]
+          "presentation_compounds", "contacts", "appearances", "spans", "sections", "release_keys", "corrections"]
 
 
 def dump(store: Store) -> dict:
@@ -23,10 +23,11 @@ def fts(store: Store, kind: str, word: str) -> int:
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "c.db") as s:
-        s.add(extract_text(release_text(code="AB-101", inn="alphamab")), Source("1.txt"))
+        s.add(extract_text(release_text(code="AB-101", inn="alphamab")), Source("1.txt"),
+              [("city", "Cambridge", "Boston"), ("contact", "Media Relations", None)])  # as the review does
         s.add(extract_text(release_text(code="QX-202", inn="betatinib", date="May 5, 2025", phone="617-555-0199",
                                         headline="Northwind Therapeutics Licenses a Second Candidate Today")),
-              Source("2.txt"))
+              Source("2.txt"), [("wire", None, "BUSINESS WIRE")])
         yield s
 
 
@@ -45,11 +46,16 @@ ORIGINAL: list = []
 def test_edit_a_headline_undo_redo(store):
     ORIGINAL[:] = [dump(store)]
     rid = store.page("releases", sort="date")[0]["id"]
+    old = store.release(rid)["headline"]
     change = store.edit("releases", rid, "headline", "A Corrected Headline About Zebras")
     assert fts(store, "releases", "Zebras") == 1
+    # The edit is provenance too: the detail pane says the field was corrected.
+    assert [(c["field"], c["was"], c["now"]) for c in store.release(rid)["corrections"]][-1] == \
+        ("headline", old, "A Corrected Headline About Zebras")
     roundtrip(store, change)
     store.revert(change)
     assert fts(store, "releases", "Zebras") == 0
+    assert "headline" not in [c["field"] for c in store.release(rid)["corrections"]]
 
 
 def test_merge_two_compounds_undo_redo(store):
@@ -83,6 +89,7 @@ def test_delete_a_release_undo_redo(store):
     rid = store.page("releases", sort="date", descending=True)[0]["id"]
     change = store.delete_release(rid)
     assert store.release(rid) is None
+    assert store.db.execute("SELECT count(*) FROM corrections").fetchone()[0] == 2  # its own went with it
     assert store.count("compounds", "QX-202") == 0  # known only from that release
     assert store.count("releases") == 1
     roundtrip(store, change)
@@ -106,7 +113,9 @@ def test_an_import_is_undone_as_a_whole_and_its_merges_restored(store, tmp_path)
     empty.write_bytes(b"")
     reads = read_items(store, [Item.file(p) for p in (linking, fresh, empty)])
     assert [r.state for r in reads] == ["new", "new", "failed: the file is empty"]
+    reads[1].corrections = [("city", "Boston", "Cambridge")]  # what the review adds
     outcomes, change = commit(store, reads)
+    assert store.db.execute("SELECT field, now FROM corrections WHERE id > 3").fetchall() == [("city", "Cambridge")]
     assert sorted(o.status for o in outcomes) == ["failed", "imported", "imported"]
     assert store.count("compounds", "AB101") == 1 and store.count("releases") == 4
     merged = store.compound(store.page("compounds", query="AB-101")[0]["id"])

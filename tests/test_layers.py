@@ -8,7 +8,8 @@ import pytest
 from conftest import ROOT
 
 
-@pytest.mark.parametrize("package", ["irdesk.extract", "irdesk.store", "irdesk.importer", "irdesk.cli"])
+@pytest.mark.parametrize("package", ["irdesk.extract", "irdesk.store", "irdesk.importer", "irdesk.review",
+                                     "irdesk.cli"])
 def test_package_does_not_import_qt(package):
     code = (f"import sys, {package}, importlib, pkgutil\n"
             f"pkg = sys.modules['{package}']\n"

@@ -31,3 +31,12 @@ def test_validators_accept_them(tool, args):
         pytest.skip(f"{tool} is not installed")
     done = subprocess.run([tool, *args], cwd=PACKAGING, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_metainfo_names_the_version_the_code_has():
+    import xml.etree.ElementTree as ET
+
+    from irdesk import __version__
+
+    root = ET.parse(ROOT / "packaging" / "io.irdesk.IRDesk.metainfo.xml").getroot()
+    assert root.find("releases/release").get("version") == __version__

@@ -192,3 +192,23 @@ def test_page_setup_is_remembered(qtbot, store, tmp_path):
     layout = second.output.printer.pageLayout()
     assert layout.pageSize().id() == QPageSize.PageSizeId.Letter
     assert layout.orientation() == QPageLayout.Orientation.Landscape
+
+
+def test_the_calendar_export_says_what_it_left_out(qtbot, tmp_path):
+    text = ("Northwind to Present at the 12th Imaginary Oncology Congress\n\n"
+            "BOSTON, March 2, 2024 (GLOBE NEWSWIRE) -- Northwind Therapeutics, Inc. (Nasdaq: NWTX) today announced "
+            "a poster at the 12th Imaginary Oncology Congress later this year.\n\n"
+            "Title: \"A Phase 1 Study of NWT-204 in Solid Tumors\" (Abstract #1234)\n\n"
+            "The company develops antibody-drug conjugates for patients with solid tumors in many countries.\n")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    target = tmp_path / "p.ics"
+    with Store(tmp_path / "s.db") as s:
+        import_paths(s, [tmp_path / "r.txt"])
+        assert [p["starts_at"] for p in s.presentations_for()] == [None]
+        answers = SheetAnswers(target)
+        window = MainWindow(s, answers)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.saved, timeout=30000):
+            window.output.export("ics")
+    assert "1 presentation left out" in answers.messages[-1]
+    assert "A Phase 1 Study of NWT-204 in Solid Tumors" in answers.messages[-1]

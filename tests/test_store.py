@@ -160,6 +160,25 @@ def test_upgrade_a_store_made_by_the_first_schema(tmp_path):
     assert [m.name for m in migrations.applied(backup)] == ["m001_initial"]
 
 
+def test_upgrade_a_store_made_before_corrections(tmp_path):
+    path = tmp_path / "before.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m007_corrections")
+    old.close()
+    with Store(path) as store:
+        first = add(store, release_text())
+        assert store.release(first.release_id)["corrections"] == []
+        parsed = extract_text(release_text(code="QX-202", date="May 5, 2025",
+                                           headline="Northwind Therapeutics Licenses a Second Candidate Today"))
+        was = parsed.release.city
+        parsed.release.city = "Cambridge"
+        second = store.add(parsed, Source("b.txt"), [("city", was, "Cambridge")])
+        assert [(c["field"], c["was"], c["now"]) for c in store.release(second.release_id)["corrections"]] == \
+            [("city", "Boston", "Cambridge")]
+        again = store.add(extract_text(release_text()), Source("c.txt"), [("headline", "x", "y")])
+        assert again.status == "duplicate" and store.release(first.release_id)["corrections"] == []
+
+
 def test_the_steps_opening_checks_are_the_schemas():
     from irdesk.store.connection import STEPS
 

@@ -143,3 +143,71 @@ def test_a_release_read_only_in_part_says_so_in_its_outcome(tmp_path):
         (outcome,) = import_paths(store, [path])
     assert outcome.status == "imported"
     assert "only the first 400,000 characters were read" in outcome.line()
+
+
+def _zero_page(db, number: int) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(db, "r+b") as handle:
+        handle.seek((number - 1) * size)
+        handle.write(bytes(size))
+
+
+def test_a_damaged_store_is_not_written_and_says_so(tmp_path):
+    db = tmp_path / "s.db"
+    write_releases(tmp_path / "in", 300)
+    with Store(db) as store:
+        import_paths(store, [tmp_path / "in"])
+    _zero_page(db, 2)  # SQLite itself would go on writing around it
+    extra = _write(tmp_path, "new.txt", release_text(code="NWT-777", headline="Northwind Opens a New Site"))
+    with Store(db) as store:
+        (outcome,) = import_paths(store, [extra])
+    assert outcome.status == "failed"
+    assert "damaged" in outcome.reason and "nothing more will be written" in outcome.reason
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM releases WHERE headline LIKE '%New Site%'").fetchone()[0] == 0
+
+
+def test_a_bug_in_sql_stays_a_bug_and_a_full_disk_is_a_sentence(tmp_path):
+    from irdesk.store.connection import guarded
+    from irdesk.store.errors import StoreFull, translate
+
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(sqlite3.OperationalError, match="no such column"):
+            with guarded(store.path):
+                store.conn.execute("SELECT fullness_of_disk FROM releases")
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13
+    assert isinstance(translate(full, "s.db"), StoreFull)
+
+
+def test_hidden_files_in_a_folder_are_named_not_silently_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "good.txt", release_text())
+    _write(folder, ".draft.txt", release_text(code="NWT-555", headline="Northwind Drafts Something"))
+    done = run("import", folder, "--db", tmp_path / "s.db")
+    out = done.stdout.decode().splitlines()
+    assert f"{folder / '.draft.txt'}: skipped: a hidden file (its name starts with a dot)" in out
+    assert out[-1] == "1 imported, 0 duplicates, 0 failed, 1 skipped"
+    assert done.returncode == 0
+
+
+def test_a_copy_a_day_the_last_few_kept_and_offered_when_damaged(tmp_path):
+    import datetime as dt
+
+    from irdesk.store.backups import daily_backup
+    from irdesk.store.connection import latest_backup
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        import_paths(store, [_write(tmp_path, "a.txt", release_text())])
+    days = [dt.date(2026, 11, d) for d in (1, 2, 3, 4)]
+    made = [daily_backup(db, day) for day in days]
+    assert all(made) and daily_backup(db, days[-1]) is None  # one a day
+    assert sorted(p.name for p in tmp_path.glob("s.backup-*.db")) == [f"s.backup-2026-11-0{d}.db" for d in (2, 3, 4)]
+    with sqlite3.connect(made[-1]) as copy:
+        assert copy.execute("SELECT count(*) FROM releases").fetchone()[0] == 1
+    assert latest_backup(db) == made[-1]
+

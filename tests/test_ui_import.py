@@ -11,7 +11,7 @@ from irdesk.store import Store
 from irdesk.ui.dropping import paths_from_mime
 from irdesk.ui.main_window import MainWindow
 from samples import release_html, release_text
-from test_ui_window import Answers, isolated_settings, run_import  # noqa: F401 - fixture reused
+from test_ui_window import Answers, isolated_settings, run_import, stored  # noqa: F401 - fixture reused
 
 ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
@@ -82,10 +82,10 @@ def test_drop_files_and_a_folder_review_untick_and_import(qtbot, window, tmp_pat
 
     outcomes = run_import(qtbot, window, lambda: drag_and_drop(
         window, file_mime(tmp_path / "in", tmp_path / "loose" / "four.txt")), untick_two)
-    assert sorted(o.status for o in outcomes) == ["imported"] * 3
+    assert sorted(o.status for o in outcomes) == ["imported"] * 3 + ["left out"]  # the report names it
     assert window.store.count("releases") == 3
     assert window.pages["releases"].model.total == 3
-    assert window.statusBar().currentMessage() == "3 imported, 0 duplicates, 0 failed"
+    assert window.statusBar().currentMessage() == "3 imported, 0 duplicates, 0 failed, 1 left out"
     assert "details" in window.report.text()
 
 
@@ -163,10 +163,12 @@ def test_undo_an_import_as_a_whole(qtbot, window, tmp_path):
     run_import(qtbot, window, lambda: drag_and_drop(window, file_mime(tmp_path / "b")))
     assert window.store.count("releases") == 3
     assert window.undo_action.text() == "&Undo Import 2 releases"
-    window.undo_action.trigger()
+    with stored(qtbot, window):
+        window.undo_action.trigger()
     assert window.store.count("releases") == 1 and window.pages["releases"].model.total == 1
     assert window.store.count("contacts") == 1
-    window.redo_action.trigger()
+    with stored(qtbot, window):
+        window.redo_action.trigger()
     assert window.store.count("releases") == 3
 
 
@@ -182,3 +184,47 @@ def test_skipping_the_review_for_future_drops(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.imported, timeout=60000):
         drag_and_drop(window, file_mime(tmp_path / "b"))  # no click needed
     assert window.store.count("releases") == 2
+
+
+def test_enter_imports_and_escape_cancels(qtbot, window, tmp_path):
+    write_release(tmp_path / "in", "one.txt", 1)
+    drag_and_drop(window, file_mime(tmp_path / "in"))
+    qtbot.waitUntil(lambda: window.import_dialog is not None)
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30000)
+    with qtbot.waitSignal(window.imported, timeout=30000):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert window.store.count("releases") == 1
+    write_release(tmp_path / "more", "two.txt", 2)
+    drag_and_drop(window, file_mime(tmp_path / "more"))
+    qtbot.waitUntil(lambda: window.import_dialog is not None)
+    dialog = window.import_dialog
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.import_dialog is None)
+    assert window.store.count("releases") == 1
+
+
+def test_the_review_and_the_report_count_alike(qtbot, window, tmp_path):
+    """A file that repeats another of the batch is a duplicate before the import and after."""
+    write_release(tmp_path / "first", "stored.txt", 1)
+    run_import(qtbot, window, lambda: drag_and_drop(window, file_mime(tmp_path / "first")))
+    batch = tmp_path / "batch"
+    write_release(batch, "a-again.txt", 1)  # already stored
+    write_release(batch, "b-new.txt", 2)
+    write_release(batch, "c-repeat.txt", 2)  # the same as the item before it
+    write_release(batch, "d-unwanted.txt", 3)
+    (batch / "e-empty.txt").write_text("", encoding="utf-8")
+    said = []
+
+    def untick_one(dialog):
+        said.append(dialog.summary.text().split(". ")[0])
+        row = next(n for n in range(dialog.model.rowCount()) if dialog.model.item(n, 1).text().endswith("d-unwanted.txt"))
+        dialog.model.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+
+    outcomes = run_import(qtbot, window, lambda: drag_and_drop(window, file_mime(batch)), untick_one)
+    assert said == ["5 read: 2 new, 2 duplicates, 1 failed"]
+    assert window.statusBar().currentMessage() == "1 imported, 2 duplicates, 1 failed, 1 left out"
+    assert len(outcomes) == 5
+    lines = sorted(o.line() for o in outcomes)
+    assert any(line.endswith("c-repeat.txt: duplicate: same as item 2") for line in lines)
+    assert any(line.endswith("d-unwanted.txt: left out: unticked in the review") for line in lines)

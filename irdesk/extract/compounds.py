@@ -1,9 +1,12 @@
 """Drug products and candidates: code names, INNs and brand names, merged into compounds.
 
-A name is a candidate by its shape (a code name, an INN's stem, a brand's mark); it is
+A name is a candidate by its shape (a code name, a WHO INN stem, a brand's mark); it is
 kept when the release treats it as a drug (repeats it, puts it in the headline, or says
-so around it). Names that a parenthesis joins ("Lorvotuzumab Mertansine (LM, IMGN901)")
-are one compound.
+so around it) and not as a trial, a target, an abstract number, a platform or a company.
+Names that a bracket, "also known as" or "brand names" joins are one compound, named by
+the name the release uses most. A drug named only in safety information or the safe
+harbour is left out. The owner is the issuer or a company the text ties to the drug
+(owners.py); the target is read beside the drug's name (targets.py).
 """
 
 from __future__ import annotations
@@ -11,73 +14,41 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .codes import (AS_NUMBER_BEFORE, AS_TRIAL_AFTER_PHASE, CODE, FILING_BEFORE, NOT_CODE_CONTEXT, NOT_CODES,
+                    abbreviates, code_roles, forms, is_code)
+from .fineprint import fine_print
+from .inn import find_inns, looks_like_inn
 from .model import Compound, Release, Span
+from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .sections import Sections
+from .targets import find_target, target_sentences
+from .textfind import squash, ticker_of, word_hits
+from .vocab import load_words
 
-CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3})(?![\w‐‑-]|\.\d)")
-NOT_CODES = re.compile(r"^(?:COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
-                       r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
-                       r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
-                       r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
-STEMS = ("mab", "mabs", "tinib", "parib", "ciclib", "lisib", "rafenib", "zomib", "degib", "statin", "caftor", "vec",
-         "cogene", "leucel", "temcel", "platin", "rubicin", "taxel", "ciclovir", "cyclovir", "previr", "buvir", "asvir",
-         "azole", "mycin", "cillin", "floxacin", "sartan", "dipine", "prazole", "setron", "tansine", "vedotin", "tecan",
-         "fusp", "bart", "lidomide", "arabine", "xidine", "methasone", "barbital", "ampin", "abutin", "toin", "zepine",
-         "cept", "kinra", "glutide", "gliflozin", "gliptin", "tadine", "oxacin", "trexate", "mustine", "sertib",
-         "lutamide", "relix", "tropin", "imod", "itinib", "plasmid", "siran", "rsen", "tismanitin", "parvovec",
-         "cabtagene")
-NOT_INNS = {"peptide", "peptides", "nucleotide", "nucleotides", "polypeptide", "abstract", "remap", "roadmap",
-            "bitmap", "mindmap", "heatmap", "gene", "vector", "concept", "intercept", "accept", "except",
-            "precept", "percept", "transcept", "platinum", "rotavec", "azole", "statin", "statins"}
-STRONG_STEMS = ("mab", "tinib", "parib", "ciclib", "caftor", "cogene", "cabtagene", "leucel", "tansine", "vedotin",
-                "tecan", "bart", "fusp", "lisib", "rafenib", "zomib", "degib", "platin", "rubicin", "taxel", "glutide",
-                "gliflozin", "gliptin", "siran", "parvovec")
-SECOND_WORDS = ("alfa", "beta", "pegol", "vedotin", "emtansine", "mertansine", "deruxtecan", "govitecan",
-                "tismanitin", "roxaparvovec", "ozogamicin", "mafodotin", "tesirine", "ravtansine", "soravtansine",
-                "sodium", "hydrochloride", "mesylate", "autoleucel", "ciloleucel", "vicleucel")
-INN = re.compile(rf"\b(?:[a-z]{{3,}}(?:{'|'.join(STEMS)})|[A-Z][a-z]{{3,}}(?:{'|'.join(STEMS)}))"
-                 rf"(?: (?:{'|'.join(SECOND_WORDS)}|[a-z]{{3,}}(?:{'|'.join(STEMS)}))\b)?\b", re.I)
+__all__ = ["extract_compounds", "squash"]
+
 PREFIXED = re.compile(r"\b([A-Za-z]{3,11})-[A-Z][A-Za-z]{0,5}\b(?!-)")
-POSSESSIVE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)")
-FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group)\b")
-SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
+FIRM = re.compile(r"\S*\s+(?:Inc|Corp|Ltd|Group|A/S|AG|plc|LLC|Pharmaceuticals|Therapeutics|Pharma|Biotech|"
+                  r"Biosciences|Sciences|Holdings)\b")
 BRAND = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,20})\s?(?:®|™|\(R\)|\(TM\))")
-DRUG_WORDS = re.compile(r"(?i)\b(?:drug|vaccine|therap(?:y|ies|eutic)|medicine|medication|treatment|tablet|injection|"
-                        r"approved|prescription|candidate|compound|inhibitor|antibody|conjugate|ADC|dose|dosing|dosed|"
-                        r"investigational|program|trial|study|agonist|antagonist|formulation|molecule|biologic|product|"
-                        r"combination|regimen|medicines?|mg)\b")
-NOT_DRUG = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
-                      r"products?\b|solutions?|program|programme|service|Immuno-Oncology Profiling|explore|digital|"
-                      r"laboratory|lab)\b")
-TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
-TARGET = re.compile(
-    r"(?:(?P<t1>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)[- ](?:targeting|targeted|directed|expressing|specific)\b"
-    r"|\banti-(?P<t2>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
-    r"|\b(?i:directed against|targets?|targeting|inhibitor of|binds to)\s+(?:the\s+)?(?P<t3>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?)\b"
-    r"|\b(?P<t4>[A-Z][A-Z0-9]{1,8}) (?:inhibitor|modulator|antagonist|agonist)s?\b"
-    r"|\b(?P<t5>alpha[ -]?\d-adrenergic) (?:agonist|antagonist)"
-    r"|\((?P<t6>[A-Z][A-Z0-9]{1,8})\) gene therapy)")
-NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "TAP", "MVA", "DNA", "RNA", "CAR", "AAV", "AAV5", "US", "CEO", "NK", "IV"}
+_DRUG_WORDS = (r"(?i)\b(?:drugs?|vaccines?|vaccinations?|therap(?:y|ies|eutics?)|medicines?|medications?|treatments?|"
+                r"approved|prescription|candidates?|compounds?|inhibitors?|antibod(?:y|ies)|conjugates?|ADCs?|doses?|"
+                r"dosing|dosed|investigational|program|trials?|study|agonists?|antagonists?|formulations?|molecules?|"
+                r"biologics?|product|combination|regimens?|mg")
+NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technology|platform|index|software|system|device|app|"
+                      r"products?\b|solutions?|program|programme|service|profiling|explore|digital|"
+                      r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
+                      r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
+                      r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
+                      r"consortium|foundation|score|portfolio|suite)\b")
+CAPS_BEFORE_INN = re.compile(r"\b([A-Z][A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
+ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
+                        r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
+CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,20}) $")
+SALES = re.compile(r"(?i)\b(?:net sales|sales|revenues?|royalt(?:y|ies))\b")
+LONGER_MARK = re.compile(r"\b(?!(?:The|A|An|With|Our|Its|About|For|In|On|Of|And|Both|Using|New|Oral|Each)\s)[A-Z][\w-]+ $")
+TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\b|\btrademarks? of\b")
 
-
-_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
-_STEM_TUPLE = tuple(STEMS)
-
-
-def _inns(text: str):
-    """INN matches, found cheaply: a long word ending in a stem, then the full pattern there."""
-    covered = -1
-    for word in _WORD.finditer(text):
-        if word.start() < covered:
-            continue  # the second word of a two-word INN already matched
-        if word.group(0).lower().endswith(_STEM_TUPLE):
-            m = INN.match(text, word.start())
-            if m:
-                covered = m.end()
-                yield m
-
-
-_SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
 
 
 def _lower_words(text: str) -> set[str]:
@@ -85,20 +56,37 @@ def _lower_words(text: str) -> set[str]:
     return set(re.findall(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)", text))
 
 
-def squash(name: str) -> str:
-    return name.translate(_SQUASH).lower()
+class _DrugWords:
+    """Words that treat a name beside them as a medicine: roles and doses (a short regex), dosage
+    forms and routes (a set, from the FDA SPL vocabulary: a set look-up beats a 200-way regex)."""
+
+    role = re.compile(_DRUG_WORDS + r")\b")
+    word = re.compile(r"[a-z][a-z-]+")
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        end = len(text) if end is None else end
+        if self.role.search(text, start, end):
+            return True
+        known = forms()
+        return any(w in known for w in self.word.findall(text[start:end].lower()))
 
 
-def _is_code(name: str) -> bool:
-    letters = re.match(r"[A-Za-z]+", name).group(0)
-    if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
-        return False
-    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
-        return False  # "Gen3", "Q1", "B1": words with a number, not code names
-    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name):
-        return False  # "IMMUNOLOGY2025": a meeting and its year
-    digits = re.sub(r"\D", "", name)
-    return 2 <= len(digits) <= 5 or "-" in name and len(digits) <= 5
+_drug_words = _DrugWords()
+
+
+def drug_words() -> _DrugWords:
+    return _drug_words
+
+
+def not_compounds() -> frozenset[str]:
+    return load_words("not_compounds.tsv")
+
+
+def _drug_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name treat it as a drug: a dose, a drug word, a name in brackets."""
+    if re.match(r"\s?(?:\(|®|™)", text[end:end + 2]) or text[max(0, start - 1):start] == "(":
+        return True
+    return bool(drug_words().search(text, max(0, start - 60), min(len(text), end + 60)))
 
 
 class _Names:
@@ -139,60 +127,127 @@ class _Names:
 RANK = {"code": 0, "brand": 1, "inn": 2, "alias": 3}
 
 
-def _candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+def _candidates(text: str, release: Release, issuer: str | None = None) -> list[tuple[str, Span, str]]:
+    """Every name the release writes as a drug's: code names, brands and INNs, with their spans."""
+    found = (_code_candidates(text, release) + _named_after_issuer(text, release.company or issuer or "")
+             + _brand_candidates(text, release) + _inn_candidates(text))
+    urls = _addresses(text)
+    return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+
+
+def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+    """Code names the release treats as a drug's: repeated, in the headline, or among drug words."""
     codes = list(CODE.finditer(text))
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
-    found: list[tuple[str, Span, str]] = []
-    urls = _addresses(text)
-    trial_names = _trial_names(text, codes)
+    not_drugs, numbers, drugs = code_roles(text, codes)
+    found = []
     for m in codes:
         name = m.group(0)
-        if not _is_code(name) or squash(name) in trial_names:
+        # "LB-100, a first-in-class drug": a prefix that usually says something else ("LB" abstracts)
+        # still makes a code when a mention gives it a drug's role.
+        rescued = squash(name) in drugs and re.fullmatch(r"[A-Z]{2,4}[-‐‑]\d{3,5}", name)
+        if not (is_code(name, text) or rescued) or squash(name) in not_drugs or squash(name) in numbers:
             continue
-        around = text[max(0, m.start() - 80):m.end() + 80]
-        before = text[max(0, m.start() - 6):m.start()]
-        after = text[m.end():m.end() + 14]
+        if AS_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Poster MP-21": this mention is a number
+        if NOT_CODE_CONTEXT.match(text, m.end()) or FILING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Sub-15 nm", "Form F-4"
+        before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 14]
         if re.match(r"[- ](?:targeting|positive|negative|expressing|mutant|mutation)", after) or before.endswith("anti-"):
             continue
-        if counts[squash(name)] >= 2 or squash(name) in headline or DRUG_WORDS.search(around):
+        if counts[squash(name)] >= 2 or squash(name) in headline \
+                or drug_words().search(text, max(0, m.start() - 80), m.end() + 80):
             found.append((name, m.span(), "code"))
-    company = (release.company or "").split()
-    if company and len(company[0]) >= 3:
-        # "GEO-MVA", "Orca-T": a product named after the company.
-        first = company[0].lower()
-        for m in PREFIXED.finditer(text):
-            head = m.group(1).lower()
-            if len(head) >= 3 and first.startswith(head) and not CODE.fullmatch(m.group(0)):
-                found.append((m.group(0), m.span(), "code"))
+    return found
+
+
+def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
+    """ "GEO-MVA" of GeoVax, "ARO-INHBE" of Arrowhead: a product named after its company."""
+    company = issuer.split()
+    if not company or len(company[0]) < 3:
+        return []
+    first, found = company[0].lower(), []
+    for m in PREFIXED.finditer(text):
+        head = m.group(1).lower()
+        if len(head) >= 3 and abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
+                and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
+                and not ticker_of(text, m.group(1)) \
+                and drug_words().search(text, max(0, m.start() - 80), m.end() + 80) \
+                and not NOT_DRUG.match(text, m.end(), m.end() + 60):
+            found.append((m.group(0), m.span(), "code"))
+    return found
+
+
+def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
+    """Marked names (®, ™) that name a drug, and capitals tied to an INN in brackets."""
     marks = list(BRAND.finditer(text))
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
     not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
+    # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
+    vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
+               or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
+    found = []
     for m in marks:
-        name, rest = m.group(1), text[m.end():m.end() + 60]
-        if name in not_drugs:
+        name = m.group(1)
+        if name in not_drugs or name not in vouched or not _is_drug_mark(text, m, release):
             continue
-        around = text[max(0, m.start() - 60):m.end() + 140]
-        if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
-            continue  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
-        if NOT_DRUG.match(rest) or not DRUG_WORDS.search(around) or _is_firm(text, name):
+        if name.isupper() or re.match(r"\s*\([a-z]", text[m.end():m.end() + 60]) or text.count(name) >= 2:
+            head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() else None
+            if head and not NOT_CODES.match(head.group(1)) and head.group(1).lower() not in lower_words(text):
+                found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
+            else:
+                found.append((name, m.span(1), "brand"))
+    # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
+    for m in CAPS_BEFORE_INN.finditer(text):
+        if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
+                and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
+            found.append((m.group(1), m.span(1), "brand"))
+    return found
+
+
+def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:
+    """Whether this mention of a mark can be a drug's: not a platform's, a company's, a meeting's,
+    a longer name's, a trial's, nor one in a trademark legend."""
+    name = m.group(1)
+    if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
+        return False  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
+    if NOT_DRUG.match(text, m.end(), m.end() + 60) or _is_firm(text, name):
+        return False
+    if re.search(r"(?:19|20)\d\d$", name):
+        return False  # "IMMUNOLOGY2025™": a meeting's mark
+    if not name.isupper() and name.lower() in lower_words(text):
+        return False  # "Assure®", "Evolution™": an ordinary word the text also writes in lower case
+    if squash(name) == squash(" ".join((release.company or "").split()[:1])) or \
+            re.search(r"\b(?:by|from)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, m.start() - 40):m.start()]):
+        return False  # the issuer's own name, or "manufactured by Novo Nordisk®": a company's mark
+    longer = LONGER_MARK.search(text, max(0, m.start() - 30), m.start()) if not name.isupper() else None
+    if longer and not re.search(r"\d", name) and not drug_words().search(longer.group(0)):
+        return False  # "Total Cancer Care®", "Research Foundation®": the mark of a longer name
+    if AS_TRIAL_AFTER_PHASE.match(text, m.end()):
+        return False  # "its EMBRACE™ Phase 3 study": a trial's mark
+    return not TRADEMARK_LEGEND.search(_sentence_at(text, m.start()))  # "X™ and Y™ are trademarks of ..."
+
+
+def _inn_candidates(text: str) -> list[tuple[str, Span, str]]:
+    """INNs by their WHO stem; a weak stem's only where the words around treat it as a drug."""
+    found, lowered = [], None
+    for m in find_inns(text):
+        first = m.name.split()[0]
+        if first.lower() in not_compounds() or "-" in first and not m.strong:
             continue
-        if re.search(r"(?:19|20)\d\d$", name):
-            continue  # "IMMUNOLOGY2025™": a meeting's mark
-        if name.isupper() or re.match(r"\s*\([a-z]", rest) or text.count(name) >= 2:
-            found.append((name, m.span(1), "brand"))
-    lowered = None
-    for m in _inns(text):
-        words = m.group(0).split()
-        if words[0].lower() in NOT_INNS or len(m.group(0)) < 7 or words[0].lower() in SECOND_WORDS:
-            continue
-        if words[0][0].isupper() and not words[0].lower().endswith(STRONG_STEMS):
-            # "Halvorsen" is a name; a capitalized INN also appears in lower case somewhere.
+        if not m.strong:
             lowered = lowered if lowered is not None else _lower_words(text)
-            if words[0].lower() not in lowered:
-                continue
-        found.append((m.group(0), m.span(), "inn"))
-    return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
+            if first.lower().split("-")[-1] not in lowered or not _drug_context(text, m.start, m.end):
+                continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
+        found.append((m.name, (m.start, m.end), "inn"))
+    return found
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _addresses(text: str) -> list[Span]:
@@ -207,15 +262,7 @@ def _addresses(text: str) -> list[Span]:
     return spans
 
 
-def _trial_names(text: str, codes: list[re.Match]) -> set[str]:
-    """Codes that only ever name a trial: "a Phase 2 trial (AdPNP-203)"."""
-    trial, other = set(), set()
-    for m in codes:
-        inside = text[m.start() - 1:m.start()] == "(" and TRIAL_BEFORE.search(text, max(0, m.start() - 100), m.start())
-        (trial if inside else other).add(squash(m.group(0)))
-    return trial - other
-
-
+# What the words around one mention of a code name make of it.
 def _is_firm(text: str, name: str) -> bool:
     """ "Acme® Inc.": a mark on a company's name, not a drug's."""
     at = text.find(name)
@@ -226,30 +273,84 @@ def _is_firm(text: str, name: str) -> bool:
     return False
 
 
+ALIAS_LEAD = re.compile(r"(?i)^(?:(?:formerly|previously)(?: known as| identified as| called| named)?|also known as|"
+                        r"a\.?k\.?a\.?|f/k/a|known as|INN|USAN|generic name|brand name|code name|"
+                        r"licensed by [^()]{1,40}? as)\s*:?\s*")
+ALIAS_SPLIT = re.compile(r"\s*(?:[,;]|\bor\b)\s*")
+BRAND_NAMES = re.compile(r"\bbrand names?\s+((?:[A-Z][\w-]{2,20}(?:®|™)?(?:,\s*|,?\s+and\s+|\s+or\s+)?){1,4})")
+
+
+def _alias_parts(inside: str, base: int):
+    """The names a bracket lists: "sac-TMT, formerly SKB-264/MK-2870", "aka PCLX-001 or DDD86481"."""
+    at = 0
+    for piece in ALIAS_SPLIT.split(inside):
+        offset = inside.find(piece, at)
+        at = offset + len(piece)
+        lead = ALIAS_LEAD.match(piece)
+        name = piece[lead.end():] if lead else piece
+        start = base + offset + (lead.end() if lead else 0)
+        if not name or len(name) > 60:
+            continue
+        if "/" in name and all(CODE.fullmatch(p) for p in name.split("/")):
+            for code in name.split("/"):
+                yield code, start + name.index(code)
+        else:
+            yield name.strip(), start
+
+
+def _link_brand_names(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
+    """ "liraglutide ... under the brand names Saxenda® and Victoza®": the brands are the drug's names."""
+    if "brand name" not in text:
+        return
+    for m in BRAND_NAMES.finditer(text):
+        before = [(span, name) for name, span, kind in found if kind in ("inn", "code") and m.start() - 200 < span[0] < m.start()]
+        if not before:
+            continue
+        sentence_start = text.rfind(". ", 0, m.start())
+        owner = max(before)[1]
+        if max(before)[0][0] < sentence_start:
+            continue
+        for brand in re.finditer(r"[A-Z][\w-]{2,20}", m.group(1)):
+            key = squash(brand.group(0))
+            if key in names.parent:
+                names.union(squash(owner), key)
+
+
 def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
     """ "A (B, C)", "A (INN: B)", "A (licensed by X as B)" join names into one compound."""
     at = {span[1]: squash(name) for name, span, _ in found}
     for end, key in at.items():
-        paren = re.match(r"\s?(?:®|™|\(R\)|\(TM\))?\s?\(([^()]{1,80})\)", text[end:end + 90])
+        paren = re.match(r"\s?(?:®|™|\(R\)|\(TM\))?\s?\(([^()]{1,100})\)", text[end:end + 110])
         if not paren:
             continue
-        inside = paren.group(1)
-        inside = re.sub(r"^(?:INN|USAN|generic name|also known as|formerly|licensed by [^()]{1,40}? as)\s*:?\s*", "", inside, flags=re.I)
-        base = end + paren.start(1) + (len(paren.group(1)) - len(inside))
+        if paren.group(1).strip() in ("R", "TM", "SM", "C", "i", "ii", "a", "b"):
+            continue  # "ARISTADA(R)", a footnote's "(i)": a mark or a note, not a name
+        parts = list(_alias_parts(paren.group(1), end + paren.start(1)))
         # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
-        vouched = any(squash(p) in names.parent for p in re.split(r"[,;]", inside))
-        for part in re.finditer(r"[^,;]+", inside):
-            alias = part.group(0).strip()
-            if not alias or len(alias) > 60:
-                continue
-            start = base + part.start() + part.group(0).index(alias)
+        vouched = any(squash(alias) in names.parent for alias, _ in parts)
+        for alias, start in parts:
+            if re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", alias):
+                continue  # "(BCMAxCD3)": a bispecific's targets, not its name
             key2 = squash(alias)
             if key2 in names.parent:
                 names.union(key, key2)
             elif re.fullmatch(r"[A-Z][A-Za-z0-9-]{0,7}", alias) and (vouched or not re.fullmatch(r"[A-Z]{2,}s?", alias)) \
-                    or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias):
+                    or re.fullmatch(r"[a-z]+(?:/[a-z]+)+(?: and [a-z]+)?", alias) or looks_like_inn(alias):
                 names.add(alias, (start, start + len(alias)), "alias")
                 names.union(key, key2)
+            base = re.match(r"([a-z]{5,})-[a-z]{4}$", alias)
+            if base and squash(base.group(1)) in names.parent:
+                names.union(key, squash(base.group(1)))  # "X® (ravulizumab-cwvz)" and "ravulizumab"
+    _link_brand_names(text, names, found)
+    for end, key in at.items():
+        aka = ALSO_KNOWN.match(text, end, end + 60)
+        if aka:
+            alias = aka.group(1)
+            if squash(alias) in names.parent:
+                names.union(key, squash(alias))
+            elif CODE.fullmatch(alias) and is_code(alias) or looks_like_inn(alias):
+                names.add(alias, aka.span(1), "alias")
+                names.union(key, squash(alias))
     # "lorvotuzumab" alone is the antibody of "lorvotuzumab mertansine": one compound.
     long_inns = {squash(n.split()[0]): squash(n) for n, _, kind in found if kind == "inn" and " " in n}
     for name, _, kind in found:
@@ -269,34 +370,46 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
                 names.union(squash(name), squash(abbr.group(1)))
 
 
-def _owner(compound: Compound, release: Release, possessives: list[tuple[str, str]]) -> str | None:
-    """The issuer, unless the release writes another company's name before it: "Biotest's BT-062"."""
+def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], text: str,
+           release: Release) -> str | None:
+    """The issuer, unless the text ties another company to it: "Biotest's BT-062", "developed by X"."""
     keys = {squash(n) for n in compound.all_names() if len(n) > 2}
-    for owner, following in possessives:
-        if any(k in following for k in keys) and owner not in ("Company", "company") \
-                and not (release.company or "").startswith(owner):
-            return owner
-    return release.company
-
-
-def _target(compound: Compound, sentences: list[tuple[int, str, str]]) -> tuple[str, Span] | None:
-    keys = {squash(n) for n in compound.all_names() if len(n) > 2}
-    if not keys:
-        return None
-    for start, sentence, squashed in sentences:
-        if not any(k in squashed for k in keys):
+    for owner, governed in ties:
+        if not any(k in governed for k in keys):
             continue
-        for t in TARGET.finditer(sentence):
-            value = next(v for v in t.groups() if v)
-            if value.upper() in NOT_TARGETS or squash(value) in keys:
-                continue
-            at = start + t.start(next(i for i, v in enumerate(t.groups(), 1) if v))
-            return (value + " receptor" if t.group("t5") else value), (at, at + len(value))
-    return None
+        if (release.company or "").startswith(owner) or owner.startswith("Company") or owner.startswith("company"):
+            return issuer
+        if plausible_org(owner, text):
+            return owner
+    return issuer
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, offsets kept (a letter whose lower case is longer stays as it is)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _uses(lowered: str, name: str) -> int:
+    return len(word_hits(lowered, name.lower())) if len(name) > 2 else 0
+
+
+def _only_in(lowered: str, compound: Compound, spans: list[Span]) -> bool:
+    """Whether every mention of the compound lies inside ``spans``."""
+    if not spans:
+        return False
+    for name in compound.all_names():
+        if len(name) < 3:
+            continue
+        for at in word_hits(lowered, name.lower(), hyphen_ends=False):
+            if not any(s <= at < e for s, e in spans):
+                return False
+    return True
 
 
 def extract_compounds(text: str, release: Release, sections: Sections) -> list[Compound]:
-    found = _candidates(text, release)
+    issuer = issuer_owner(release, text)
+    found = _candidates(text, release, issuer)
     names = _Names()
     for name, span, kind in found:
         names.add(name, span, kind)
@@ -304,24 +417,33 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
-    possessives = [(m.group(1), squash(m.group(2))) for m in POSSESSIVE.finditer(text)]
-    sentences = [(m.start(), m.group(0), squash(m.group(0))) for m in SENTENCE.finditer(text)
-                 if m.group(0).strip()] if groups else []
+    ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
+    small_print = fine_print(text, sections) if groups else []
+    lowered = _lowered(text) if groups else ""
     for keys in groups.values():
         keys.sort(key=lambda k: (RANK[names.kind[k]], names.spelling[k][1][0]))
         if names.kind[keys[0]] == "alias":
             continue
+        # The name the release uses most; among equals, a code name, then a brand, then the INN.
+        keys.sort(key=lambda k: (names.kind[k] == "alias", -_uses(lowered, names.spelling[k][0]),
+                                 RANK[names.kind[k]], names.spelling[k][1][0]))
         name, span = names.spelling[keys[0]]
         compound = Compound(name=name, spans={"name": span})
         others = [names.spelling[k] for k in keys[1:]] + [v for k in keys for v in names.variants.get(k, [])]
         for alias, alias_span in others:
             compound.spans[f"aliases[{len(compound.aliases)}]"] = alias_span
             compound.aliases.append(alias)
-        compound.company = _owner(compound, release, possessives)
-        target = _target(compound, sentences)
+        if _only_in(lowered, compound, small_print):
+            continue  # a drug named only in safety information or the safe harbour
+        compound.company = _owner(compound, issuer, ties, text, release)
+        compounds.append(compound)
+    every = {n for c in compounds for n in c.all_names()}
+    candidates = target_sentences(text, every) if compounds else []
+    for compound in compounds:
+        own = set(compound.all_names())
+        target = find_target(candidates, own, every - own)
         if target:
             compound.target, compound.spans["target"] = target
-        compounds.append(compound)
     compounds.sort(key=lambda c: c.spans["name"][0])
     return compounds

@@ -9,6 +9,7 @@ from .compounds import extract_compounds
 from .contacts import extract_contacts
 from .model import ParsedRelease
 from .normalize import normalize
+from .structure import split_front_matter
 from .presentations import extract_presentations
 from .readers import Document, ReadError, read_bytes, read_file
 from .release import extract_release
@@ -19,8 +20,11 @@ MAX_CHARS = 400_000
 
 
 def extract_text(text: str, source: str | None = None, date_hint: str | None = None,
-                 warnings: tuple[str, ...] = ()) -> ParsedRelease:
-    text = normalize(text)
+                 warnings: tuple[str, ...] = (), kind: str | None = None) -> ParsedRelease:
+    """``kind`` is the reader's ("pdf", "html", ...): a PDF's printed lines are joined back first."""
+    # A clipped page's front-matter date says when it was saved: a hint, like an e-mail's Date:.
+    date_hint = date_hint or split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n"))[0].date
+    text = normalize(text, wrapped=kind == "pdf")
     notes = list(warnings)
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
@@ -28,8 +32,8 @@ def extract_text(text: str, source: str | None = None, date_hint: str | None = N
     if not text.strip():
         raise ReadError("it holds no text")
     parsed = ParsedRelease(text=text, source=source, warnings=notes)
-    parsed.release, dateline = extract_release(text, date_hint)
     sections = find_sections(text)
+    parsed.release, dateline = extract_release(text, date_hint, sections)
     parsed.about, parsed.forward_looking = sections.about, sections.forward_looking
     parsed.compounds = extract_compounds(text, parsed.release, sections)
     parsed.presentations = extract_presentations(text, parsed.release, parsed.compounds, sections)
@@ -38,7 +42,7 @@ def extract_text(text: str, source: str | None = None, date_hint: str | None = N
 
 
 def _from_document(doc: Document, source: str | None) -> ParsedRelease:
-    return extract_text(doc.text, source=source, date_hint=doc.date_hint, warnings=doc.warnings)
+    return extract_text(doc.text, source=source, date_hint=doc.date_hint, warnings=doc.warnings, kind=doc.kind)
 
 
 def extract_file(path: str | os.PathLike) -> ParsedRelease:

@@ -4,7 +4,10 @@ reduced to the words a reader sees. Spans point into this text."""
 
 from __future__ import annotations
 
+import html
 import re
+
+from .structure import LONG_LINE, drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
 
 _SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
            "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
@@ -17,23 +20,50 @@ _SPACES[ord("\t")] = "\t"
 _ODD_SPACE = re.compile("[" + "".join(chr(c) for c in _SPACES if chr(c) != "\t") + "]")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n]{0,2000}\)")
+# Entities a clipper copied from the page's source ("Q&amp;A").
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
+# A rule line a converter ran into the next line's words: "---------- PR Newswire".
+_RULE_PREFIX = re.compile(r"^[-=_*~]{4,}\s+")
+_RST_START = frozenset(".:=~^-`'*")
 _RST_NOISE = re.compile(r"^(?:\.\. [\w|:_-]+.*|:\w+:.*|[=~^\-`']{4,}|\*{3,})$")
 
 
-def normalize(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ODD_SPACE.search(text):  # rare; translating every character costs more than looking
-        text = text.translate(_SPACES)
+# Typographic ligatures a PDF's text layer keeps ("ﬁndings", "Oﬃcer").
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+
+
+def normalize(text: str, wrapped: bool = False) -> str:
+    """``wrapped``: the text's lines are a page's printed lines (a PDF), to be joined back."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    meta, text = split_front_matter(text)
+    if meta.title:  # a clipped page's title is the headline; the rest of its header is not text
+        text = meta.title + "\n\n" + text
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04"):
+        text = text.translate(_LIGATURES)
+    if _ODD_SPACE.search(text):  # replacing the few found costs less than translating every character
+        text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
     text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     lines = []
-    for line in text.split("\n"):
+    raw = text.split("\n")
+    if any(len(ln) >= LONG_LINE for ln in raw):
+        raw = "\n".join(repair_run_together(ln) for ln in raw).split("\n")
+    for line in raw:
+        if "*" in line or "_" in line or "\\" in line:
+            line = strip_emphasis(line)
         if "  " in line:
             line = _SPACE_RUN.sub(" ", line)
         line = line.strip(" ")
-        line = _HEADING.sub("", line)
-        if _RST_NOISE.match(line):
-            line = ""
+        if line[:1] == "#":
+            line = _HEADING.sub("", line)
+        if line[:1] in _RST_START:
+            framed = line.endswith(("-", "="))  # "---- Forwarded message ----" is a label, kept whole
+            line = "" if _RST_NOISE.match(line) else line if framed else _RULE_PREFIX.sub("", line)
         lines.append(line)
+    if wrapped:
+        lines = reflow(lines)
+    lines = drop_chrome(lines)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n ")

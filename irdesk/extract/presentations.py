@@ -1,9 +1,12 @@
 """Talks, posters and company presentations a release announces at a named meeting.
 
-Three shapes cover most releases: labelled details ("Title: ... Abstract #: ...
-Date/Time: ..."), schedule rows that begin "Abstract #905", and prose ("will present a
-poster titled “...” (Abstract Number: 9352)"). A release that only says the company will
-present at an investor conference gets one presentation without a title.
+Readings, most structured first: labelled blocks ("Title: … Abstract #: … Date/Time: …", also
+run together on one line, in Markdown bold, or led by a format: "- Oral: “…” – June 22"; a
+conference's name heading "Format:/Date:/Time:" lines), Markdown tables read by their header,
+numbered entries (``schedule.py``: "Title (Abstract #168)", "#1378: Title", "[P1806 – date, time,
+hall]"), schedule tables, "titled “…”" prose, an investor talk in the lead, and last one entry
+per meeting a sentence (or a clause, when it names two) ties to a presentation (``mentions.py``).
+Every entry needs a named meeting (``meetings.py``): a company's own call or webcast is none.
 """
 
 from __future__ import annotations
@@ -11,77 +14,50 @@ from __future__ import annotations
 import re
 
 from .compounds import squash
-from .dates import DATE, TIME, date_from_match, localize, time_from_match, zone_and_end
+from .dates import DATE, TIME, add_time, date_from_match, is_range, localize, time_from_match, zone_and_end
+from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
+from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
+from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
 from .sections import Sections
+from .quotes import quoted
 from .textutil import QUOTES, clean, lines
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
-_WHEN_WORDS = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-               r"Today|Tomorrow")
-MEETING_WORD = r"(?:Meeting|Congress|Conference|Symposi(?:um|a)|Workshop|Summit|Forum|Exposition|Convention|Colloquium|Days)"
-MEETING = re.compile(
-    rf"\b(?:at|during|to|for)\s+(?:the\s+)?(?P<m>(?:(?:[A-Z0-9][\w'’&.-]*|of|on|and|for|in|the|de|\([A-Za-z]+\)|[:–-])\s+){{0,14}}?"
-    rf"{MEETING_WORD}(?:\s+(?:and|&)\s+Exposition)?(?:\s+of\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and)){{0,8}})?(?:\s+\d{{4}})?(?:\s*\([\w ]+\))?"
-    rf"(?:\s+on\s+(?!{_WHEN_WORDS})[A-Z][\w]+(?:\s+[A-Z:][\w:]*){{0,6}})?)"
-    r"|\b(?:at|ahead of|during)\s+(?:the\s+)?(?P<acro>[A-Z]{3,8}\s?(?:19|20)\d\d)\b")
+MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
-    r"(?:\b(?:will|to)\s+(?:present|participate|host|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
-    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:at|in)\s+(?:the\s+)?"
-    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
+    r"(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
+    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?"
+    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 LABELS = {
-    "title": r"(?:Presentation |Poster |Abstract |Session )?Title",
-    "abstract": r"(?:Abstract|Poster|Presentation)\s*(?:#|No\.?|Number|ID)\s*:?\s*#?",
+    "title": r"(?:Presentation |Poster |Abstract |Talk )?Title",
+    "abstract": r"(?:(?:Abstract|Poster|Presentation|Publication)\s*(?:#|No\.?|Number|ID)|Abstract|Publication)\s*:?\s*#?",
+    "meeting": r"Event|Conference|Meeting|Congress",
     "when": r"Date(?:\s*(?:/|and|&)\s*Time)?|Time|When(?:/where)?|Session Date(?: and Time)?",
-    "location": r"Location|Room|Where|Venue",
-    "session": r"Session(?: Title| Name)?",
+    "location": r"Location|Room|Where|Venue|(?:Poster )?Board(?:\s*(?:#|No\.?|Number))?",
+    "session": r"(?:(?:Poster|Oral|Podium)\s+)?Session(?: Title| Name|\s+#?(?P<snum>[A-Z]{0,3}\d{1,4}))?",
     "presenter": r"Presenter|Speaker|Presenting Author|Author",
-    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Format|Booth|Moderator|Panel(?:ists)?",
+    "format": r"Format|Presentation Type|Type",
+    "other": r"Webcast(?: Link)?|Registration(?: Link)?|Link|Booth|Moderator|Panel(?:ists)?",
+    # "- Oral: “Title” – Sunday, June 22 …": the format heads the entry's line
+    "formatted": r"(?:Late-Breaking |Moderated |Mini-)?(?:Oral|E-?Poster|Poster|Podium)(?: Presentation)?",
 }
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
-                   + r")\s*:\s*", re.I | re.M)
+# "**Title:**" / "__Title__:": Markdown bold around a label
+LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+                   + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
-TITLED = re.compile(rf"\b(?:en)?titled:?\s*[{QUOTES}](?P<t>[^{QUOTES}\n]{{10,400}}?)[,.]?[{QUOTES}]", re.I)
+TITLED = re.compile(rf"\b(?:en)?titled:?\s*{quoted(10, 400)}", re.I)
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
                      r"\b(?:during|in) the (?P<named>(?:[A-Z0-9][\w/-]*\s){1,8}(?:Poster |Oral )?Session(?: \d+)?)", re.I)
 
 
-def find_meeting(text: str, release: Release, lead: int, body_end: int) -> tuple[str, Span] | None:
-    """The conference the release is about: named first in the headline or the lead, then
-    given its fullest form wherever the release spells it out."""
-    head = release.spans.get("headline", (0, 0))
-    found = []
-    for m in MEETING.finditer(text, 0, body_end):
-        key = "m" if m.group("m") else "acro"
-        name = m.group(key).split("\n")[0].strip(" :–-").rstrip(".")
-        name = re.sub(r"^(?:upcoming|annual|virtual)\s+", "", name)
-        if re.match(r"(?i)(?:conference call|earnings|webcast)", name) or len(name) < 7:
-            continue
-        at = m.start(key) + m.group(key).find(name)
-        found.append((name, (at, at + len(name))))
-    if not found:
-        return None
-    base = next((f for f in found if head[0] <= f[1][0] < head[1]), None) or \
-        next((f for f in found if f[1][0] >= lead), found[0])
-    words = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", base[0])) - {"The", "Annual", "Meeting", "Congress", "Conference"}
-    acronyms = {w for w in words if w.isupper() and len(w) >= 3}
-
-    def shared(name: str) -> int:
-        tokens = set(re.findall(r"[A-Z][A-Za-z]+|\d{4}", name))
-        # "(AAI)" spelled out in full names the same meeting as "AAI Annual Meeting 2025".
-        return len(words & tokens) + 2 * len({a for a in acronyms if f"({a})" in name})
-
-    same = [f for f in found if shared(f[0]) >= min(2, len(words)) and len(f[0]) <= 160]
-    return max(same or [base], key=lambda f: len(f[0]))
-
-
 def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span] | None:
     segment = text[start:end]
-    d = DATE.search(segment)
+    d = next((d for d in DATE.finditer(segment) if not is_range(segment, d)), None)
     if not d:
         return None
     day = date_from_match(d, year)
@@ -90,12 +66,14 @@ def _when(text: str, start: int, end: int, year: int | None) -> tuple[str, Span]
     t = TIME.search(segment, d.end())
     if t and t.start() - d.end() > 60:
         t = None
+    if t is None:  # "at 2:15 p.m. Eastern Time on Tuesday, September 9"
+        t = next((b for b in TIME.finditer(segment, max(0, d.start() - 60), d.start())), None)
     time = time_from_match(t) if t else None
     zone, zone_end = zone_and_end(segment, t.end()) if t else (None, d.end())
     if zone in (None, "local"):
         time = None  # without a zone we cannot say which instant; the day is still right
-    span_end = start + (max(zone_end, t.end()) if t else d.end())
-    return localize(day, time, zone), (start + d.start(), span_end)
+    span_end = start + max(zone_end, t.end(), d.end()) if t else start + d.end()
+    return localize(day, time, zone), (start + min(d.start(), t.start() if t else d.start()), span_end)
 
 
 def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, kind: bool = True) -> None:
@@ -119,70 +97,89 @@ def _fill(p: Presentation, text: str, start: int, end: int, year: int | None, ki
             key = next(k for k in ("n", "named2", "name", "named") if s.group(k))
             p.session, p.spans["session"] = s.group(key).strip(), (start + s.start(key), start + s.end(key))
     if kind and p.kind is None:
-        found = re.search(r"(?i)\b(oral|poster|podium)\b", segment)
-        if found:
-            p.kind = "poster" if found.group(1).lower() == "poster" else "oral"
+        p.kind = kind_of(segment)
 
 
-def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
+def _kind_word(words: str) -> str | None:
+    return kind_of(words) or ("oral" if re.search(r"(?i)\b(?:talk|oral|fireside chat|panel|presentation)\b", words) else None)
+
+
+# "Webinar Title:", "Job Title:": titles of things that are not talks at a meeting
+_OTHER_TITLE = re.compile(r"(?i)\b(?:webinar|event|job|position|report|film|book|album|program(?:me)?)\s*$")
+
+
+def _labels_in(text: str, start: int, end: int):
+    """Labels end at a colon: try the label grammar only just before each colon."""
+    colon, last = text.find(":", start, end), start
+    while colon >= 0:
+        for m in LABEL.finditer(text, max(last, colon - 45), min(end, colon + 8)):
+            if m.start() <= colon < m.end():
+                if not _OTHER_TITLE.search(text, max(0, m.start() - 12), m.start()):
+                    yield m
+                last = m.end()
+                break
+        colon = text.find(":", max(colon + 1, last), end)
+
+
+def _labelled(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
     """Blocks of "Label: value" lines; a new Title (or Abstract) label starts a new entry."""
     found: list[tuple[Presentation, int, int]] = []
-    labels = [m for line in _label_lines(text) for m in LABEL.finditer(text, line.start, line.end)]
+    labels = [m for line in _label_lines(text) if start <= line.start < end
+              for m in _labels_in(text, line.start, line.end)][:MAX_ITEMS * 8]
     current: Presentation | None = None
-    block_start = 0
+    pending: list[tuple[str, re.Match, int]] = []
+    block_start, number_word = 0, ""
     for n, m in enumerate(labels):
         key = next(k for k in LABELS if m.group(k))
         value_end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-        line_end = text.find("\n", m.end())
+        line_end = text.find("\n", m.end(), m.end() + 2000)
+        line_end = m.end() + 2000 if line_end < 0 else line_end
         value_end = min(value_end, len(text) if line_end < 0 else line_end)
         value = text[m.end():value_end]
         glued = re.search(r"(?<=[a-z.])About [A-Z]", value)  # "…UpdateAbout GeoVax": a section runs on
         if glued:
             value_end = m.end() + glued.start()
             value = value[:glued.start()]
+        # "Abstract Number: 3041" then "Poster Number: 212": one entry's two numbers (the first
+        # kept); the same label again starts the next entry
+        word = m.group("key").split()[0].lower()
+        if key == "formatted":
+            if not (_QUOTED_START.match(text, m.end()) or _title_like(text[m.end():value_end])):
+                continue  # "Poster: 1234" or a sentence: only a title makes the line an entry
+            key = "title"
         starts_new = key == "title" and (current is None or current.title) or \
-            key == "abstract" and current is not None and current.abstract and current.title
+            key == "abstract" and current is not None and current.abstract and word == number_word
+        if key == "abstract" and (current is None or starts_new or not current.abstract):
+            number_word = word
         # "H.C. Wainwright Global Investment Conference  Speaker: … Date/Time: …": a meeting's
         # name heads a block of details without a title (a company's talk at a conference).
-        headed = _meeting_head(text, m.start()) if key in ("presenter", "when") else None
-        if headed and (current is None or current.starts_at or current.meeting != headed[0]):
+        headed = _meeting_head(text, m.start()) if key in ("presenter", "when", "format") else None
+        if headed and (current is None or current.spans.get("meeting") != headed[1]):  # a new heading
             if current is not None:
-                found.append((current, block_start, m.start()))
+                found.append((current, block_start, _line_before(text, block_start, m.start())))
             current, block_start = Presentation(meeting=headed[0], kind="oral"), headed[1][0]
             current.spans["meeting"] = headed[1]
-        if current is None and key not in ("title", "abstract"):
+            for key_, m_, end_ in pending:
+                _label_value(current, key_, m_, text, end_, year)
+            pending = []
+        if key == "meeting" and not find_mentions(text, m.end(), value_end):
+            continue  # "Event: Third Quarter Results Call": no meeting
+        if key == "meeting" and current is not None and current.meeting and (current.title or current.starts_at):
+            starts_new = True  # "Event: <next conference>" in a list of investor conferences
+        if current is None and key not in ("title", "abstract", "meeting"):
+            pending.append((key, m, value_end))  # "Session Title: …" above the talk's own title
             continue
         if starts_new or current is None:
             if current is not None:
-                found.append((current, block_start, m.start()))
-            current, block_start = Presentation(), _block_start(text, m.start())
-        if current is None:
-            continue
-        span = (m.end(), value_end)
-        if key == "title":
-            title = value.strip().strip(QUOTES + " .")
-            current.title = title
-            current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
-            a = ABSTRACT.search(value)
-            if a:
-                current.title = clean(value[:a.start()]).strip(QUOTES + " .")
-                key = "a" if a.group("a") else "b"
-                current.abstract = a.group(key)
-                current.spans["abstract"] = (m.end() + a.start(key), m.end() + a.end(key))
-        elif key == "abstract":
-            a = re.match(r"\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)", value)
-            if a:
-                current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
-        elif key == "when":
-            _fill(current, text, m.end(), value_end, year)
-            rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
-            if rest and current.location is None:
-                current.location = rest.group("room").strip()
-                current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
-        elif key == "location":
-            current.location, current.spans["location"] = clean(value), span
-        elif key == "session":
-            current.session, current.spans["session"] = clean(value), span
+                found.append((current, block_start, _line_before(text, block_start, m.start())))
+                pending = []
+            # the entry's line may lead in with its session ("* Poster Session 1 – Dr. X, Title: …")
+            floor = max(found[-1][2] if found else 0, m.start() - 200)
+            current, block_start = Presentation(), max(text.rfind("\n", floor, m.start()) + 1, floor)
+            for key_, m_, end_ in pending:
+                _label_value(current, key_, m_, text, end_, year)
+            pending = []
+        _label_value(current, key, m, text, value_end, year)
     if current is not None:
         end = text.find("\n\n", labels[-1].end()) if labels else -1
         found.append((current, block_start, len(text) if end < 0 else end))
@@ -191,18 +188,99 @@ def _labelled(text: str, year: int | None) -> list[tuple[Presentation, int, int]
     return [f for f in found if f[0].title or f[0].abstract or f[0].meeting and f[0].starts_at]
 
 
+def _title_like(value: str) -> bool:
+    """A value that reads as a talk's title: no sentence, no date, not a number."""
+    value = value.strip()
+    return 20 <= len(value) <= 300 and value[0].isupper() and not SENTENCE.search(value) \
+        and not DATE.search(value) and not value.endswith(".")
+
+
+_QUOTED_START = re.compile(rf"\s*{quoted(10, 400, tail='[,.]?')}")
+
+
+def _line_before(text: str, start: int, pos: int) -> int:
+    """Where an entry's block ends: the line break before the next entry's label, if any."""
+    cut = text.rfind("\n", start, pos)
+    return cut if cut > start else pos
+
+
+def _label_value(current: Presentation, key: str, m: re.Match, text: str, value_end: int, year: int | None) -> None:
+    value = text[m.end():value_end]
+    span = (m.end(), value_end)
+    if key == "title":
+        q = _QUOTED_START.match(value)
+        if m.group("formatted"):  # "Oral: “Title” – Sunday, June 22, 2:15 p.m. CT"
+            if q:
+                value_end = m.end() + q.end()
+                value = value[:q.end()]
+            current.kind = current.kind or ("poster" if "poster" in m.group("key").lower() else "oral")
+        title = value.strip().strip(QUOTES + " .")
+        about = re.search(r"\s+About((?:\s+[A-Z][\w.&'’-]*){1,4})$", title)
+        if about and re.match(r"\s*" + re.escape(about.group(1).strip()), text[value_end:value_end + 200]):
+            title = title[:about.start()]  # "… Corporate Update About GeoVax": the About section's heading
+        current.title = title
+        current.spans["title"] = (m.end() + value.index(title[:5]) if title[:5] in value else m.end(), value_end)
+        a = ABSTRACT.search(value)
+        if a:
+            current.title = clean(value[:a.start()]).strip(QUOTES + " .")
+            group = "a" if a.group("a") else "b"
+            current.abstract = a.group(group)
+            current.spans["abstract"] = (m.end() + a.start(group), m.end() + a.end(group))
+    elif key == "abstract" and current.abstract is None:
+        a = re.match(r"\s*#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Z]{1,3}(?![a-z]))?)", value)
+        if a:
+            current.abstract, current.spans["abstract"] = a.group(1), (m.end() + a.start(1), m.end() + a.end(1))
+    elif key == "session" and not m.group("snum") and DATE.match(value.strip()):
+        _label_value(current, "when", m, text, value_end, year)  # "Poster Session: Monday, June 2, …"
+    elif key == "when":
+        dated = current.starts_at
+        _fill(current, text, m.end(), value_end, year)
+        if dated and current.starts_at == dated and not DATE.search(text, m.end(), value_end):
+            timed = add_time(dated, text, m.end(), value_end)  # "Date: June 5" then "Time: 10 a.m. ET"
+            if timed:
+                current.starts_at = timed
+        rest = re.search(r"(?:[ap]\.?m\.?|\))\s*(?:\(?[A-Z]{2,4}\)?)?\s*,\s*(?P<room>(?:Rm|Room|Hall)\b[^,\n]*)", value, re.I)
+        if rest and current.location is None:
+            current.location = rest.group("room").strip()
+            current.spans["location"] = (m.end() + rest.start("room"), m.end() + rest.end("room"))
+    elif key == "meeting" and current.meeting is None:
+        named = find_mentions(text, m.end(), value_end)  # "Event: Q3 Results Call" names none
+        if named:
+            current.meeting, current.spans["meeting"] = named[0].name, (named[0].start, named[0].end)
+    elif key == "location":
+        current.location, current.spans["location"] = clean(value), span
+    elif key == "session":
+        code = m.group("snum") or (re.match(r"([A-Z]{0,4}-?\d{1,4}[A-Z]?)\s*(?:[–:.-]\s|$)", value.strip()) or [None, None])[1]
+        current.session, current.spans["session"] = (code, span) if code else (clean(value), span)
+        if m.group("snum"):
+            _fill(current, text, m.end(), value_end, year)
+    elif key == "format" and current.kind is None:
+        current.kind = _kind_word(value)
+    if key == "title" and current.kind is None and "poster" in m.group("key").lower():
+        current.kind = "poster"
+
+
 MEETING_HEAD = re.compile(rf"(?P<m>[A-Z0-9][^\n:]{{2,140}}?\b{MEETING_WORD}(?:\s+(?:19|20)\d\d)?)\s*$")
+
+
+_LABEL_LINE = re.compile(r"\s*(?:[-•*]\s+)?(?:\*\*|__)?[A-Z][A-Za-z#./&]*(?:[ \t]+[A-Za-z#./&]+){0,3}[ \t]*(?:\*\*|__)?:")
 
 
 def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     """The meeting named just before a label, on its line or the line above."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 300) if "\n" in text[max(0, pos - 300):pos] \
+        else max(0, pos - 300)
     head = text[line_start:pos]
-    if not head.strip():
+    # "TD Cowen … Conference / Format: Fireside chat / Date: …": up past the block's other labels
+    for _ in range(4):
+        if head.strip() and not _LABEL_LINE.match(head):
+            break
         above_end = line_start - 1
         while above_end > 0 and text[above_end - 1] == "\n":
             above_end -= 1
-        line_start = text.rfind("\n", 0, max(0, above_end)) + 1
+        if above_end <= 0:
+            break
+        line_start = max(text.rfind("\n", max(0, above_end - 300), max(0, above_end)) + 1, above_end - 300, 0)
         head = text[line_start:above_end]
     m = MEETING_HEAD.search(head)
     if not m:
@@ -212,16 +290,17 @@ def _meeting_head(text: str, pos: int) -> tuple[str, Span] | None:
     return name, (start, start + len(name))
 
 
-_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|date|time|when|location|room|where|venue|session|"
-                          r"presenter|speaker|author|webcast|link")
+_LABEL_WORDS = re.compile(r"(?i)title|abstract|poster|presentation|publication|date|time|when|location|room|where|venue|"
+                          r"session|presenter|speaker|author|webcast|link|event|conference|meeting|congress|format|type|board|oral|podium")
 
 
 def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
     out = []
     for ln in lines(text):
-        colon = ln.text.find(":")
-        while 0 <= colon < 400:
+        colon, seen = ln.text.find(":"), 0
+        while colon >= 0 and seen < 400:  # a body that lost its line breaks is one long line
+            seen += 1
             if _LABEL_WORDS.search(ln.text, max(0, colon - 40), colon):
                 out.append(ln)
                 break
@@ -229,17 +308,21 @@ def _label_lines(text: str):
     return out
 
 
-def _block_start(text: str, pos: int) -> int:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return line_start
+_ROW_START = re.compile(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}(?:-[A-Z]{1,3})?")  # "1873-LB", "311-OR"
+_FORMAT_CELL = re.compile(r"(?i)(?P<poster>(?:e-?)?poster(?: discussion)?|late-breaking poster)|(?P<oral>oral|podium|"
+                          r"late-breaking oral|oral presentation)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Rows of a schedule table that start with the abstract number."""
     rows = []
+    lower = text.lower()
+    if "abstract" not in lower and "poster" not in lower:
+        return rows
     all_lines = lines(text)
-    starts = [i for i, ln in enumerate(all_lines) if re.fullmatch(r"(?:Abstract|Poster)?\s*#?\s*[A-Z]{0,3}\d{3,5}", ln.text.strip())
-              and not re.fullmatch(r"(?:19|20)\d\d", ln.text.strip())]
+    starts = [i for i, ln in enumerate(all_lines) if _ROW_START.fullmatch(ln.text.strip())
+              and not _YEAR.fullmatch(ln.text.strip())]
     # Bare numbers make rows only under a header that names them ("Abstract #", "Poster"):
     # a financial table's figures are numbers on their own lines too.
     if starts and not re.match(r"(?i)(?:abstract|poster)", all_lines[starts[0]].text.strip()):
@@ -252,7 +335,7 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
         if not block:
             continue
         p = Presentation()
-        number = re.search(r"[A-Z]{0,3}\d{3,5}", all_lines[i].text)
+        number = re.search(r"[A-Z]{0,3}\d{3,5}(?:-[A-Z]{1,3})?", all_lines[i].text)
         p.abstract = number.group(0)
         p.spans["abstract"] = (all_lines[i].start + number.start(), all_lines[i].start + number.end())
         titles = [ln for ln in block if len(ln.text) > 40 and not DATE.match(ln.text)]
@@ -265,24 +348,120 @@ def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int,
             when = _when(text, dated.start, dated.end, year)
             if when:
                 p.starts_at, p.spans["starts_at"] = when
+        fmt = next((f for f in (_FORMAT_CELL.fullmatch(ln.text.strip()) for ln in block[:4]) if f), None)
+        if fmt:  # a cell that is only a format word ("Poster", "Oral")
+            p.kind = "poster" if fmt.group("poster") else "oral"
         rows.append((p, all_lines[i].start, block[-1].end))
     return rows if len(rows) >= 2 else []
 
 
-def _prose(text: str, year: int | None, body_end: int) -> list[tuple[Presentation, int, int]]:
+_COLUMNS = (("abstract", re.compile(r"(?i)abstract|poster\s*(?:#|no|number|id)|publication|number|#|id$|^no\.?$")),
+            ("title", re.compile(r"(?i)title")), ("when", re.compile(r"(?i)date|time|when")),
+            ("location", re.compile(r"(?i)location|room|hall|board")), ("session", re.compile(r"(?i)session")),
+            ("kind", re.compile(r"(?i)format|type")))
+_CELL_CODE = re.compile(r"#?\s*([A-Z]{0,4}-?\d{1,6}(?:-?[A-Za-z]{1,3})?)")
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """What each column of a table's header holds: the first match per cell, title first."""
+    cols: dict[str, int] = {}
+    for n, cell in enumerate(header):
+        for name, pattern in sorted(_COLUMNS, key=lambda c: c[0] != "title"):
+            if name not in cols and pattern.search(cell):
+                cols[name] = n
+                break
+    return cols
+
+
+def _pipe_rows(text: str, year: int | None, start: int, end: int) -> list[tuple[Presentation, int, int]]:
+    """Rows of a Markdown table ("| Abstract | Title | Date and Time |") whose header names a title."""
+    rows: list[tuple[Presentation, int, int]] = []
+    if text.find("\n|", start, end) < 0 and text.find("\t", start, end) < 0:
+        return rows
+    cols: dict[str, int] = {}
+    for ln in lines(text):
+        if not start <= ln.start < end:
+            continue
+        line = ln.text.strip()
+        if not line:
+            continue  # an HTML table's rows come apart by blank lines
+        if line.startswith("|") and line.endswith("|"):
+            cells = [c.strip() for c in line[1:-1].split("|")]
+        elif line.count("\t") >= 2:  # an HTML table: cells by tabs
+            cells = [c.strip() for c in line.split("\t")]
+        else:
+            cols = {}
+            continue
+        if not cols:
+            cols = _columns(cells) if any(re.search(r"(?i)title", c) for c in cells) else {}
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells) or "title" not in cols or len(rows) >= MAX_ITEMS:
+            continue
+        p = _pipe_row(text, ln.start, cells, cols, year)
+        if p.title:
+            rows.append((p, ln.start, ln.end))
+    return rows
+
+
+def _pipe_row(text: str, at: int, cells: list[str], cols: dict[str, int], year: int | None) -> Presentation:
+    p = Presentation()
+    cell = lambda name: cells[cols[name]] if name in cols and cols[name] < len(cells) else ""
+    title = cell("title").strip(QUOTES + " *")
+    if 10 <= len(title) <= 400:
+        pos = text.find(title, at)
+        p.title, p.spans["title"] = title, (pos, pos + len(title))
+    code = _CELL_CODE.fullmatch(cell("abstract"))
+    if code:
+        p.abstract = code.group(1)
+    if cell("when"):
+        when = _when(cell("when"), 0, len(cell("when")), year)
+        if when:
+            p.starts_at = when[0]
+    p.location = cell("location") or None
+    p.session = cell("session") or None
+    p.kind = _kind_word(cell("kind")) if cell("kind") else None
+    return p
+
+
+THIS_STUDY = re.compile(r"\bThis (?:study|trial|analysis|abstract|research|presentation),\s+(?P<t>[A-Z][^.\n]{20,300}?)"
+                        r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:is|was|were|will|which|has|shows?|showed|found|evaluat\w+)\b")
+PRESENT_CUE = re.compile(r"(?i)\bpresent(?:ed|s|ing|ation)\b")
+
+
+def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+    """"This study, <title>, is a phase 3 trial …" in a release that speaks of presenting it:
+    the study's title is the talk's."""
     found = []
-    for m in TITLED.finditer(text, 0, body_end):
+    for m in THIS_STUDY.finditer(text, start, body_end):
+        if PRESENT_CUE.search(text, start, body_end):
+            p = Presentation(title=m.group("t").strip())
+            p.spans["title"] = m.span("t")
+            found.append((p, m.start(), m.end()))
+    return found[:1]
+
+
+def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+    found = _this_study(text, year, start, body_end)
+    if "titled" not in text:
+        return found
+    for m in TITLED.finditer(text, start, body_end):
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
-        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|present(?:ed|s|ing)?\b", context):
+        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        kinds = re.findall(r"(?i)\b(oral|poster)\b", context) or [None]
-        for kind in dict.fromkeys(k.lower() if k else None for k in kinds):
-            p = Presentation(title=m.group("t").strip(), kind=kind)
-            p.spans["title"] = m.span("t")
+        end = text.find("\n", m.end(), m.end() + 1000)
+        end = min(len(text), m.end() + 1000) if end < 0 else end
+        kinds = ["poster" if w.group("poster") else "oral" for w in KIND.finditer(context)] or [None]
+        after = text[m.end():min(end, m.end() + 300)]
+        if kinds == [None] and PERSON_PRESENTS.search(text, floor, m.start()):
+            kinds = ["oral"]  # "their CEO, Jane Doe, will present a session … titled"
+        if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
+            kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
+        for kind in dict.fromkeys(kinds):
+            group = next(g for g in m.groupdict() if m.group(g) is not None)
+            p = Presentation(title=m.group(group).strip(), kind=kind)
+            p.spans["title"] = m.span(group)
             _fill(p, text, m.end(), end, year)
             found.append((p, sentence_start, end))
     return found
@@ -290,64 +469,182 @@ def _prose(text: str, year: int | None, body_end: int) -> list[tuple[Presentatio
 
 def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> list[tuple[Presentation, int, int]]:
     head = release.spans.get("headline", (0, 0))
-    for start, end in ((lead, min(len(text), lead + 1200)), head):
+    body = max(lead, head[1]) if head[0] >= lead else lead  # the body says when; the headline seldom
+    for start, end in ((body, min(len(text), body + 1200)), head):
         for m in INVESTOR_TALK.finditer(text, start, end):
-            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")):
+            if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")) \
+                    or meetings_only(text[m.start():m.end()]):
                 continue
             p = Presentation(meeting=m.group("m").strip(), kind="oral")
             p.spans["meeting"] = m.span("m")
             stop = text.find("\n", m.end())
-            _fill(p, text, m.end(), len(text) if stop < 0 else stop, year)
+            _fill(p, text, m.start("m"), len(text) if stop < 0 else stop, year)
             p.kind = "oral"
             return [(p, m.start(), m.end())]
     return []
 
 
+MAX_ITEMS = 200  # more talks than any release lists: past it the text is no release
+
+FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,80}?---\n")
+
+
+def _body_start(text: str) -> int:
+    """Past a page's front matter ("---\ntitle: ...\n---"): its keys are no labels."""
+    m = FRONT_MATTER.match(text)
+    return m.end() if m else 0
+
+
+def _merge(first: list[tuple[Presentation, int, int]], more: list[tuple[Presentation, int, int]]) -> list:
+    """Entries from another reading, unless they repeat an abstract number or a title."""
+    def key(p: Presentation) -> str | None:
+        return squash(p.abstract) if p.abstract else squash(p.title) if p.title else None
+
+    have = {key(p): p for p, _, _ in first if key(p)}
+    out = list(first)
+    for entry in more:
+        k = key(entry[0])
+        if k is None or k not in have:
+            out.append(entry)
+            if k:
+                have[k] = entry[0]
+        else:  # the same talk read twice: the second reading fills what the first lacks
+            complete(have[k], entry[0])
+    return sorted(out, key=lambda e: e[1])
+
+
+_TAB_LABEL = re.compile(r"^[ \t]*(?:[A-Z][\w#./&]*(?: [\w#./&]+){0,3})(?P<tab>\t)(?=[^\t\n]+$)", re.M)
+
+
+def _tab_labels(text: str, start: int, end: int) -> str:
+    """An HTML table of two columns ("Title<TAB>…", "Abstract Number<TAB>4021") read as labelled
+    lines: each label's tab becomes a colon, so every offset stays the same."""
+    if text.find("\t", start, end) < 0:
+        return text
+    chars = None
+    for m in _TAB_LABEL.finditer(text, start, end):
+        if _LABEL_WORDS.search(m.group(0)):
+            chars = chars or list(text)
+            chars[m.start("tab")] = ":"
+    return "".join(chars) if chars else text
+
+
+def _outside(more: list[tuple[Presentation, int, int]], blocks: list[tuple[Presentation, int, int]]) -> list:
+    """Numbered entries, less a second number inside a labelled entry's block ("Abstract
+    Number: 3041" then "Poster Number: 212" are one poster's)."""
+    def inside(p: Presentation) -> bool:
+        a = p.spans.get("abstract", (-1, -1))[0]
+        return any(b.abstract and squash(b.abstract) != squash(p.abstract or "") and lo <= a < hi for b, lo, hi in blocks)
+
+    return [e for e in more if not inside(e[0])]
+
+
+def _subheading(text: str, floor: int, at: int, reach: int = 40) -> str:
+    """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
+    pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
+    for _ in range(reach):
+        if pos <= floor:
+            return ""
+        prev = max(text.rfind("\n", max(floor, pos - 2000), pos - 1) + 1, pos - 2000)
+        line = text[prev:pos].strip()
+        pos = prev
+        if 3 <= len(line) <= 80 and not line.endswith(".") and not MARKER.search(line):
+            return line
+    return ""
+
+
 def extract_presentations(text: str, release: Release, compounds: list[Compound],
                           sections: Sections) -> list[Presentation]:
     year = int(release.date[:4]) if release.date else default_year(text)
-    lead = release.spans.get("company", release.spans.get("headline", (0, 0)))[0]
-    found = _labelled(text, year) or _schedule_rows(text, year) or _prose(text, year, sections.body_end)
-    meeting = find_meeting(text, release, lead, sections.body_end)
+    start, end = _body_start(text), sections.body_end
+    dateline = [release.spans[k][0] for k in ("company", "city", "date") if k in release.spans]
+    lead = max(start, min(dateline) if dateline else release.spans.get("headline", (0, 0))[0])
+    head_end = release.spans.get("headline", (0, 0))[1]
+    if lead > head_end + 1500:  # an issuer found only in a closing paragraph is no dateline
+        lead = max(start, head_end)
+    meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
+    view = _tab_labels(text, start, end)  # the same offsets: spans found in it hold for the text
+    labelled = _labelled(view, year, start, end) + _pipe_rows(text, year, start, end)
+    found = _merge(labelled, _outside(numbered(view, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
-        found = _investor_talk(text, release, year, lead)
-        if found and meeting:
-            found[0][0].meeting, found[0][0].spans["meeting"] = meeting  # the name as the release gives it
-        if not found and meeting and re.search(r"(?i)\b(?:oral|poster) presentation|(?:be|today) presented (?:today )?at|showcase[sd]? [^.]{0,120}\bat\b",
-                                               text[:sections.body_end]):
-            p = Presentation()
-            found = [(p, 0, 0)]
-            _oral_or_poster(text, p, sections.body_end, year)
-    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text)}
+        found = _schedule_rows(text, year) or _prose(text, year, start, end)
+    if not found:
+        found = _named_talk(_investor_talk(text, release, year, lead), meetings)
+        if meetings:  # the prose may tell of other meetings besides the investor talk's
+            talked = {p.meeting for p, _, _ in found}
+            found += [f for f in prose_mentions(text, start, end, meetings, year, release.date,
+                                                lambda words: _compounds_in(words, compounds),
+                                                release.spans.get("date", (0, 0))[1])
+                      if f[0].meeting not in talked]
+            found.sort(key=lambda f: f[1])
+    # a release about one meeting that speaks of one format only ("a poster will be
+    # presented …") gives it to the talks it does not describe one by one
+    formats = {"poster" if m.group("poster") else "oral" for m in KIND.finditer(text, start, end)} if found else set()
+    posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
+    codes = {squash(p.abstract) for p, _, _ in found if p.abstract}
     out = []
-    for p, start, end in found:
-        if p.meeting is None and meeting:
-            p.meeting, p.spans["meeting"] = meeting
-        heading = " ".join(ln for ln in text[max(0, start - 300):start].split("\n")[-4:] if ln.strip())[-200:] if start else ""
-        if p.kind is None:
-            kind = re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", heading) or \
-                re.search(r"(?i)\b(oral|poster)\b|\b(speaker|presenter)\s*:", text[start:end][:400])
-            p.kind = ("oral" if kind.group(2) else kind.group(1).lower()) if kind else None
-        if p.kind is None and p.abstract and p.abstract in posters:
-            p.kind = "poster"
-        scope = " ".join(filter(None, [p.title, heading]))
-        p.compounds = _compounds_in(scope, compounds) if scope else _compounds_in(text[start:end] or (release.headline or ""), compounds)
-        if not p.compounds and not p.title:
-            p.compounds = _compounds_in(release.headline or "", compounds)
-        if p.starts_at is None and not p.title and release.date and re.search(r"(?i)\btoday\b", text[lead:lead + 600]):
+    for p, at, stop in found:
+        if p.meeting is None and meetings:
+            anchor = min((sp[0] for sp in p.spans.values()), default=at)
+            p.meeting, p.spans["meeting"] = meetings.near(anchor) if anchor else meetings.fullest(meetings.primary)
+        if p.meeting is None:
+            continue  # a presentation is at a named meeting
+        _kind_for(p, text, start, at, stop, posters)
+        _compounds_for(p, text, start, at, stop, release, compounds, codes)
+        if p.starts_at is None and release.date and _TODAY.search(text, lead, lead + 1500):
             p.starts_at = release.date
         out.append(p)
+    if len(formats) == 1 and len({p.meeting for p in out}) == 1:
+        for p in out:
+            p.kind = p.kind or next(iter(formats))
     return out
 
 
-def _oral_or_poster(text: str, p: Presentation, body_end: int, year: int | None) -> None:
-    mentions = list(re.finditer(r"(?i)\b(oral|poster) presentation[^.\n]{0,160}", text[:body_end]))
-    dated = [m for m in mentions if DATE.search(m.group(0))]
-    m = (dated or mentions or [None])[0]
-    if m:
-        p.kind = m.group(1).lower()
-        _fill(p, text, m.start(), m.end() + 40, year)
-        p.location = p.location if p.location and len(p.location) < 60 else None
+_TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today\b|\btoday (?:presented|presents)\b")
+
+
+_PLURAL = re.compile(r"(?i)\b(?:conferences|meetings|events|congresses|symposia|summits)\b")
+
+
+def _named_talk(found: list[tuple[Presentation, int, int]], meetings: Meetings) -> list[tuple[Presentation, int, int]]:
+    """An investor talk keeps the meeting's fullest name; without a named meeting it is none."""
+    if not found:
+        return found
+    talk = found[0][0]
+    if _PLURAL.search(talk.meeting or ""):
+        return []  # "to Present at Upcoming Investor Conferences": the prose names each one
+    a, b = talk.spans["meeting"]
+    named = next((m for m in meetings.mentions if m.start < b and a < m.end), None)
+    if named is not None or meetings and not is_meeting_name(talk.meeting):
+        talk.meeting, talk.spans["meeting"] = meetings.fullest(named or meetings.primary)
+    elif not is_meeting_name(talk.meeting):
+        return []  # "will participate in a webinar hosted by …": no named meeting
+    return found
+
+
+def _kind_for(p: Presentation, text: str, start: int, at: int, stop: int, posters: set[str]) -> None:
+    """Oral or poster from, in turn: a heading above, the entry's own words, a poster number,
+    an investor conference (a company's talk there is given by its management)."""
+    if p.kind is None and at:
+        p.kind = heading_kind(text, start, max(text.rfind("\n", max(0, at - 300), at) + 1, at - 300), reach=6)
+    if p.kind is None:
+        block = text[at:stop][:400]
+        p.kind = kind_of(block) or ("oral" if re.search(r"(?i)\b(?:speaker|presenter)\s*:", block) else None)
+    if p.kind is None and p.abstract and p.abstract in posters:
+        p.kind = "poster"
+    if p.kind is None and is_investor_meeting(p.meeting or ""):
+        p.kind = "oral"
+
+
+def _compounds_for(p: Presentation, text: str, start: int, at: int, stop: int, release: Release,
+                   compounds: list[Compound], codes: set[str]) -> None:
+    """The drugs a talk's title (and the list's subheading) names; for an untitled talk, those
+    of its passage, else of the heading above and the headline."""
+    scope = p.title + " " + _subheading(text, start, at) if p.title else text[at:stop] or (release.headline or "")
+    p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
+    if not p.compounds and not p.title:
+        heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
+        p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
 
 
 def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
@@ -360,5 +657,4 @@ def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
 
     hits = [c for c in hits if not any(
         all(any(n in m and n != m for m in matched(o)) for n in matched(c)) for o in hits if o is not c)]
-    own = [c for c in hits if re.search(r"\d", c.name) or c.name.isupper()]
-    return [c.name for c in (own or hits)]
+    return [c.name for c in hits]

@@ -7,9 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Section
-from .textutil import lines
+from .textutil import Line, lines
 
-ABOUT = re.compile(r"^About\s+(?P<subject>[^\n]{2,90}?)\s*:?\s*$|^About\s+(?P<glued>[A-Z][\w.,&'’ -]{1,60}?)(?=[A-Z][a-z]+\s(?:is|was|are|has)\b)")
+# "About Acme" on its own line, or glued to its paragraph when a page lost the break: the
+# paragraph then opens with the subject's first word again ("About Acme Bio Acme Bio is ...").
+ABOUT = re.compile(r"^About\s+(?P<subject>[^\n]{2,90}?)\s*:?\s*$"
+                   r"|^About\s+(?P<glued>(?P<first>[A-Z][\w.&'’-]{0,30})(?:,?\s+[A-Z&][\w.&'’-]{0,30}){0,6}?)\s*(?=(?P=first)\b)")
 FORWARD = re.compile(r"^(?:Forward[- ]Looking Statements?|Cautionary (?:Note|Statement)[^\n]{0,60}|Safe Harbor[^\n]{0,40}|Disclaimer)\s*:?\s*$", re.I)
 FORWARD_PARA = re.compile(r"(?i)forward[- ]looking statements?")
 
@@ -27,14 +30,24 @@ def find_sections(text: str) -> Sections:
     heads: list[tuple[int, str, str]] = []  # (line index, kind, heading)
     for i, line in enumerate(all_lines):
         value = line.text.strip()
-        m = ABOUT.match(value)
-        if m and len(value) < 400:
-            heads.append((i, "about", (m.group("subject") or m.group("glued") or "").strip()))
+        if value[:1] not in "AFCSDfcsd":  # no heading here can start otherwise; most lines stop now
+            continue
+        m = ABOUT.match(value) if value.startswith("About") else None
+        if m and m.group("glued"):
+            heads.append((i, "glued", m.group("glued").strip()))
+        elif m and len(value) < 400:
+            heads.append((i, "about", (m.group("subject") or "").strip()))
         elif FORWARD.match(value):
             heads.append((i, "forward", value.rstrip(":")))
     for n, (i, kind, heading) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(all_lines)
         body = [ln for ln in all_lines[i + 1:stop] if ln.text.strip()]
+        if kind == "glued":  # the heading ran into its paragraph: the paragraph starts after it
+            head = all_lines[i]
+            at = head.text.index(heading) + len(heading)
+            at += len(head.text[at:]) - len(head.text[at:].lstrip())
+            body = [Line(head.text[at:], head.start + at), *body]
+            kind = "about"
         if kind == "about" and not body and len(all_lines[i].text) > len(heading) + 20:
             body = [all_lines[i]]
         if not body:

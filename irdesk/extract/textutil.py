@@ -31,7 +31,7 @@ def lines(text: str) -> list[Line]:
     return list(_lines(text))
 
 
-LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|"
+LEGAL_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|"
                 r"PLC|plc|AG|SE|SA|S\.A|NV|N\.V|BV|B\.V|GmbH|AB|ASA|SpA|S\.p\.A|KK|K\.K|Oyj|A/S|"
                 r"Pty|Group|Holdings?)\.?")
 

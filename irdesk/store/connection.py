@@ -22,7 +22,7 @@ BACKGROUND_WAIT_S = 60.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
 STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
-         "m005_case_blind_sort_indexes")
+         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections")
 
 
 def default_store_path() -> Path:
@@ -70,7 +70,10 @@ def guarded(path: str | os.PathLike) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        raise translate(exc, str(path)) from exc
+        known = translate(exc, str(path))
+        if known is None:
+            raise  # a bug, not the store's place: logged and shown as one
+        raise known from exc
 
 
 def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S,
@@ -128,10 +131,14 @@ def applied_steps(conn: sqlite3.Connection) -> list[str]:
 
 
 def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
-    if all(name in applied_steps(conn) for name in STEPS):
+    applied = applied_steps(conn)
+    pending = [name for name in STEPS if name not in applied]
+    if not pending:
         return
     if readonly:
         raise StoreReadOnly(f"The store {path} is read-only and needs an upgrade to be opened by this version.")
+    if applied:  # (outside the transaction below: a backup reads the store as others see it)
+        backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
     from sqlite_utils import Database
 
     from .schema import migrations
@@ -141,12 +148,17 @@ def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> No
     with writing(conn):
         applied = applied_steps(conn)
         _refuse_newer(applied, path)
-        pending = [name for name in STEPS if name not in applied]
-        if not pending:
+        if all(name in applied for name in STEPS):
             return
-        if applied:
-            backup(conn, path.with_name(f"{path.stem}.before-{pending[0]}{path.suffix}"))
         migrations.apply(Database(conn, execute_plugins=False))
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest copy taken beside the store (daily, or before an upgrade), if any."""
+    from .backups import copies
+
+    found = copies(path)
+    return found[-1] if found else None
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:

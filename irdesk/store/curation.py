@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .writer import merge_compounds as _merge_compounds
-from .writer import refresh_compounds
+from .writer import now, refresh_compounds
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -92,9 +92,17 @@ def _run(db: Database, change: Change, work) -> Change:
 def edit(db: Database, kind: str, row_id: int, column: str, value) -> Change:
     if column not in EDITABLE.get(kind, ()):
         raise ValueError(f"{kind}.{column} cannot be edited")
-    change = Change(f"Edit {column}", [(kind, "id", [row_id])])
+    plan: Plan = [(kind, "id", [row_id])]
+    if kind == "releases":  # a release field the user changed is provenance, shown with it
+        plan.append(("corrections", "release_id", [row_id]))
+    change = Change(f"Edit {column}", plan)
 
     def work() -> None:
+        if kind == "releases":
+            was = db.execute(f"SELECT {column} FROM releases WHERE id = ?", [row_id]).fetchone()
+            if was is not None and was[0] != value:
+                db.execute("INSERT INTO corrections (release_id, field, was, now, at) VALUES (?, ?, ?, ?, ?)",
+                           [row_id, column, was[0], value, now()])
         db.execute(f"UPDATE {kind} SET {column} = ? WHERE id = ?", [value, row_id])
         if kind == "compounds" and column == "name":
             db.execute("UPDATE compounds SET names = ? || ' ' || coalesce(names, '') WHERE id = ?", [value, row_id])
@@ -133,20 +141,28 @@ def merge_contacts(db: Database, keep: int, other: int) -> Change:
 
 
 def delete_release(db: Database, release_id: int) -> Change:
-    one = [release_id]
-    presentations = _ids(db, "SELECT id FROM presentations WHERE release_id = ?", one)
-    compounds = _ids(db, "SELECT compound_id FROM release_compounds WHERE release_id = ?", one)
-    contacts = _ids(db, "SELECT contact_id FROM appearances WHERE release_id = ?", one)
-    # Compounds and people known only from this release go with it.
+    return delete_releases(db, [release_id])
+
+
+def delete_releases(db: Database, release_ids: list[int]) -> Change:
+    """One change for any number of releases: one undo brings them all back."""
+    some = sorted(set(release_ids))
+    marks = ",".join("?" * len(some))
+    presentations = _ids(db, f"SELECT id FROM presentations WHERE release_id IN ({marks})", some)
+    compounds = _ids(db, f"SELECT DISTINCT compound_id FROM release_compounds WHERE release_id IN ({marks})", some)
+    contacts = _ids(db, f"SELECT DISTINCT contact_id FROM appearances WHERE release_id IN ({marks})", some)
+    # Compounds and people known only from these releases go with them.
     lone_compounds = [c for c in compounds if not _ids(
-        db, "SELECT 1 FROM release_compounds WHERE compound_id = ? AND release_id != ? LIMIT 1", [c, release_id])]
+        db, f"SELECT 1 FROM release_compounds WHERE compound_id = ? AND release_id NOT IN ({marks}) LIMIT 1",
+        [c, *some])]
     lone_contacts = [c for c in contacts if not _ids(
-        db, "SELECT 1 FROM appearances WHERE contact_id = ? AND release_id != ? LIMIT 1", [c, release_id])]
-    change = Change("Delete release", [
-        ("releases", "id", one), ("sources", "release_id", one), ("sections", "release_id", one),
-        ("spans", "release_id", one), ("release_keys", "release_id", one), ("release_compounds", "release_id", one),
+        db, f"SELECT 1 FROM appearances WHERE contact_id = ? AND release_id NOT IN ({marks}) LIMIT 1", [c, *some])]
+    label = "Delete release" if len(some) == 1 else f"Delete {len(some)} releases"
+    change = Change(label, [
+        ("releases", "id", some), ("sources", "release_id", some), ("sections", "release_id", some),
+        ("spans", "release_id", some), ("release_keys", "release_id", some), ("release_compounds", "release_id", some),
         ("presentations", "id", presentations), ("presentation_compounds", "presentation_id", presentations),
-        ("appearances", "release_id", one), ("compounds", "id", lone_compounds),
+        ("appearances", "release_id", some), ("corrections", "release_id", some), ("compounds", "id", lone_compounds),
         ("compound_names", "compound_id", lone_compounds), ("contacts", "id", lone_contacts),
     ], compounds=set(compounds), contacts=set(contacts))
 
@@ -160,7 +176,8 @@ def delete_release(db: Database, release_id: int) -> Change:
 # Undoing an import as a whole: the rows it added (a rowid range per table) and the stored
 # compounds and contacts it could change or merge (those its names lead to).
 IMPORT_TABLES = ("companies", "releases", "sources", "sections", "spans", "release_keys", "compounds", "compound_names",
-                 "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances")
+                 "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances",
+                 "corrections")
 
 
 @dataclass

@@ -33,17 +33,28 @@ class StoreMissing(StoreError):
     pass
 
 
-def translate(exc: sqlite3.Error, path: str) -> StoreError:
-    """The known SQLite failures as our own; anything else stays a bug (re-raised by callers)."""
-    message = str(exc).lower()
-    if "locked" in message or "busy" in message:
+# SQLite's primary result codes (https://www.sqlite.org/rescode.html) for the failures of
+# the place a store lives, which a person can act on. Any other code is a bug of ours.
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def translate(exc: sqlite3.Error, path: str) -> StoreError | None:
+    """The known SQLite failures as our own sentences, told apart by SQLite's error code
+    (as qutebrowser's misc/sql.py does), never by words in the message; None for a bug."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF  # an extended code carries its primary code in the low byte
+    if code in (_BUSY, _LOCKED):
         return StoreLocked(f"The store {path} is in use by another program; try again when it is done.")
-    if "full" in message:
+    if code == _FULL:
         return StoreFull(f"The store {path} is full (no space left on its disk); nothing was half-written.")
-    if "readonly" in message or "read-only" in message or "attempt to write" in message:
+    if code in (_READONLY, _PERM):
         return StoreReadOnly(f"The store {path} is read-only; it can be browsed but not changed.")
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
+    if code in (_CORRUPT, _NOTADB):
         return StoreCorrupt(f"The store {path} is damaged or is not an IR Desk store.")
-    if "unable to open" in message:
+    if code == _IOERR:
+        return StoreError(f"The store {path} could not be read or written (a disk or network problem).")
+    if code == _CANTOPEN:
         return StoreError(f"The store {path} cannot be opened (is its folder there and writable?).")
-    return StoreError(f"The store {path} failed: {exc}")
+    return None

@@ -131,3 +131,20 @@ def m005_case_blind_sort_indexes(db: Database) -> None:
     for table, column in (("releases", "company"), ("releases", "headline"), ("compounds", "name"),
                           ("compounds", "company"), ("contacts", "name"), ("contacts", "organization")):
         db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column}_nocase ON {table} ({column} COLLATE NOCASE)")
+
+
+@migrations()
+def m006_source_digest(db: Database) -> None:
+    """A file already imported is known by its bytes before anything reads it: re-importing a
+    folder costs a hash per file, not an extraction."""
+    db.execute("ALTER TABLE sources ADD COLUMN digest TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_sources_digest ON sources (digest)")
+
+
+@migrations()
+def m007_corrections(db: Database) -> None:
+    """Provenance of what the user changed before an import: a release field corrected
+    (``was`` → ``now``) or an entity left out (``field`` names its kind, ``now`` is NULL)."""
+    db["corrections"].create({"id": int, "release_id": int, "field": str, "was": str, "now": str, "at": str},
+                             pk="id", foreign_keys=[("release_id", "releases", "id")])
+    db["corrections"].create_index(["release_id"])

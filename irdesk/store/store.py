@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import queries
 from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded, writing
-from .errors import StoreError
+from .errors import StoreCorrupt, StoreError, translate
 
 if TYPE_CHECKING:  # the writing side loads on first write: opening a window only reads
     from ..extract.model import ParsedRelease
@@ -27,9 +28,11 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT_S, create: bool = True) -> None:
         self.path = Path(path) if path else default_store_path()
+        self.busy_timeout = busy_timeout  # a worker's own connection waits as long
         self.conn = connect(self.path, readonly, busy_timeout, create)
         self._db = None
         self._batching = False
+        self._sound = False
 
     @property
     def db(self):
@@ -50,14 +53,56 @@ class Store:
         self.close()
 
     # Writing
-    def add(self, parsed: ParsedRelease, source: Source) -> Added:
+    def ensure_sound(self) -> None:
+        """Refuse to write into a damaged store (once per connection, before its first write):
+        SQLite goes on writing around a broken page, and each write loses more."""
+        if self._sound:
+            return
+        try:
+            found = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            known = translate(exc, str(self.path))
+            if not isinstance(known, StoreCorrupt):
+                if known is None:
+                    raise
+                raise known from exc
+            found = [str(exc)]
+        if found != ["ok"]:
+            from .connection import latest_backup
+
+            backup = latest_backup(self.path)
+            offer = f" The latest copy is {backup}." if backup else " There is no earlier copy of it."
+            raise StoreCorrupt(f"The store {self.path} is damaged ({found[0].splitlines()[-1]}); nothing more "
+                               f"will be written to it.{offer}")
+        self._sound = True
+
+    def add(self, parsed: ParsedRelease, source: Source, corrections=()) -> Added:
+        """``corrections``: (field, was, now) for each change the user made before storing."""
         from . import writer
 
+        self.ensure_sound()
         with guarded(self.path):
             if self._batching and not self.conn.in_transaction:
                 self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
             with writing(self.conn):
-                return writer.add_release(self.db, parsed, source)
+                return writer.add_release(self.db, parsed, source, corrections)
+
+    def add_source(self, release_id: int, source: Source) -> None:
+        from . import writer
+
+        self.ensure_sound()
+        with guarded(self.path):
+            if self._batching and not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            with writing(self.conn):
+                writer.add_source(self.db, release_id, source)
+
+    def release_for_digest(self, digest: str) -> int | None:
+        """The release a file with exactly these bytes was stored as, if any."""
+        from .writer import release_for_digest
+
+        with guarded(self.path):
+            return release_for_digest(self.conn, digest)
 
     def rollback(self) -> None:
         """Give up the transaction under way (a batch that a failed write left broken)."""
@@ -110,6 +155,7 @@ class Store:
 
         compound_keys = sorted({squash(n) for p in parsed for c in p.compounds for n in c.all_names() if squash(n)})
         contact_keys = sorted({contact_key(c.name) for p in parsed for c in p.contacts if c.name})
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             mark = curation.mark_import(self.db, compound_keys, contact_keys)
         out: list[Change] = []
@@ -121,36 +167,49 @@ class Store:
     def edit(self, kind: str, row_id: int, column: str, value) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.edit(self.db, kind, row_id, column, value)
 
     def merge_compounds(self, keep: int, other: int) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.merge_compounds(self.db, keep, other)
 
     def merge_contacts(self, keep: int, other: int) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.merge_contacts(self.db, keep, other)
 
     def delete_release(self, release_id: int) -> Change:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             return curation.delete_release(self.db, release_id)
+
+    def delete_releases(self, release_ids: list[int]) -> Change:
+        from . import curation
+
+        self.ensure_sound()
+        with guarded(self.path), writing(self.conn):
+            return curation.delete_releases(self.db, release_ids)
 
     def revert(self, change: Change) -> None:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             curation.put_back(self.db, change, change.before)
 
     def reapply(self, change: Change) -> None:
         from . import curation
 
+        self.ensure_sound()
         with guarded(self.path), writing(self.conn):
             curation.put_back(self.db, change, change.after)
 
@@ -163,6 +222,11 @@ class Store:
              offset: int = 0, limit: int = 200) -> list[dict]:
         with guarded(self.path):
             return queries.page(self.conn, kind, sort, descending, query, offset, limit)
+
+    def position(self, kind: str, row_id: int, sort: str | None = None, descending: bool = False,
+                 query: str | None = None) -> int | None:
+        with guarded(self.path):
+            return queries.position(self.conn, kind, row_id, sort, descending, query)
 
     def search(self, text: str, limit: int = 20) -> list[queries.Hit]:
         with guarded(self.path):

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
 from ..extract.model import Compound, Contact, ParsedRelease
-from .identity import company_key, contact_key, fingerprint, meeting_key, release_keys, squash
+from .identity import best_match, company_key, headline_opens, contact_key, fingerprint, keys_of, meeting_key, squash
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -22,6 +23,7 @@ class Source:
     path: str
     kind: str = "text"
     size: int = 0
+    digest: str | None = None  # of the file's bytes, when it came from a file
 
 
 @dataclass(frozen=True)
@@ -49,23 +51,34 @@ def _insert_many(db: Database, table: str, columns: tuple[str, ...], rows, ignor
     db.conn.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
-def find_duplicate(db: Database, keys: list[str]) -> int | None:
+def find_duplicate(db: Database, keys: list[str], text: str = "") -> int | None:
+    """The stored release these keys point to most strongly, if any (see ``best_match``);
+    on the sketch alone, its headline must open ``text`` too."""
     marks = ",".join("?" * len(keys))
-    row = db.execute(f"SELECT release_id FROM release_keys WHERE key IN ({marks}) LIMIT 1", keys).fetchone()
-    return row[0] if row else None
+
+    def confirm(release_id: int) -> bool:
+        row = db.execute("SELECT headline FROM releases WHERE id = ?", [release_id]).fetchone()
+        return headline_opens(row[0] if row else None, text)
+
+    return best_match(db.execute(f"SELECT key, release_id FROM release_keys WHERE key IN ({marks})", keys), confirm)
 
 
-def add_release(db: Database, parsed: ParsedRelease, source: Source) -> Added:
+def add_release(db: Database, parsed: ParsedRelease, source: Source,
+                corrections: Iterable[tuple[str, str | None, str | None]] = ()) -> Added:
+    """``corrections``: what the user changed before storing it, as (field, was, now)."""
     rel = parsed.release
-    keys = release_keys(parsed.text, rel.date, rel.headline, rel.company)
+    keys = keys_of(parsed)
     with db.atomic():
-        existing = find_duplicate(db, keys)
+        existing = find_duplicate(db, keys, parsed.text)
         if existing is not None:
             _add_source(db, existing, source)
             return Added("duplicate", existing)
         release_id = _insert_release(db, parsed)
         _insert_many(db, "release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
         _add_source(db, release_id, source)
+        at = now()
+        _insert_many(db, "corrections", ("release_id", "field", "was", "now", "at"),
+                     [(release_id, name, was, value, at) for name, was, value in corrections])
         _insert_sections(db, parsed, release_id)
         _span_rows(db, release_id, "release", release_id, rel.spans)
         for compound in parsed.compounds:
@@ -98,7 +111,17 @@ def _insert_release(db: Database, parsed: ParsedRelease) -> int:
 
 def _add_source(db: Database, release_id: int, source: Source) -> None:
     _insert(db, "sources", {"release_id": release_id, "path": source.path, "kind": source.kind,
-                            "size": source.size, "added_at": now()}, ignore=True)
+                            "size": source.size, "digest": source.digest, "added_at": now()}, ignore=True)
+
+
+def add_source(db: Database, release_id: int, source: Source) -> None:
+    """A file whose bytes are already stored: one more place the release was found."""
+    _add_source(db, release_id, source)
+
+
+def release_for_digest(db: Database, digest: str) -> int | None:
+    row = db.execute("SELECT release_id FROM sources WHERE digest = ? LIMIT 1", [digest]).fetchone()
+    return row[0] if row else None
 
 
 def _insert_sections(db: Database, parsed: ParsedRelease, release_id: int) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, __version__
+from ..logsetup import setup_logging
 from ..store import Store, StoreError, default_store_path
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
@@ -30,16 +31,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def install_excepthook(log_path: Path) -> None:
     """An unexpected error is logged and shown with the log's path; the app goes on."""
-    log_path.parent.mkdir(parents=True, exist_ok=True)
 
     def hook(kind, value, tb) -> None:
-        text = "".join(traceback.format_exception(kind, value, tb))
-        try:
-            with log_path.open("a", encoding="utf-8") as log:
-                log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} unexpected error\n{text}\n")
-        except OSError:
-            pass  # a log that cannot be written must not hide the error itself
-        sys.__stderr__.write(text)
+        logging.getLogger("irdesk").critical("unexpected error", exc_info=(kind, value, tb))
+        sys.__stderr__.write("".join(traceback.format_exception(kind, value, tb)))
         if QApplication.instance() is not None:
             QMessageBox.critical(None, "IR Desk", f"Something went wrong: {value}\n\nThe details are in {log_path}.")
 
@@ -51,7 +46,7 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
 
     app = make_application()
     path = Path(db) if db else default_store_path()
-    install_excepthook(path.parent / "irdesk.log")
+    install_excepthook(setup_logging(path.parent))
     try:
         store = Store(path)
     except StoreError as exc:
@@ -59,6 +54,7 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
         return 2
     window = MainWindow(store)
     window.show()
+    QTimer.singleShot(30_000, window.back_up_daily)  # once the user is settled in
     if files:
         window.import_paths(files)
     code = app.exec()

@@ -13,18 +13,23 @@ if TYPE_CHECKING:
 
 
 class StoreCommand(QUndoCommand):
-    def __init__(self, store: Store, change: Change, after: Callable[[], None]) -> None:
+    """The window changes the store first (on a worker, ``ui.operations``) and sets
+    ``store_done`` when it did; the stack then only follows (a change pushed is already in
+    the store, too) and ``after(change)`` shows what the change touched."""
+
+    def __init__(self, store: Store, change: Change, after: Callable[[Change], None]) -> None:
         super().__init__(change.label)
         self.store, self.change, self.after = store, change, after
-        self._done = True  # the change is already in the store
+        self.store_done = True  # the change is already in the store
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
-        else:
+        if not self.store_done:
             self.store.reapply(self.change)
-        self.after()
+        self.store_done = False
+        self.after(self.change)
 
     def undo(self) -> None:
-        self.store.revert(self.change)
-        self.after()
+        if not self.store_done:
+            self.store.revert(self.change)
+        self.store_done = False
+        self.after(self.change)

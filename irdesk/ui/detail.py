@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..store import Store
@@ -21,6 +21,13 @@ def parse_link(url: QUrl) -> tuple[str, int] | None:
         return None
 
 
+def quiet(browser: QTextBrowser) -> None:
+    """Labels and hints in the browser's own palette (see ``html.meta_style``)."""
+    palette = browser.palette()
+    browser.document().setDefaultStyleSheet(html.meta_style(palette.text().color().name(),
+                                                            palette.base().color().name()))
+
+
 class DetailPane(QTextBrowser):
     navigate = Signal(str, int)
 
@@ -29,6 +36,7 @@ class DetailPane(QTextBrowser):
         self.store = store
         self.shown: tuple[str, int] | None = None
         self.setOpenLinks(False)
+        quiet(self)
         self.anchorClicked.connect(self._clicked)
         self.show_nothing()
 
@@ -36,6 +44,12 @@ class DetailPane(QTextBrowser):
         target = parse_link(url)
         if target:
             self.navigate.emit(*target)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switched while running
+            quiet(self)
+            self.refresh()
 
     def show_nothing(self, hint: str = "Select a row to see it here.") -> None:
         self.shown = None

@@ -3,6 +3,7 @@ detail pane; a filter over all three; links between records with Back and Forwar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,9 @@ from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .models import StoreListModel
+from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
+from .screen import DECORATION, available, fit
 from .settings import restore_bytes, settings
 from .tasks import Task
 
@@ -33,11 +36,43 @@ TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compou
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
+SHORT_MESSAGE_LINES = 20
+
+
 def plain_message(parent, title: str, text: str) -> QMessageBox:
-    """A message whose text is shown as written: a file named "<b>x</b>.txt" is not markup."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    """A message whose text is shown as written (a file named "<b>x</b>.txt" is not markup)
+    and that fits the screen: a long report shows its first lines, the rest under Details."""
+    lines = text.splitlines()
+    shown = text
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # As many lines as half the screen holds, long ones counted as the rows they wrap to
+    # (QMessageBox wraps its text at about half the screen's width, at most 500).
+    area = available(parent)
+    metrics = box.fontMetrics()
+    wrap = max(100, min(area.width() // 2, 500) - 90)
+    room = (area.height() - DECORATION) // 2 // metrics.lineSpacing()
+    used = short = 0
+    for line in lines[:SHORT_MESSAGE_LINES]:
+        used += 1 + metrics.horizontalAdvance(line) // wrap
+        if used > room:
+            break
+        short += 1
+    short = max(3, short)
+    if len(lines) > short:
+        shown = "\n".join(lines[:short]) + f"\n… and {len(lines) - short:,} more (Show Details…)"
+    box.setText(shown)
+    if shown != text:
+        box.setDetailedText(text)
     return box
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y, and the platform's own redo keys, each once: on desktops
+    whose redo key is Ctrl+Shift+Z, naming it twice made Qt call it ambiguous and do nothing."""
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y")]
+    return list({key.toString(): key for key in keys}.values())
 
 
 class Dialogs:
@@ -86,10 +121,11 @@ class Tab(QSplitter):
         self.model = StoreListModel(store, kind, on_edit, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
         column, descending = self.model.sort_state
         self.table.horizontalHeader().setSortIndicator(
             column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
@@ -110,6 +146,13 @@ class Tab(QSplitter):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [r for r in (self.model.id_at(n) for n in rows) if r is not None]
+
+
+@dataclass
+class Committed:
+    """An import's commit: each file's outcome, and the change an undo takes back."""
+    outcomes: list
+    change: object
 
 
 class EmptyState(QWidget):
@@ -147,7 +190,7 @@ class MainWindow(QMainWindow):
         self.history: list[tuple[str, int]] = []
         self.history_at = -1
         self._navigating = False  # selections made by navigate() are not the user's choice
-        self._task: Task | None = None
+        self.operations = Operations(store, self)
         self.import_dialog: ImportDialog | None = None
         self.last_outcomes: list[Outcome] = []
         self.output = Output(self)
@@ -175,9 +218,13 @@ class MainWindow(QMainWindow):
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        clear = QAction("Clear the filter", self.filter, shortcut=QKeySequence(Qt.Key.Key_Escape),
+                        shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.filter.clear)
+        self.filter.addAction(clear)
         self.counts = QLabel()
         self.report = QLabel()
-        self.report.linkActivated.connect(lambda _: self.show_report())
+        self.report.linkActivated.connect(self._report_link)
         self.report.hide()
         self.statusBar().addPermanentWidget(self.report)
         self.statusBar().addPermanentWidget(self.counts)
@@ -215,10 +262,16 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file)
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Our own actions, not the stack's: the store changes first, and only when it did
+        # does the stack move (a locked or full store leaves both where they were).
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, None)
+        self.redo_action = self._action("&Redo", self.redo, redo_keys(), None)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action("&Find", self.focus_filter, QKeySequence.StandardKey.Find, edit)
@@ -254,15 +307,17 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     # Showing
-    def refresh(self) -> None:
-        """Re-read everything from the store (after an import, an edit, an undo)."""
+    def refresh(self, kinds=KINDS) -> None:
+        """Re-read the lists named (all of them by default) and every detail pane (one
+        record each) from the store; the selection stays on the record it was on."""
         for tab in self.pages.values():
-            chosen = tab.selected_ids()
-            tab.model.reload()
-            self._navigating = True
-            for row_id in chosen[:1]:
-                self._select(tab, row_id)
-            self._navigating = False
+            if tab.kind in kinds:
+                chosen = tab.selected_ids()
+                tab.model.reload()
+                self._navigating = True
+                for row_id in chosen[:1]:
+                    self._select(tab, row_id)
+                self._navigating = False
             tab.detail.refresh()
         has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
         self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
@@ -285,6 +340,9 @@ class MainWindow(QMainWindow):
         text = self.filter.text().strip() or None
         for tab in self.pages.values():
             tab.model.set_query(text)
+            shown = tab.detail.shown
+            if shown and shown[0] + "s" == tab.kind and not tab.model.shows(shown[1]):
+                tab.detail.show_nothing("The record shown before is not among those the filter finds.")
         current = self.current_tab()
         if text and current.model.total == 0:
             # Show where the matches are: "IMGN901" typed on Contacts lands on Compounds.
@@ -324,7 +382,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _select(tab: Tab, row_id: int) -> None:
-        row = tab.model.row_of(row_id)
+        row = tab.model.find(row_id)
         selection = tab.table.selectionModel()
         if row is None:
             selection.clearSelection()
@@ -343,27 +401,67 @@ class MainWindow(QMainWindow):
             self.history_at += 1
             self.navigate(*self.history[self.history_at], record=False)
 
-    # Curation, undoable
-    def _apply(self, make_change) -> None:
-        try:
-            change = make_change()
-        except StoreError as exc:
-            self.dialogs.inform(self, "IR Desk", str(exc))
-            return
-        self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+    # Curation, undoable: every change runs through ``self.operations`` (off the GUI thread)
+    def show_change(self, change) -> None:
+        """After a change, its undo or its redo: reload only the lists it touched."""
+        self.refresh(Changed.of(change).kinds)
+
+    def _push(self, change) -> None:
+        self.undo_stack.push(StoreCommand(self.store, change, self.show_change))
+
+    def _apply(self, label: str, work, then=None) -> None:
+        """``work(store)`` makes a change on a worker's own store; once it is made the undo
+        stack takes it and the lists it touched are reloaded; a refusal is said."""
+        def done(result: OpResult) -> None:
+            if result.error is not None:
+                self.dialogs.inform(self, "IR Desk", result.error)
+                self.refresh(KINDS)  # an edit shown in its cell before it was stored goes back
+                return
+            self._push(result.value)
+            if then is not None:
+                then(result)
+
+        self.operations.run(lambda: Op(label, lambda store, _progress: work(store), done))
+
+    def undo(self) -> None:
+        self.operations.run(lambda: self._step("undo"))
+
+    def redo(self) -> None:
+        self.operations.run(lambda: self._step("redo"))
+
+    def _step(self, way: str) -> Op | None:
+        """Worked out when its turn comes: the step the stack is on then."""
+        at = self.undo_stack.index() - 1 if way == "undo" else self.undo_stack.index()
+        command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
+        if not isinstance(command, StoreCommand):
+            return None
+        change = command.change
+
+        def work(store, _progress) -> None:
+            (store.revert if way == "undo" else store.reapply)(change)
+            return change
+
+        def done(result: OpResult) -> None:
+            if result.error is not None:
+                self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {result.error}")
+                return
+            # The stack follows only once the store did (a locked store leaves both where they were).
+            command.store_done = True
+            (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
+
+        return Op(f"{way.title()} {command.text()}", work, done)
 
     def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
-        self._apply(lambda: self.store.edit(kind, row_id, column, value))
+        self._apply(f"Edit {column}", lambda store: store.edit(kind, row_id, column, value))
 
     def delete_selected(self) -> None:
         tab = self.current_tab()
         ids = tab.selected_ids()
         if tab.kind != "releases" or not ids:
             return
-        for row_id in ids:
-            self._apply(lambda r=row_id: self.store.delete_release(r))
-        self.statusBar().showMessage(f"Deleted {len(ids)} release{'s' if len(ids) > 1 else ''} — Ctrl+Z brings "
-                                     f"{'them' if len(ids) > 1 else 'it'} back", 8000)
+        many = len(ids) > 1
+        self._apply("Delete releases", lambda store: store.delete_releases(ids), lambda _: self.statusBar().showMessage(
+            f"Deleted {len(ids)} release{'s' if many else ''} — Ctrl+Z brings {'them' if many else 'it'} back", 8000))
 
     def merge_selected(self) -> None:
         tab = self.current_tab()
@@ -371,9 +469,12 @@ class MainWindow(QMainWindow):
         if tab.kind not in ("compounds", "contacts") or len(ids) != 2:
             return
         keep, other = sorted(ids)
-        merge = self.store.merge_compounds if tab.kind == "compounds" else self.store.merge_contacts
-        self._apply(lambda: merge(keep, other))
-        self.navigate(tab.kind[:-1], keep)
+        kind = tab.kind
+
+        def work(store):
+            return (store.merge_compounds if kind == "compounds" else store.merge_contacts)(keep, other)
+
+        self._apply(f"Merge {kind}", work, lambda _: self.navigate(kind[:-1], keep))
 
     # Importing: drops, File → Import…, the samples and files named at start all come here
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -416,7 +517,7 @@ class MainWindow(QMainWindow):
 
     def start_import(self, items) -> None:
         """Read in the background in the import dialog; commit what the user keeps."""
-        if self.import_dialog is not None or self._task is not None:
+        if self.import_dialog is not None or self._committing:
             self.dialogs.inform(self, "IR Desk", "An import is already running; drop again when it is done.")
             return
         from .import_dialog import ImportDialog  # loaded with the first import, not at start
@@ -438,34 +539,40 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.statusBar().showMessage(message, 8000)
 
+    @property
+    def _committing(self) -> bool:
+        current = self.operations.current
+        return current is not None and current.label.startswith("Import")
+
     def _commit(self, dialog: ImportDialog) -> None:
         chosen = dialog.chosen()
         failed = [read for read in dialog.reads if read is not None and read.parsed is None]
+        unticked = dialog.not_chosen()
         self._dialog_closed(dialog, "Importing…")
-        store_path = self.store.path
         label = f"Import {len(chosen)} release{'s' if len(chosen) != 1 else ''}"
 
-        def work(progress):
-            from ..importer import commit
+        def work(store, progress) -> Committed:
+            from ..importer import commit, not_chosen
 
-            from ..store import BACKGROUND_WAIT_S
+            outcomes, change = commit(store, chosen + failed, progress, label)
+            return Committed(outcomes + not_chosen(unticked), change)
 
-            with Store(store_path, busy_timeout=BACKGROUND_WAIT_S) as store:
-                return commit(store, chosen + failed, progress, label)
+        def done(result: OpResult) -> None:
+            if result.error is not None:
+                self._import_failed(result.error)
+            else:
+                self._committed(result.value)
 
-        task = Task(work)
-        task.signals.finished.connect(self._committed)
-        task.signals.failed.connect(self._import_failed)
-        self._task = task
-        task.start()
+        from ..store import BACKGROUND_WAIT_S
 
-    def _committed(self, result) -> None:
+        self.operations.run(lambda: Op(label, work, done, wait=BACKGROUND_WAIT_S))
+
+    def _committed(self, result: Committed) -> None:
         from ..importer import summary
 
-        outcomes, change = result
-        self._task = None
+        outcomes, change = result.outcomes, result.change
         if change is not None and any(o.status == "imported" for o in outcomes):
-            self.undo_stack.push(StoreCommand(self.store, change, self.refresh))
+            self._push(change)
         else:
             self.refresh()
         self.last_outcomes = outcomes
@@ -475,8 +582,31 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
-        self._task = None
-        self.dialogs.inform(self, "Import failed", error.strip().splitlines()[-1])
+        from ..logsetup import LOG_NAME
+
+        log = self.store.path.parent / LOG_NAME
+        self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
+                            "has the details")
+        self.report.show()
+        self.dialogs.inform(self, "Import failed", f"{error}\n\nThe details are in {log}.")
+
+    def back_up_daily(self) -> Task:
+        """Today's copy of the store, taken in the background (a large store takes seconds)."""
+        from ..store.backups import daily_backup
+
+        path = self.store.path
+        task = Task(lambda progress: daily_backup(path))
+        task.signals.failed.connect(lambda error: self.statusBar().showMessage(
+            f"Today's copy of the store could not be made: {error.strip().splitlines()[-1]}", 15000))
+        self._backup_task = task  # kept until done
+        task.start()
+        return task
+
+    def _report_link(self, link: str) -> None:
+        if link == "#details":
+            self.show_report()
+        else:  # the log
+            QDesktopServices.openUrl(QUrl(link))
 
     def show_report(self) -> None:
         lines = [o.line() for o in self.last_outcomes]
@@ -498,7 +628,7 @@ class MainWindow(QMainWindow):
         s = settings()
         geometry = restore_bytes(s, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            fit(self, 1200, 760)
         state = restore_bytes(s, "window/state")
         if state is not None:
             self.restoreState(state)
@@ -527,7 +657,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.import_dialog is not None:
             self.import_dialog.reject()
-        if self._task is not None:
-            self._task.cancel()  # stops between files; the pool finishes it before the app exits
+        self.operations.cancel()  # an import stops between files; the pool finishes it before the app exits
         self.save_state()
         super().closeEvent(event)

@@ -149,7 +149,14 @@ class StoreListModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if not column.editable or str(value) == str(self._rows[index.row()].get(column.key) or ""):
             return False
-        self.on_edit(self.kind, self._rows[index.row()]["id"], column.editable, str(value).strip() or None)
+        row = self._rows[index.row()]
+        new = str(value).strip() or None
+        # The cell shows the edit at once; the store takes it off the GUI thread (the window's
+        # operations), and the list is re-read when it did (or put back when it refused).
+        # Reloading here, inside the view's own setData, reset the model under its editor.
+        row[column.key] = new
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.on_edit(self.kind, row["id"], column.editable, new)
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -164,3 +171,29 @@ class StoreListModel(QAbstractTableModel):
 
     def row_of(self, row_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r["id"] == row_id), None)
+
+    def find(self, row_id: int) -> int | None:
+        """The row of any id the filter shows, loading the rows up to it (as Anki's browser
+        finds any card); None when the filter hides it."""
+        row = self.row_of(row_id)
+        if row is not None:
+            return row
+        at = self.store.position(self.kind, row_id, self.columns[self._sort_column].sort, self._descending,
+                                 self._query)
+        if at is None or at < len(self._rows):
+            return None
+        more = self.store.page(self.kind, self.columns[self._sort_column].sort, self._descending, self._query,
+                               len(self._rows), at + PAGE - len(self._rows))
+        if self.kind == "compounds":
+            for item in more:
+                item["other_names"] = _other_names(item)
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        return self.row_of(row_id)
+
+    def shows(self, row_id: int) -> bool:
+        """Whether the filter lets this record through."""
+        return self.row_of(row_id) is not None or self.store.position(
+            self.kind, row_id, self.columns[self._sort_column].sort, self._descending, self._query) is not None

@@ -13,6 +13,11 @@ from .settings import restore_page_layout, save_page_layout, settings
 from .tasks import Task
 
 
+def short(text: str, most: int = 48) -> str:
+    """A name short enough for a choice in a dialog (the whole of it is in the title)."""
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
 def write_atomically(path: str, data: bytes) -> None:
     """All or nothing: QSaveFile writes beside the target and renames on commit."""
     out = QSaveFile(path)
@@ -59,7 +64,7 @@ class Output(QObject):
             if tab.kind == "releases":
                 record = self.window.store.release(row_id) or {}
                 label = record.get("headline") or f"release #{row_id}"
-                scopes.insert(0, (f"Everyone in the selected release: {label[:70]}", f"Contacts: {label[:80]}",
+                scopes.insert(0, (f"Everyone in the selected release: {short(label)}", f"Contacts: {label[:80]}",
                                   {"release_id": row_id}))
             else:
                 record = self.window.store.compound(row_id) or {}
@@ -70,7 +75,7 @@ class Output(QObject):
         if shown and shown[0] == "presentation":
             meeting = (self.window.store.presentation(shown[1]) or {})
             if meeting.get("meeting_id"):
-                scopes.insert(0, (f"Everyone from releases about {meeting['meeting'][:70]}",
+                scopes.insert(0, (f"Everyone from releases about {short(meeting['meeting'])}",
                                   f"Contacts: {meeting['meeting'][:80]}", {"meeting_id": meeting["meeting_id"]}))
         text = self.window.filter.text().strip()
         if text:
@@ -139,13 +144,29 @@ class Output(QObject):
                     data = (exports.vcards(people, store.contact_reach([p["id"] for p in people]))
                             if what == "vcard" else exports.csv_bytes("contacts", people))
                 elif what == "ics":
-                    data = exports.calendar(store.presentations_for(**presentations))
+                    talks = store.presentations_for(**presentations)
+                    data = exports.calendar(talks)
+                    left = exports.undated(talks)
+                    write_atomically(path, data)
+                    return f"{len(talks) - len(left)} presentations", left
                 else:
                     data = exports.csv_bytes(what, store.all_rows(what, query))
             write_atomically(path, data)
-            return len(data)
+            return f"{len(data):,} bytes", []
 
-        self._run(work, lambda size: self._saved(path, f"{size:,} bytes"), f"Writing {Path(path).name}…")
+        def done(result) -> None:
+            what_, left = result
+            self._saved(path, what_)
+            if left:
+                names = "\n".join(f"• {p.get('title') or p.get('meeting') or 'A presentation'}"
+                                   f" ({p.get('meeting') or 'meeting unknown'})" for p in left[:20])
+                more = f"\n… and {len(left) - 20} more" if len(left) > 20 else ""
+                self.window.dialogs.inform(self.window, "Calendar export",
+                                           f"{len(left)} presentation{'s' if len(left) != 1 else ''} left out: the "
+                                           f"release gives no date for {'them' if len(left) != 1 else 'it'}.\n\n"
+                                           f"{names}{more}")
+
+        self._run(work, done, f"Writing {Path(path).name}…")
 
     def _export_scope(self) -> dict | None:
         chosen = self.window.pages["contacts"].selected_ids()

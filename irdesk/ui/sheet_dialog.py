@@ -27,8 +27,9 @@ class ContactSheetDialog(QDialog):
             self.group.addButton(button, n)
             column.addWidget(button)
         self.group.button(0).setChecked(True)
-        self.title = QLineEdit(scopes[0][1])
-        self.group.idToggled.connect(lambda n, on: on and self.title.setText(self.scopes[n][1]))
+        self.title = QLineEdit()
+        self.group.idToggled.connect(lambda n, on: on and self._set_title(self.scopes[n][1]))
+        self._set_title(scopes[0][1])
         self.layout_box = QComboBox()
         self.layout_box.addItems(["Table", "Cards"])
         self.grouping = QComboBox()
@@ -54,6 +55,10 @@ class ContactSheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.title.setCursorPosition(0)  # a long title shows its start, not its end
 
     def options(self) -> SheetOptions:
         group = {0: "organization", 1: "audience", 2: None}[self.grouping.currentIndex()]

@@ -4,6 +4,7 @@ A progress dialog shows only when the work takes longer than half a second."""
 
 from __future__ import annotations
 
+import logging
 import traceback
 from collections.abc import Callable
 
@@ -45,6 +46,7 @@ class Task(QRunnable):
         try:
             result = self.work(self.progress)
         except Exception:  # noqa: BLE001 - reported on the GUI thread, never lost
+            logging.getLogger(__name__).exception("background work failed")
             self.signals.failed.emit(traceback.format_exc())
             return
         self.signals.finished.emit(result)

@@ -7,6 +7,7 @@ costs nothing; we keep only counters and a small stack of skipped elements.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from .document import Document, ReadError
@@ -104,8 +105,30 @@ def declared_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii", "ignore") if found else None
 
 
+_TITLE = re.compile(r"<title[^>]{0,200}>([^<]{1,500})</title>", re.I)
+
+
+def page_title(markup: str, text: str) -> str | None:
+    """The page's <title> when the body never shows it: a page whose headline is only there.
+
+    A title's parts around " | " or " - " are the headline and the site's name; if the body holds
+    the longest part, the body has its headline already."""
+    found = _TITLE.search(markup[:20000])
+    if not found:
+        return None
+    title = re.sub(r"\s+", " ", unescape(found.group(1))).strip()
+    longest = max(re.split(r"\s+[|–—-]\s+", title), key=len)
+    if len(longest) < 20 or longest.lower() in text[:5000].lower():
+        return None
+    return title
+
+
 def read_html(data: bytes) -> Document:
-    text = html_to_text(decode(data, declared_charset(data)))
+    markup = decode(data, declared_charset(data))
+    text = html_to_text(markup)
     if not text.strip():
         raise ReadError("the HTML page holds no text")
+    title = page_title(markup, text)
+    if title:
+        text = title + "\n\n" + text
     return Document(text=text, kind="html")

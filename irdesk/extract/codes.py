@@ -1,0 +1,129 @@
+"""Code names ("IMGN901", "BT-062", "ALKS 2680", "4D-150") and the role each mention gives one:
+a drug's, a trial's, a target's, or an abstract's number."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from .inn import looks_like_inn
+from .textfind import squash
+from .vocab import load_rows
+
+CODE = re.compile(r"(?<![\w‐‑-])(?:[A-Z][A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{3,5} \d{3,4}|\d[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
+NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|NIHSS|MMSE|PHQ|GAD|BPI|"
+                       r"COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
+                       r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
+                       r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
+                       r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
+TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
+
+
+def abbreviates(head: str, word: str) -> bool:
+    """ "geo" of "geovax", "aro" of "arrowhead": the head's letters in order, from the word's first."""
+    if not word.startswith(head[0]):
+        return False
+    at = 0
+    for ch in head:
+        at = word.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def is_code(name: str, text: str = "") -> bool:
+    if re.fullmatch(r"[A-Z]{2,6}(?:19|2\d)", name) and re.search(rf"\b{name[:-2]}\b(?!\d)", text):
+        return False  # "AHA24" beside "AHA": a meeting and its year
+    if name[0].isdigit():
+        return True  # "4D-150": the CODE shape that starts with a digit is narrow already
+    letters = re.match(r"[A-Za-z]+", name).group(0)
+    if NOT_CODES.match(letters) or re.fullmatch(r"(?:19|20)\d\d", name[-4:]) and " " in name:
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+\d+", name) or re.fullmatch(r"[A-Z]{1,2}\d{1,2}", name):
+        return False  # "Gen3", "Q1", "B1": words with a number, not code names
+    if re.fullmatch(r"[A-Z][a-z]{3,}[-‐‑]\d{1,2}", name):
+        return False  # "Nectin-4", "Alpha-1": a protein's or a model's name
+    if re.search(r"(?:19|20)\d\d$", name) and not re.search(r"[-‐‑ ]", name) and len(letters) >= 5:
+        return False  # "IMMUNOLOGY2025": a meeting and its year
+    digits = re.sub(r"\D", "", name)
+    return 2 <= len(digits) <= 5 or "-" in name and len(digits) <= 5
+
+
+# "the SHASTA-2 study" names a trial; "the ACM-101 phase 2 study" a drug's study: no phase between.
+AS_TRIAL_AFTER = re.compile(r"(?i)(?:\s+(?:clinical|pivotal|registrational|global|open-label|randomized|"
+                            r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
+# A trial's own acronym may stand before its phase: "its EMBRACE Phase 3 study", "the MELODY-3 Phase 3 trial".
+AS_TRIAL_AFTER_PHASE = re.compile(r"(?i)(?:\s+(?:phase\s+\S+|clinical|pivotal|registrational|global|open-label|randomized|"
+                            r"extension|long-term|confirmatory|observational))*\s+(?:trials?|stud(?:y|ies)|registry)\b")
+AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|negative|expressing|mutant|mutations?|"
+                             r"mutated|inhibitors?|inhibition|agonists?|antagonists?|receptors?|pathway|signaling|"
+                             r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
+                             r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies)|pathology|proteinopathy|"
+                             r"aggregat\w*|axis|overexpression|isoforms?|variants?|genes|deficient|knockout|"
+                             r"upregulation|downregulation|binding|biomarkers?)\b")
+AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
+AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
+                            r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
+                            r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
+AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
+                           r"\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|ug)|\s+(?:monotherapy|treatment|therapy|dosing|plus|in combination)\b")
+NEXT = re.compile(r"\s+([a-z]+)")
+NOT_CODE_CONTEXT = re.compile(r"\s?(?:nm|mm|µm|um|cm|kDa|Da|kg|°C|%|percent|cells?\b|cell line)")
+FILING_BEFORE = re.compile(r"\b(?:Form|Schedule|Rule|Item|Section|Exhibit|Regulation|Article)\s+$")
+AS_NUMBER_BEFORE = re.compile(r"(?i)(?:abstract|poster|presentation|board|publication|session|e-poster|ID)"
+                              r"(?:\s+(?:number|no\.?|id|#))?\s*[:#]?\s*#?\s*$")
+
+
+def names_in_brackets(after: str) -> bool:
+    """ "X (zanolitamab vedotin)", "X (ZV-9)", "X (CD20xCD3)": a bracket naming the drug or its targets."""
+    m = re.match(r"\s?\(([^()]{2,60})\)", after)
+    if not m:
+        return False
+    first = re.split(r"[,;/]", m.group(1))[0].strip()
+    return looks_like_inn(first) or bool(CODE.fullmatch(first)) or bool(re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", first))
+
+
+def form_follows(after: str) -> bool:
+    """ "X tablets", "X injection": a dosage form right after a name."""
+    word = NEXT.match(after)
+    return bool(word) and word.group(1) in forms()
+
+
+@functools.lru_cache(maxsize=None)
+def forms() -> frozenset[str]:
+    return frozenset(row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1])
+
+
+def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], set[str]]:
+    """Codes that only ever name a trial ("the REACH-1 study", "a trial (AdPNP-203)") or a target
+    ("TREM-1 inhibitors", "anti-FOO-2"), or only stand where an abstract's number stands."""
+    roles: dict[str, Counter] = {}
+    for m in codes:
+        key = squash(m.group(0))
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 60]
+        role = roles.setdefault(key, Counter())
+        role["all"] += 1
+        if AS_NUMBER_BEFORE.search(before):
+            role["number"] += 1
+        elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
+                or names_in_brackets(after):
+            role["drug"] += 1
+        elif (AS_TRIAL_AFTER_PHASE if len(re.sub(r"\D", "", m.group(0))) <= 2 else AS_TRIAL_AFTER).match(after) \
+                or before.endswith("(") and TRIAL_BEFORE.search(
+                text, max(0, m.start() - 100), m.start()):
+            role["trial"] += 1
+        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
+            role["target"] += 1
+    not_drugs, numbers = set(), set()
+    drugs = {key for key, role in roles.items() if role["drug"]}
+    for key, role in roles.items():
+        if re.fullmatch(r"[a-z]{1,2}\d{1,2}", key) and not role["drug"]:
+            not_drugs.add(key)  # "K-12", "PC-3": so short a code needs a drug's role somewhere
+            continue
+        if role["number"] == role["all"]:
+            numbers.add(key)
+        elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
+            not_drugs.add(key)
+    return not_drugs, numbers, drugs

@@ -1,0 +1,134 @@
+"""Who owns a compound: only a company the text ties to it.
+
+The ties a release writes: the issuer's own drug (the default, when the issuer is a company),
+a possessive ("Acme's ACM-101"), and a phrase ("ACM-101, developed by Acme", "licensed from
+Acme"). A tie is kept only when its owner reads as an organisation: not an ordinary word the
+text also writes in lower case ("World's first"), not a disease's eponym ("Crohn's disease"),
+not a wire, an aggregator or a regulator.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .model import Release
+from .textfind import ticker_of
+
+ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
+APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
+ORG_END = re.compile(rf"\b({ORG})$")
+# A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
+PHRASE = re.compile(rf"\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
+                    rf"(?: and (?:developed|marketed|commercialized|manufactured))? by)\s+(?:the\s+)?({ORG})")
+FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|Announces?|Presents?|Reports?|Highlights?|"
+                           r"Shares?|Receives?|Completes?|Showing|Highlighting|Featuring|Following|Including|Regarding)\s+")
+# Issuers that do not own drugs: societies, journals, news services, agencies, universities.
+NOT_OWNERS = re.compile(r"(?i)\b(?:\w*wire|\w*news\w*|media|association|society|college|academy|journal|university|"
+                        r"foundation|institute|hospital|council|federation|alliance|network|agency|administration|"
+                        r"ministry|commission|FDA|EMA|NIH|WHO|CDC|registry|congress|conference|report|research reports?|"
+                        r"capital|partners|advisors|securities|markets?|exchange|law|LLP|stocks?)\b")
+DISEASE_AFTER = re.compile(r"['’]s\s+(?:(?:&|and)\s+)?(?:colitis|disease|syndrome|sarcoma|lymphoma|palsy|ataxia|dystrophy|anemia|"
+                           r"phenomenon|law)\b", re.I)
+ORG_WORDS = re.compile(r"\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|AG|SA|SE|NV|GmbH|Co|Company|Group|"
+                       r"Holdings|Pharma\w*|Therapeutics|Bio\w*|Medical|Health\w*|Sciences|Oncology|Labs?|"
+                       r"Laboratories)\b")
+
+
+# "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names.
+LISTED = re.compile(r"(?P<suffix>,?\s(?:Co\.,?\s)?(?:Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC)\.?)(?=\s\(|\s+today\b|,)"
+                    r"|\s+\((?:NASDAQ|Nasdaq|NYSE|TSX|ASX|HKEX|SEHK|LSE|SIX|OTC\w*)[^:()]{0,12}:"
+                    r"|\s+\([A-Z]{2,6}[:-]\s?[A-Z0-9.]{1,8}\)(?=,?\s+(?:today|announced|reported|has|is)\b)")
+
+
+DATELINE = re.compile(r"(?m)^\W*([A-Z][\w .-]{1,30}?),\s+(?:[A-Z][\w.]*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
+
+
+TICKER = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE(?: American)?|TSXV?|ASX|HKEX|SEHK|LSE|SIX|OTC\w*|CSE)\s?:\s?([A-Z.]{1,6})\)")
+
+
+def _dateline_city(name: str, text: str) -> bool:
+    """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
+    return bool(name) and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
+
+
+def _first_listed(text: str) -> str:
+    """ "Acme Bio, Inc. (NASDAQ: ACME)", "-- Acme Inc. (Acme), a ...": the first company a body names."""
+    for anchor in LISTED.finditer(text, 0, 5000):
+        name = ORG_END.search(text, max(0, anchor.start() - 80), anchor.start())
+        if name and plausible_org(clean_owner(name.group(1)), text):
+            return clean_owner(name.group(1) + (anchor.group("suffix") or ""))
+    return ""
+
+
+def issuer_owner(release: Release, text: str) -> str | None:
+    """The issuer, as the default owner of the drugs its release is about, when it is a company."""
+    issuer = (release.company or "").strip()
+    if not plausible_org(issuer, text) or release.city and issuer.lower().startswith(release.city.lower()) \
+            or _dateline_city(issuer, text):
+        # The release read no issuer: the first listed company, unless the text lists several
+        # (an aggregator's round-up of many companies' drugs has no one owner).
+        issuer = _first_listed(text) if len(set(TICKER.findall(text))) <= 1 else ""
+    if len(issuer) < 3 or NOT_OWNERS.search(issuer):
+        return None
+    if release.city and issuer.lower().startswith(release.city.lower()):
+        return None  # a dateline's city read as the issuer
+    if not plausible_org(issuer, text):
+        return None
+    return issuer
+
+
+# A byline, a person, a year or a possessive read as a company's name.
+NOT_NAMES = re.compile(r"(?:By|Dr|Mr|Mrs|Ms|Prof)\.?\s|The\s|\d{4},|.*['’]s?$|(?:Corp|Inc|Ltd|LLC|Co)\.?$")
+
+
+@functools.lru_cache(maxsize=8)
+def lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of prose (not of addresses: "ir@acme.example", "www.acme.com")."""
+    return frozenset(re.findall(r"(?<![\w@./-])[a-z][a-z-]+(?![\w@-]|\.\w)", text))
+
+
+def plausible_org(name: str, text: str) -> bool:
+    """Whether ``name`` reads as an organisation in ``text``."""
+    words = name.split()
+    if not words or NOT_OWNERS.search(name) or NOT_NAMES.match(name):
+        return False
+    if re.search(r"\d", name) and re.fullmatch(r"[A-Z]{1,6}-?\d[\w-]*", name):
+        return False  # a code name's possessive ("ACM-101's")
+    if len(words) == 1:
+        if len(name) < 3 or ticker_of(text, name):
+            return False  # an ordinary word, or a ticker
+        # "World", "Today": a word the text also writes in lower case is no company.
+        if name.lower() in lower_words(text):
+            return False
+    if len(words) > 1 and not ORG_WORDS.search(" " + name) and all(w.lower() in lower_words(text) for w in words):
+        return False  # "Topline Data's": ordinary words, capitalised
+    if name.isupper() and len(words) > 1 and not ORG_WORDS.search(" " + name.title()):
+        return False  # "NEW TAIPEI CITY"
+    if (name + "'s" in text or name + "’s" in text) and re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I):
+        return False
+    return True
+
+
+def tied_owners(text: str) -> list[tuple[str, int, int]]:
+    """(owner, start, end) of every possessive and phrase tie: the span is what the owner governs."""
+    ties = []
+    for m in APOSTROPHE.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        if not before or not (before.isalnum() or before in "&.") or not m.group(1) and before != "s":
+            continue
+        # Read the owner backwards from the apostrophe: cheaper than trying a name at every capital.
+        owner = ORG_END.search(text, max(0, m.start() - 80), m.start())
+        if owner:
+            ties.append((owner.group(1), m.start(2), m.end(2)))
+    for m in PHRASE.finditer(text):
+        # "ACM-101, a drug developed by Acme": the owner governs the words before the phrase.
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ties.append((m.group(1), max(sentence, m.start() - 120), m.start()))
+    return ties
+
+
+def clean_owner(name: str) -> str:
+    """The company's name without a title-case headline's words before it."""
+    name = FUNCTION_WORD.sub("", name)
+    return re.sub(r"\s+(?:and|&)$", "", name.rstrip(".,;: ")).strip()

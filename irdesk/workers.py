@@ -1,0 +1,152 @@
+"""Reading on every core: releases are read and extracted in worker processes, the results
+come back in the order given, and one file can neither stall nor end the batch.
+
+As calibre's ``gui2/add.py`` reads metadata in a pool of processes, each file here is read
+by a worker process. A file that takes longer than the time limit has its worker killed
+and is reported as "took too long"; a worker that dies (out of memory, a crash in a
+library) fails that one file; a fresh worker takes its place. Qt-free.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from typing import TYPE_CHECKING
+
+from .extract.readers.document import ReadError
+
+if TYPE_CHECKING:
+    from .extract.model import ParsedRelease
+    from .importer import Item
+
+TIME_LIMIT_S = 10.0
+Result = "ParsedRelease | ReadError"
+
+
+def default_workers() -> int:
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+def _serve(conn: Connection) -> None:
+    """A worker: read what it is sent, send back a parse or the reason it failed."""
+    from .importer import parse
+
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        try:
+            result = parse(item)
+        except ReadError as exc:
+            result = exc
+        except BaseException as exc:  # noqa: BLE001 - parse() already turns bugs into ReadError
+            result = ReadError(f"the reader failed ({type(exc).__name__}: {exc})")
+        conn.send(result)
+
+
+def _context():
+    # forkserver: workers start from a clean server process, never from a process with Qt's
+    # threads in it (fork would copy them half-way); the server has the extractor loaded.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["irdesk.importer", "irdesk.extract.engine"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    job: int | None = None
+    since: float = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _start(ctx) -> _Worker:
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=_serve, args=(child,), daemon=True, name="irdesk-reader")
+    process.start()
+    child.close()
+    return _Worker(process, parent)
+
+
+def read_all(items: list[Item], workers: int | None = None, time_limit: float = TIME_LIMIT_S,
+             cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[int, ParsedRelease | ReadError]]:
+    """``(index, parse or ReadError)`` for each item, in the order given."""
+    if not items:
+        return
+    ctx = _context()
+    count = max(1, min(workers or default_workers(), len(items)))
+    pool = [_start(ctx) for _ in range(count)]
+    pending = deque(range(len(items)))
+    done: dict[int, ParsedRelease | ReadError] = {}
+    next_out = 0
+    try:
+        while next_out < len(items):
+            if cancelled():
+                return
+            _hand_out(pool, pending, items, len(done) < 4 * count)
+            _collect(pool, done, ctx, time_limit)
+            while next_out in done:
+                yield next_out, done.pop(next_out)
+                next_out += 1
+    finally:
+        for worker in pool:
+            worker.stop(kill=worker.job is not None)
+
+
+def _hand_out(pool: list[_Worker], pending: deque, items: list, room: bool) -> None:
+    for worker in pool:
+        if worker.job is None and pending and room:
+            worker.job, worker.since = pending.popleft(), time.monotonic()
+            worker.conn.send(items[worker.job])
+
+
+def _collect(pool: list[_Worker], done: dict, ctx, time_limit: float) -> None:
+    busy = [w for w in pool if w.job is not None]
+    if not busy:
+        return
+    now = time.monotonic()
+    timeout = max(0.0, min(w.since + time_limit - now for w in busy)) if time_limit > 0 else None
+    ready = wait([w.conn for w in busy], timeout)
+    for n, worker in enumerate(pool):
+        if worker.job is None:
+            continue
+        if worker.conn in ready:
+            try:
+                done[worker.job] = worker.conn.recv()
+                worker.job = None
+                continue
+            except (EOFError, OSError):
+                reason = "the reader stopped while reading it (out of memory, or a crash in a library)"
+        elif time_limit > 0 and time.monotonic() - worker.since >= time_limit:
+            reason = f"it took too long to read (more than {time_limit:g} s)"
+        else:
+            continue
+        done[worker.job] = ReadError(reason)
+        worker.job = None
+        worker.stop(kill=True)
+        pool[n] = _start(ctx)

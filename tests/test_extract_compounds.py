@@ -1,0 +1,125 @@
+"""Compounds on short fictional snippets: INN stems, aliases, owners, targets, fine print."""
+
+from __future__ import annotations
+
+from irdesk.extract import extract_text
+from irdesk.extract.inn import find_inns, looks_like_inn, stem_of
+
+HEAD = ("Acme Bio Reports Data\n\n"
+        "SPRINGFIELD, Ill., Dec. 3, 2024 /PRNewswire/ -- Acme Bio, Inc. (NASDAQ: ACMB) today announced data "
+        "for ACM-101, its CD99-targeting antibody.\n\n")
+
+
+def compounds(body: str) -> dict:
+    return {c.name: c for c in extract_text(HEAD + body).compounds}
+
+
+def test_stems_from_the_who_list():
+    assert stem_of("zorbatinib").stem == "tinib"
+    assert stem_of("quixociclib").stem == "ciclib"
+    assert stem_of("felzartug").stem == "tug"
+    assert stem_of("bepoetin") is None  # a stem must leave three letters before it
+    names = [m.name for m in find_inns("We dosed zorbatinib. The concept is a timeline, a medicine and a nucleotide.")]
+    assert names == ["zorbatinib"]
+
+
+def test_two_word_inns():
+    text = "patients received quixotuzumab velodotin and elbrogene zantoparvovec and zarbepoetin alfa"
+    assert [m.name for m in find_inns(text)] == ["quixotuzumab velodotin", "elbrogene zantoparvovec", "zarbepoetin alfa"]
+
+
+def test_weak_stem_needs_drug_context():
+    found = compounds("Dr. Lena Gundersen spoke. The transgene was studied. Patients on velmatide 10 mg improved.\n")
+    assert "velmatide" in found
+    assert not {"Gundersen", "transgene"} & set(found)
+
+
+def test_brand_with_bracketed_inn_and_aliases():
+    found = compounds("ZORBIX® (zorbatinib) tablets are approved. Quixociclib (ACM-202, formerly QX-17/QX17B) "
+                      "is an investigational drug. Patients received velotide (aka ACM-303 or ZZ-88) orally.\n")
+    assert found["ZORBIX"].aliases == ["zorbatinib"]
+    assert {"QX-17", "QX17B"} <= set(found["ACM-202"].aliases)
+    (velotide,) = [c for c in found.values() if "velotide" in c.all_names()]
+    assert {"ACM-303", "ZZ-88"} <= set(velotide.all_names())
+    assert looks_like_inn("lofexidine") and not looks_like_inn("tablets")
+
+
+def test_owner_only_where_the_text_ties_one():
+    found = compounds("The World's first data for Quixociclib, a drug marketed by Borealis Pharma, were shown. "
+                      "Crohn's disease patients received ACM-101 in the trial.\n")
+    assert found["ACM-101"].company == "Acme Bio, Inc."
+    assert found["Quixociclib"].company == "Borealis Pharma"
+
+
+def test_wire_issuer_owns_nothing():
+    text = ("ACM-101 Update\n\nNEW YORK, May 1, 2025 /BioWireNews/ -- BioWireNews -- The drug ACM-101 showed "
+            "benefit in a Phase 2 trial.\n")
+    (c,) = [c for c in extract_text(text).compounds if c.name == "ACM-101"]
+    assert c.company != "BioWireNews"
+
+
+def test_trials_targets_and_numbers_are_not_compounds():
+    found = compounds("The ZENITH-2 study enrolled patients. TREX-1 inhibitors are a class. ACM-101 was shown in "
+                      "Poster MP-21.\n")
+    assert not {"ZENITH-2", "TREX-1", "MP-21"} & set(found)
+
+
+def test_drugs_only_in_safety_information_are_left_out():
+    found = compounds("ACM-101 is an investigational drug.\n\nIMPORTANT SAFETY INFORMATION\n"
+                      "Avoid use with strong CYP3A inhibitors such as quixoconazole.\n\nAbout Acme Bio\nAcme Bio is "
+                      "a company.\n")
+    assert "quixoconazole" not in found
+
+
+def test_ordinary_word_marks_and_company_marks_are_not_drugs():
+    found = compounds("Patients used the Assure® patch; we assure quality. Supplied by Borealis® as a drug product. "
+                      "Zorbix® is a medicine; Zorbix® tablets.\n")
+    assert "Assure" not in found and "Borealis" not in found
+    assert "Zorbix" in found
+
+
+def test_issuer_without_company_name_does_not_crash():
+    parsed = extract_text("ACM-101 tablets\n\nACM-101 is a drug. ACM-101 was dosed.\n")
+    assert [c.name for c in parsed.compounds] == ["ACM-101"]
+
+
+def test_code_shapes():
+    found = compounds("Patients received ZZX 2680 and 7Q-150, our gene therapy candidates; ZZX 2680 was dosed. "
+                      "REGN1979-like names aside, QRST1979 is a candidate. We filed Form F-4 and used Sub-15 nm "
+                      "particles in K-12 schools.\n")
+    assert {"ZZX 2680", "7Q-150", "QRST1979"} <= set(found)
+    assert not {"F-4", "Sub-15", "K-12"} & set(found)
+
+
+def test_a_mark_is_a_drug_once_any_mention_is():
+    found = compounds("ZORBIX® revenue grew. ZORBIX® tablets are approved. Kids Heart Challenge™ raised funds.\n")
+    assert "ZORBIX" in found and "Challenge" not in found
+
+
+def test_capitals_tied_to_an_inn_and_also_known_as():
+    found = compounds("ZORBIXA (quixotuzumab velodotin) is approved. Velmatide, also known as ZZ-501, was dosed "
+                      "in patients with velmatide 10 mg.\n")
+    assert found["ZORBIXA"].aliases == ["quixotuzumab velodotin"]
+    (velmatide,) = [c for c in found.values() if "ZZ-501" in c.all_names()]
+    assert "velmatide" in [n.lower() for n in velmatide.all_names()]
+
+
+def test_marks_in_tables_and_two_word_brands():
+    text = ("Acme Reports Results\n\nDUBLIN, Feb. 12, 2025 /PRNewswire/ -- Results.\n\n"
+            "    ZORBIX(R)       $ 96.6  $ 83.4\n    QUELTA(R)i      $ 77.0  $ 56.2\n\n"
+            "* The company recorded ZORBIX(R) revenue of $4 million and QUELTA(R) revenue of $9 million, "
+            "and royalties on INVEGA TRINZA(R).\n")
+    found = {c.name: c for c in extract_text(text).compounds}
+    assert {"ZORBIX", "QUELTA", "INVEGA TRINZA"} <= set(found)
+    assert found["ZORBIX"].aliases == [] and found["ZORBIX"].company != "DUBLIN"
+
+
+def test_targets_in_their_shapes():
+    found = compounds("ZZ-501 (QRSTxCD3) is a bispecific antibody. ZZ-502 is a CD19-directed CD3 T cell engager. "
+                      "ZZ-503, an investigational therapy targeting angiopoietin-like protein 3 (ANGPTL3), was dosed. "
+                      "ZZ-504 works by inhibiting the C5 protein; it is given with an anti-CD38 antibody. "
+                      "ZZ-505 is a pyruvate kinase activator. ZZ-506 is an oral JAK1/JAK2 inhibitor.\n")
+    assert found["ACM-101"].target == "CD99"
+    assert found["ZZ-501"].target == "QRSTxCD3" and found["ZZ-502"].target == "CD19/CD3"
+    assert found["ZZ-503"].target == "ANGPTL3" and found["ZZ-504"].target == "C5"
+    assert found["ZZ-505"].target == "pyruvate kinase" and found["ZZ-506"].target == "JAK1/JAK2"
