@@ -309,7 +309,8 @@ def _org_above(view: str, pos: int) -> str | None:
 def extract_contacts(text: str, release: Release, sections: Sections) -> list[Contact]:
     view = plain_view(text)
     counts = _word_counts(text)
-    lead = release.spans.get("headline", (0, 0))[1]
+    # Letterhead releases put the contact above the headline ("Contact: Ann Roe, CFO" / title).
+    lead = 0
     # The forward-looking section's span runs to the next heading (often the end of the text),
     # so it cannot be skipped whole; its long lines hold no label.
     skip = [s.span for s in sections.about]
