@@ -152,3 +152,11 @@ def test_a_heading_word_repeated_thousands_of_times_stays_fast():
         started = time.perf_counter()
         extract_text((HEAD + filler)[:400_000])
         assert time.perf_counter() - started < 3
+
+
+def test_a_department_line_under_a_person_is_her_title():
+    for block in ("Investor Contact\n\nJane Doe\nInvestor Relations\nPhone: 305-555-0142\nEmail: jane@acme.example\n",
+                  "Investor Contact\n\nJane DoeInvestor RelationsPhone: 305-555-0142Email: jane@acme.example\n"):
+        found = contacts(block)
+        assert list(found) == ["Jane Doe"], block
+        assert found["Jane Doe"].title == "Investor Relations"

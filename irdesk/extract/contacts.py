@@ -61,6 +61,11 @@ class _Assembler:
                 and re.match(r"[A-Z]\w*\s", item.value) and not re.match(rf"{ROLE}\b", item.value):
             self._org(Item("org", item.value, item.span, line=item.line), following)  # "Jane Roe" / "Northpeak IR"
             return
+        if self.last is not None and self.last.kind == "person" and len(self.group) == 1 and not self.has_reach \
+                and not item.value.rstrip().endswith(":") and not re.search(r"(?i)contact|inquir|enquir", item.value) \
+                and (following is None or following.kind != "person"):
+            self._title(item, following)  # "Jane Roe" / "Investor Relations" / her phone: her department
+            return
         if self.last is not None and self.last.kind == "title" and DEPARTMENT.search(item.value) \
                 and not re.search(r"(?i)contact|inquir|enquir", item.value) and (following is None or following.kind != "person"):
             self._title(item, following)  # "Senior Vice President" / "Investor Relations": still the title
