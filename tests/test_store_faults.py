@@ -211,3 +211,19 @@ def test_a_copy_a_day_the_last_few_kept_and_offered_when_damaged(tmp_path):
         assert copy.execute("SELECT count(*) FROM releases").fetchone()[0] == 1
     assert latest_backup(db) == made[-1]
 
+
+
+def test_a_store_in_a_read_only_folder_can_be_browsed_and_searched(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    with Store(folder / "s.db") as store:
+        import_paths(store, [_write(tmp_path, "a.txt", release_text())])
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):  # root writes anywhere
+            pytest.skip("running as root: permissions do not apply")
+        with Store(folder / "s.db") as store:
+            assert store.count("releases") == 1
+            assert store.search("Northwind")
+    finally:
+        folder.chmod(0o755)

@@ -1,290 +1,345 @@
-"""The people a reader is told to contact: the labelled blocks at the foot of a release."""
+"""The people a reader is told to contact: the blocks at the foot of a release.
+
+Two floors. ``contact_blocks`` finds the blocks (by heading or by content) and
+``contact_lines`` reads their pieces (people by ``people``'s first-name list, phones by
+``phones``); here ``_Assembler`` joins the pieces of a block into contacts: a heading or a
+sub-heading opens a group, an organization's line belongs to the people around it, phones and
+e-mails go to the people named last, and a block that names nobody is listed under its
+department or organization.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .glue import EMAIL, PHONE, URL, _word_counts, clean_email, glue_breaks, phone_ok
+from .contact_blocks import find_regions, plain_view, table_cells
+from .contact_labels import ROLE, ROLES, audience_of
+from .contact_lines import DEPARTMENT, ORG_WORDS, Item, pieces
+from .glue import EMAIL, _word_counts
 from .model import Contact, Release, Span
+from .people import is_person, name_tokens
 from .sections import Sections
 from .textutil import LEGAL_SUFFIX
 
-ROLE = r"(?i:Investors?|Media|Press|Analysts?|IR|PR|Public|Corporate|Company|Business|News)"
-ROLES = rf"{ROLE}(?:\s*(?:and|&|/|-)\s*{ROLE})*"
-LABEL = re.compile(
-    rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,40}}?contact\s*:?)"
-    rf"|(?:(?i:International)\s+)?{ROLES}(?:[\s-]+(?i:Relations|Inquiries|Enquiries|Support|Contacts?|Information|Desk|Team))*\s*:"
-    rf"|(?i:For)\s+{ROLES}(?:\s+(?i:Relations|Inquiries|Enquiries|Contacts?))?\s*:?"
-    rf"|(?:(?P<org>[A-Z][\w.,&'’ -]{{1,60}}?)\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)(?:\s+(?i:Details|Information|Info|Person))?\s*:?"
-    rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
-STOP = re.compile(r"About\s|(?i:forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
-                  r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$)|SOURCE\s")
-BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?\s*:?|(?<![A-Z\d.])[TEMPF]\s*:|(?<![\w.])[TM]\s(?=\+)")
-TITLE_WORDS = re.compile(r"(?i)\b(?:director|officer|president|manager|head|vp|vice|partner|chief|ceo|cfo|coo|cmo|cso|cbo|"
-                         r"chair(?:man|woman)?|founder|associate|senior|specialist|lead|coordinator|counsel|secretary|"
-                         r"treasurer|analyst|executive|principal|advisor|consultant|spokes\w+)\b")
-ORG_WORDS = re.compile(rf"(?:\b(?:{LEGAL_SUFFIX})(?=\W|$)|\b(?:Communications?|Advisors?|Partners|Pharma\w*|Therapeutics|"
-                       r"Biosciences?|Bio\w*|University|Capital|Securities|Network|Laboratories|Labs|Relations|"
-                       r"Consulting|Agency|Associates|Strategies|Strategic|Media|Group|PR|IR|Digital|Health|Medical|"
-                       r"Sciences?|Foundation|Institute|Bank|Holdings?)\b)")
-CREDENTIALS = re.compile(r"(?:,?\s*(?:Ph\.?D|M\.?D|MBA|CPA|CGMA|CFA|J\.?D|M\.?Sc|MPH|R\.?N|Pharm\.?D|Esq|Jr|Sr|II|III)\.?)+\s*$|\s*\([A-Z]{2,6}\)\s*$")
-NAME = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)*(?:\s+(?:de|van|von|der|da|di|le|la)?\s?[A-Z][A-Za-z'’-]+){1,2}")
-ADDRESS = re.compile(r"(?i)\b(?:street|str\.|st\.|avenue|ave\.?|road|rd\.|drive|suite|floor|blvd|boulevard|broadway|centre|center|tower|plaza|p\.?o\.? box)\b|\b\d{5}\b|[A-Z]\d[A-Z] ?\d[A-Z]\d")
+CITY_TAIL = re.compile(r"\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 
 
-@dataclass
-class Item:
-    kind: str  # person, title, org, phone, email, label
-    value: str
-    span: Span
-    audience: str | None = None
+class _Assembler:
+    """Pieces of one block -> contacts. A heading or sub-heading opens a group; an
+    organization line above people belongs to them, one under a person to that person;
+    phones and e-mails go to the people named last, or, given before anyone is named, to
+    those of the block who have none."""
+
+    def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None):
+        self.audience, self.block_org, self.heading, self.issuer = audience, org, heading, issuer
+        self.region_org = org
+        self.contacts: list[Contact] = []
+        self.depts: list[Contact] = []
+        self._reset_block()
+
+    def _reset_block(self) -> None:
+        self.block: list[Contact] = []
+        self.group: list[Contact] = []
+        self.pending: list[Item] = []
+        self.orgs: list[Item] = []
+        self.marked = 0  # people before this index already took an audience marker
+        self.has_reach = False
+        self.last: Item | None = None
+        self.next_org: Item | None = None
+
+    def feed(self, items: list[Item]) -> None:
+        self._reset_block()
+        items = _columns(items, self.heading)
+        for n, item in enumerate(items):
+            following = items[n + 1] if n + 1 < len(items) else None
+            getattr(self, "_" + item.kind)(item, following)
+            self.last = item
+        self._finish()
+
+    def _label(self, item: Item, following: Item | None) -> None:
+        if self.group and self.last is not None and self.last.kind in ("person", "title") and not self.has_reach \
+                and re.match(r"[A-Z]\w*\s", item.value) and not re.match(rf"{ROLE}\b", item.value):
+            self._org(Item("org", item.value, item.span, line=item.line), following)  # "Jane Roe" / "Northpeak IR"
+            return
+        if self.last is not None and self.last.kind == "person" and len(self.group) == 1 and not self.has_reach \
+                and not item.value.rstrip().endswith(":") and not re.search(r"(?i)contact|inquir|enquir", item.value) \
+                and (following is None or following.kind != "person"):
+            self._title(item, following)  # "Jane Roe" / "Investor Relations" / her phone: her department
+            return
+        if self.last is not None and self.last.kind == "title" and DEPARTMENT.search(item.value) \
+                and not re.search(r"(?i)contact|inquir|enquir", item.value) and (following is None or following.kind != "person"):
+            self._title(item, following)  # "Senior Vice President" / "Investor Relations": still the title
+            return
+        last = self.last
+        org_above = last.value if last is not None and last.kind == "org" and not any(
+            c.organization == last.value for c in self.block) else None
+        self._finish()
+        self._reset_block()
+        self.audience, self.heading = item.audience, item.value
+        self.block_org = org_above or self.region_org  # "Acme" / "Media contact: ..."
+
+    def _person(self, item: Item, following: Item | None) -> None:
+        if self.last is None or self.last.kind != "person" or self.has_reach:
+            self.group, self.has_reach = [], False
+        contact = Contact(name=item.value, organization=self.block_org, audience=self.audience)
+        contact.spans["name"] = item.span
+        if self.next_org is not None:
+            contact.organization = self.next_org.value
+            contact.spans["organization"] = self.next_org.span
+        self.group.append(contact)
+        self.block.append(contact)
+
+    def _title(self, item: Item, following: Item | None) -> None:
+        if len(self.group) == 1:
+            person = self.group[0]
+            if person.title is None:
+                person.title = item.value
+                person.spans["title"] = item.span
+            elif self.last is not None and self.last.kind == "title":
+                person.title += ", " + item.value
+                person.spans["title"] = (person.spans["title"][0], item.span[1])
+
+    def _org(self, item: Item, following: Item | None) -> None:
+        if self._unlisted_person(item, following):
+            firm = self.last
+            self._person(Item("person", item.value, item.span, line=item.line), following)
+            if firm is not None and not any(c.organization for c in self.group):
+                self.group[-1].organization = CITY_TAIL.sub("", _without_place(firm.value)).strip()
+                self.group[-1].spans["organization"] = firm.span
+            return
+        value = CITY_TAIL.sub("", _without_place(re.sub(r"^(?i:for)\s+(?=[A-Z])", "", item.value))).strip()
+        item = Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
+        last = self.last.kind if self.last is not None else None
+        if not self.pending and not self.block:
+            self.orgs.append(item)
+        if last == "title" and DEPARTMENT.search(value) \
+                and not ORG_WORDS.search(re.sub(r"(?i)communications?|relations|PR|IR", "", value)):
+            self._title(item, following)  # "Senior Vice President" / "Corporate Communications and IR"
+        elif self.group and last in ("person", "title", "audience") and not self.has_reach \
+                and all(c.organization in (None, self.block_org) for c in self.group) \
+                and not self._heads_next(item, following):
+            for c in self.group:  # "Jane Roe" / "Acme Advisors": the person's firm
+                c.organization = item.value
+                c.spans["organization"] = item.span
+        elif following is not None and following.kind == "person":
+            if self.block and last is not None and item.line != self.last.line:
+                self._sub_block(value)  # "Acme plc" / people / "Broker Ltd" / its people
+            elif self.block_org is None or last in (None, "label", "org"):
+                self.block_org = item.value
+        elif following is not None and following.kind in ("phone", "email"):
+            if DEPARTMENT.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and _dept_name(value):
+                self._dept(item)  # "Media Relations in Dallas: 214-555-0100": the department's own line
+            elif self.block and last is not None and item.line != self.last.line:
+                self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
+            elif self.block_org is None:
+                self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+
+    def _unlisted_person(self, item: Item, following: Item | None) -> bool:
+        """A name whose first name the list lacks ("Zelvra Onkatu"), read from where it stands: a
+        line of its own between a firm's line and that person's phone or e-mail."""
+        return (self.last is not None and self.last.kind == "org" and item.line > self.last.line
+                and following is not None and following.kind in ("phone", "email") and following.line > item.line
+                and name_tokens(item.value) is not None and len(item.value.split()) <= 3
+                and not ORG_WORDS.search(item.value) and not DEPARTMENT.search(item.value))
+
+    def _heads_next(self, item: Item, following: Item | None) -> bool:
+        """An organization's line that heads the people after it rather than naming the firm of
+        those before: it starts its own line and gives its phone there ("Broker Ltd  +44 20 …"),
+        or a blank line sets it off from them and a person follows."""
+        if following is None or self.last is None or item.line == self.last.line:
+            return False
+        return following.kind == "phone" and following.line == item.line \
+            or following.kind == "person" and item.line > self.last.line + 1
+
+    def _sub_block(self, org: str) -> None:
+        """An organization's line after people opens the block of that organization's people."""
+        audience, heading = self.audience, self.heading
+        self._finish()
+        self._reset_block()
+        self.audience, self.heading, self.block_org = audience, heading, org
+        self.orgs = []
+
+    def _dept(self, item: Item) -> None:
+        """"Media Relations in Dallas: 214-555-0100": reach for a department, not for the people below."""
+        contact = Contact(name=item.value, organization=self.block_org, audience=self.audience)
+        contact.spans["name"] = item.span
+        self.group, self.has_reach = [contact], False
+        self.depts.append(contact)
+
+    def _audience(self, item: Item, following: Item | None) -> None:
+        for c in self.block[self.marked:]:
+            c.audience = item.audience
+        self.marked = len(self.block)
+
+    def _reach(self, item: Item, attr: str) -> None:
+        if not self.group:
+            self.pending.append(item)
+        for c in self.group:
+            values = getattr(c, attr)
+            if item.value not in values:
+                c.spans[f"{attr}[{len(values)}]"] = item.span
+                values.append(item.value)
+        self.has_reach = bool(self.group)
+
+    def _phone(self, item: Item, following: Item | None) -> None:
+        self._reach(item, "phones")
+
+    def _email(self, item: Item, following: Item | None) -> None:
+        self._reach(item, "emails")
+
+    def _finish(self) -> None:
+        """What a block gave before naming anyone belongs to those who have none of their own;
+        a block that names nobody is listed under its department or organization."""
+        if not self.block and self.pending:
+            name = self._block_name()
+            if name:
+                contact = Contact(name=name[0], organization=self.block_org, audience=self.audience)
+                contact.spans["name"] = name[1]
+                self.block.append(contact)
+                self.depts.append(contact)
+        for c in self.block:
+            for attr, kind in (("phones", "phone"), ("emails", "email")):
+                values = getattr(c, attr)
+                if values:
+                    continue
+                for item in self.pending:
+                    if item.kind == kind and item.value not in values:
+                        c.spans[f"{attr}[{len(values)}]"] = item.span
+                        values.append(item.value)
+        self.contacts.extend(c for c in self.block if c not in self.depts)
+        self.pending = []
+
+    def _block_name(self) -> tuple[str, Span] | None:
+        """An organization the block names, else its heading's department ("Investor Relations")."""
+        heading = " ".join(re.sub(r"(?i)^\W*for\s+|\bcontacts?\b|\s*:\s*$", " ", self.heading).strip(" :*").split())
+        if self.orgs and heading.startswith(self.orgs[0].value + " ") and DEPARTMENT.search(heading) and _dept_name(heading):
+            return heading, self.orgs[0].span  # "Acme Investor Relations"
+        for org in self.orgs:
+            if _dept_name(org.value):
+                return org.value, org.span
+        if self.block_org and _dept_name(self.block_org):
+            return self.block_org, (0, 0)
+        name = " ".join(re.sub(r"(?i)^\W*for\s+|\bcontacts?\b|\s*:\s*$", " ", self.heading).strip(" :*").split())
+        if name and DEPARTMENT.search(name) and _dept_name(name) or re.fullmatch(r"(?i)media|investors?|press", name):
+            return name, (0, 0)
+        if self.issuer and (not name or re.fullmatch(r"(?i)(?:company|corporate|general)?\s*(?:information|details)?", name)):
+            return self.issuer, (0, 0)  # "Company Contact: info@…": the issuer's own address
+        return None
 
 
-def audience_of(label: str) -> str | None:
-    investors = bool(re.search(r"(?i)\b(?:investors?|IR|analysts?)\b", label))
-    media = bool(re.search(r"(?i)\b(?:media|press|PR|news)\b", label))
-    return "both" if investors and media else "investors" if investors else "media" if media else None
+NOT_DEPARTMENT = re.compile(r"(?i)address|e-?mail|web(?:site)?|phone|telephone|tel|coverage|details|information|"
+                            r"contacts?|follow us|social media|here")
 
 
-LINE_STARTS = re.compile(r"(?m)^(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
+def _dept_name(value: str) -> bool:
+    """Whether a line can name a department or an organization ("Investor Relations",
+    "Acme Bio, Inc."), not a fragment of a sentence ("press inquiries concerning X, please")."""
+    words = value.split()
+    if not 0 < len(words) <= 8 or NOT_DEPARTMENT.fullmatch(value.strip()) or re.search(r"\d{3}", value):
+        return False
+    small = {"of", "and", "&", "for", "the", "de", "du", "in", "at", "-", "–", "|", "/"}
+    if words[-1].lower() in small or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha() for w in words)
 
 
-KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations")
+def _columns(items: list[Item], heading: str) -> list[Item]:
+    """Side-by-side blocks read across ("Media Contact: Investor Contact:" / "Ann Lee Bo Park" /
+    "a@x.com b@x.com"): headings in a row, then as many people, e-mails or phones as headings,
+    are put back in order, one block after another."""
+    labels = 0
+    while labels < len(items) and items[labels].kind == "label":
+        labels += 1
+    heads = ([Item("label", heading, (0, 0), audience_of(heading))] if heading and labels else []) + items[:labels]
+    rest = items[labels:]
+    if len(heads) < 2:
+        return items
+    stop = next((n for n, i in enumerate(rest) if i.kind == "label"), len(rest))
+    body, after = rest[:stop], rest[stop:]
+    body = [p for i in body for p in (_split_names(i) if i.kind in ("person", "org") else [i])]
+    kinds: dict[str, list[Item]] = {}
+    for item in body:
+        kinds.setdefault(item.kind, []).append(item)
+    across = {k: v for k, v in kinds.items() if len(v) == len(heads)}
+    if not across or any(len(v) != len(heads) for k, v in kinds.items() if k != "org"):
+        return items
+    ordered = []
+    for n, head in enumerate(heads):
+        ordered.append(head)
+        ordered.extend(sorted((v[n] for v in across.values()), key=lambda i: i.kind not in ("org", "person")))
+    return ordered + [i for i in body if i.kind not in across] + after
 
 
-_SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
+def _split_names(item: Item) -> list[Item]:
+    """"Ann Lee Bo Park": two people's names side by side."""
+    words = list(re.finditer(r"\S+", item.value))
+    if len(words) != 4:
+        return [item]
+    halves = [(words[0].start(), words[1].end()), (words[2].start(), words[3].end())]
+    values = [item.value[a:b] for a, b in halves]
+    if not any(is_person(v) for v in values) or not all(name_tokens(v) for v in values):
+        return [item]
+    return [Item("person", v, (item.span[0] + a, item.span[0] + b), line=item.line) for v, (a, b) in zip(values, halves)]
 
 
-def _keyword_positions(text: str, start: int) -> list[int]:
-    """Where a label word occurs: every label is near one (plain ``find`` is far cheaper
-    than trying the label pattern at every line start)."""
-    low = text.lower()
-    found = [m.start() for m in _SHORT_ROLES.finditer(text, start)]
-    for word in KEYWORDS:
-        at = low.find(word, start)
-        while at >= 0:
-            found.append(at)
-            at = low.find(word, at + 1)
-    return sorted(found)
+def _without_place(org: str) -> str:
+    """"Acme, Springfield" -> "Acme"; "Acme Bio, Inc." stays."""
+    head, comma, tail = org.rpartition(",")
+    if comma and head and not re.fullmatch(rf"\s*{LEGAL_SUFFIX}\s*", tail):
+        return head
+    return org
 
 
-def _line_start(text: str, pos: int) -> bool:
-    if pos == 0 or text[pos - 1] == "\n":
-        return True
-    before = text[pos - 1]
-    return before in ".)0123456789" or (before.islower() and text[pos].isupper()) or text[pos - 2:pos] == ". "
+def _heading_org(org: str | None, text: str) -> str | None:
+    """An organization named in a heading ("Acme Contacts"), if it reads as one: not a role
+    word, and a name the release uses elsewhere ("ADAPTIVE INVESTORS" -> "Adaptive")."""
+    if not org or re.fullmatch(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|for|external|internal|international|"
+                               r"additional|further|more)", org):
+        return None
+    if org.isupper() and len(org) > 4:
+        written = re.search(rf"\b{re.escape(org.title())}\b", text)
+        return written.group(0) if written else None
+    first = re.escape(org.split()[0])
+    return org if len(re.findall(rf"\b{first}\b", text)) > 1 or ORG_WORDS.search(org) else None
 
 
-def find_regions(text: str, body_start: int) -> list[tuple[re.Match, int]]:
-    """Contact labels and where each block they head ends."""
-    keywords = _keyword_positions(text, body_start)
-    candidates = sorted({m.start() for k in keywords for m in LINE_STARTS.finditer(text, max(body_start, k - 80), k + 1)})
-    starts = iter(candidates)
-    matches = (LABEL.match(text, p) for p in starts)
-    labels = [m for m in matches if m and m.group(0).strip() and _line_start(text, m.start())
-              and (m.group(0).rstrip().endswith(":") or re.search(r"(?i)contact|ir\s*/\s*pr", m.group(0))
-                   or text[m.end():m.end() + 1] in ("\n", ""))]
-    regions = []
-    for n, m in enumerate(labels):
-        end = min(len(text), m.end() + 1500)
-        if n + 1 < len(labels):
-            end = min(end, labels[n + 1].start())
-        for stop in STOP.finditer(text, m.end(), end):
-            if _line_start(text, stop.start()) or text[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
-                end = stop.start()
-                break
-        heading = re.search(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n", text[m.end():end])
-        if heading and not ORG_WORDS.search(heading.group(0).title()):
-            # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
-            end = m.end() + heading.start()
-        for line in re.finditer(r"[^\n]{250,}", text[m.end():end]):
-            if not EMAIL.search(line.group(0)) and not PHONE.search(line.group(0)):
-                end = m.end() + line.start()
-                break
-        regions.append((m, end))
-    return regions
-
-
-def _fragments(text: str, start: int, end: int, counts) -> list[Item]:
-    items: list[Item] = []
-    masked: list[Span] = []
-    raw_emails: list[Span] = []
-    for m in EMAIL.finditer(text, start, end):
-        s, e = clean_email(text, m)
-        items.append(Item("email", text[s:e], (s, e)))
-        masked.append((s, e))
-        raw_emails.append(m.span())
-    for m in URL.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e in masked):
-            masked.append(m.span())
-    for m in PHONE.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in masked) or not phone_ok(m.group(0)):
-            continue
-        if re.search(r"(?i)fax\W*$", text[max(start, m.start() - 8):m.start()]):
-            masked.append(m.span())
-            continue
-        items.append(Item("phone", m.group(0).strip(), m.span()))
-        masked.append(m.span())
-    cuts = {start, end}
-    for s, e in masked:
-        cuts.update((s, e))
-    for m in re.finditer(r"\n|\s\|\s|;|:\s|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)", text[start:end]):
-        cuts.update((start + m.start(), start + m.end()))
-    for m in BREAK_WORDS.finditer(text, start, end):
-        cuts.update(m.span())
-    # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
-    cuts.update(b for b in glue_breaks(text, start, end, counts) if not any(s < b < e for s, e in raw_emails))
-    points = sorted(cuts)
-    for a, b in zip(points, points[1:]):
-        if any(s <= a < e for s, e in masked):
-            continue
-        piece = text[a:b]
-        if BREAK_WORDS.fullmatch(piece.strip()):
-            continue
-        stripped = piece.strip(" \t,;:|-–—/")
-        if stripped:
-            offset = a + piece.index(stripped)
-            items.extend(_classify(stripped, offset))
-    items.sort(key=lambda i: i.span[0])
-    return items
-
-
-NOT_NAME_WORDS = re.compile(
-    r"(?i)\b(?:contact|relations|investors?|media|press|inc|street|the|and|post|store|shop|news|coverage|states|"
-    r"association|online|months?|ended|year|quarter|total|reddit|twitter|facebook|linkedin|instagram|youtube|tiktok|"
-    r"website|site|page|blog|address|email|phone|office|hours|release|source|team|department|center|centre|clinic|"
-    r"services?|sales|marketing|support|customer|care|information|north|south|east|west|america|american|united|"
-    r"kingdom|proactive|report|results|conference|summit|meeting|program|institute|hospital|school|college|"
-    r"headquarters|avenue|road|suite|floor|building|view|original|content|visit|follow|read|more|click|here|"
-    r"download|subscribe|share|tldr|pickup)\b")
-
-
-def _is_name(value: str) -> bool:
-    value = CREDENTIALS.sub("", value).strip(" ,")
-    return bool(NAME.fullmatch(value)) and not ORG_WORDS.search(value) and not TITLE_WORDS.search(value) \
-        and not NOT_NAME_WORDS.search(value)
-
-
-def _classify(value: str, start: int) -> list[Item]:
-    if re.fullmatch(r"(?i)or|and|\(?\w\)?|www\S*|https?\S*", value):
-        return []
-    if ADDRESS.search(value) and not TITLE_WORDS.search(value):
-        return []
-    org_person = re.fullmatch(rf"(.+?\b{LEGAL_SUFFIX})\s+({NAME.pattern})", value)
-    if org_person and _is_name(org_person.group(2)):
-        name_at = start + org_person.start(2)
-        return [Item("org", org_person.group(1), (start, start + len(org_person.group(1)))),
-                Item("person", org_person.group(2), (name_at, name_at + len(org_person.group(2))))]
-    if re.search(rf"(?:^|\s|,){LEGAL_SUFFIX}$", value) and len(value) < 80:
-        return [Item("org", value, (start, start + len(value)))]
-    label = LABEL.fullmatch(value) or LABEL.fullmatch(value + ":")
-    if label and audience_of(value) and not _is_name(value):
-        return [Item("label", value, (start, start + len(value)), audience_of(value))]
-    people = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", CREDENTIALS.sub("", value)) if p]
-    if len(people) > 1 and all(_is_name(p) for p in people):
-        return [Item("person", CREDENTIALS.sub("", p).strip(), (start + value.index(p), start + value.index(p) + len(p)))
-                for p in people]
-    first, _, rest = value.partition(",")
-    if _is_name(value) or (_is_name(first) and rest):
-        name = CREDENTIALS.sub("", first if not _is_name(value) else value).strip(" ,")
-        out = [Item("person", name, (start, start + len(name)))]
-        rest = CREDENTIALS.sub("", value[len(first):]).strip(" ,") if not _is_name(value) else ""
-        rest = re.sub(r"^(?:(?:Ph\.?D|M\.?D|MBA|CPA|CGMA)\.?,?\s*)+", "", rest)
-        rest = re.sub(r"^(?:MBA|PhD|MD)(?=[A-Z]{2,})", "", rest)
-        if rest and TITLE_WORDS.search(rest):
-            out.append(Item("title", rest, (start + value.rindex(rest), start + value.rindex(rest) + len(rest))))
-        return out
-    if TITLE_WORDS.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value):
-        return [Item("title", value, (start, start + len(value)))]
-    if ORG_WORDS.search(value) and len(value) < 80 and value[:1].isupper():
-        return [Item("org", value, (start, start + len(value)))]
-    return []
-
-
-def _org_above(text: str, pos: int) -> str | None:
+def _org_above(view: str, pos: int) -> str | None:
     """A block that follows a line naming only an organization belongs to it."""
-    above = text[max(0, pos - 200):pos].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    above = view[max(0, pos - 200):pos].rstrip("\n \t").rsplit("\n", 1)[-1].strip(" \t*")
     if 2 < len(above) < 70 and re.search(rf"\b{LEGAL_SUFFIX}$", above) and not EMAIL.search(above):
         return above
     return None
 
 
-def _assemble(items: list[Item], audience: str | None, block_org: str | None, out: list[Contact]) -> None:
-    group: list[Contact] = []
-    pending_phones: list[tuple[str, Span]] = []
-    pending_emails: list[tuple[str, Span]] = []
-    block: list[Contact] = []
-    group_has_reach = False
-    last_kind = None
-    next_org: Item | None = None
-    for n, item in enumerate(items):
-        following = items[n + 1].kind if n + 1 < len(items) else None
-        if item.kind == "label":
-            _finish(block, pending_phones, pending_emails)
-            block, group, pending_phones, pending_emails = [], [], [], []
-            audience, block_org = item.audience, None
-        elif item.kind == "person":
-            if last_kind != "person" or group_has_reach:
-                group, group_has_reach = [], False
-            contact = Contact(name=item.value, organization=block_org, audience=audience)
-            contact.spans["name"] = item.span
-            if next_org is not None:
-                contact.organization = next_org.value
-                contact.spans["organization"] = next_org.span
-            group.append(contact)
-            block.append(contact)
-        elif item.kind == "title":
-            if len(group) == 1 and group[0].title is None:
-                group[0].title = item.value
-                group[0].spans["title"] = item.span
-        elif item.kind == "org":
-            if following == "person" and block:
-                next_org = item
-            elif not block:
-                block_org = item.value
-            elif group and last_kind in ("person", "title") and all(c.organization is None for c in group):
-                for c in group:
-                    c.organization = item.value
-                    c.spans["organization"] = item.span
-        elif item.kind in ("phone", "email"):
-            attr = "phones" if item.kind == "phone" else "emails"
-            if not group:
-                (pending_phones if item.kind == "phone" else pending_emails).append((item.value, item.span))
-            for c in group:
-                if item.value not in getattr(c, attr):
-                    c.spans[f"{attr}[{len(getattr(c, attr))}]"] = item.span
-                    getattr(c, attr).append(item.value)
-            group_has_reach = bool(group)
-        last_kind = item.kind
-    _finish(block, pending_phones, pending_emails)
-    out.extend(block)
-
-
-def _finish(block: list[Contact], phones: list, emails: list) -> None:
-    """What a block gave before naming anyone belongs to those who have none of their own."""
-    for c in block:
-        for attr, values in (("phones", phones), ("emails", emails)):
-            if getattr(c, attr):
-                continue
-            for value, span in values:
-                c.spans[f"{attr}[{len(getattr(c, attr))}]"] = span
-                getattr(c, attr).append(value)
-
-
 def extract_contacts(text: str, release: Release, sections: Sections) -> list[Contact]:
+    view = plain_view(text)
     counts = _word_counts(text)
-    lead = release.spans.get("headline", (0, 0))[1]
+    # Letterhead releases put the contact above the headline ("Contact: Ann Roe, CFO" / title).
+    lead = 0
+    # The forward-looking section's span runs to the next heading (often the end of the text),
+    # so it cannot be skipped whole; its long lines hold no label.
+    skip = [s.span for s in sections.about]
     found: list[Contact] = []
-    for label, end in find_regions(text, lead):
-        heading = label.group(0)
-        org = (label.group("org") or "").strip(" ,") or _org_above(text, label.start())
-        if org and not ORG_WORDS.search(org) and not (release.company or "").startswith(org.split()[0]):
-            org = None
-        items = _fragments(text, label.end(), end, counts)
-        _assemble(items, audience_of(heading), org, found)
+    depts: list[Contact] = []
+    for start, end, heading, org in find_regions(view, lead, skip):
+        org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
+        assembler = _Assembler(audience_of(heading), org, heading, release.company)
+        columns = table_cells(view, start, end)
+        if columns:
+            for cells in columns:
+                items = [i for s, e in cells for i in pieces(view, s, e, counts)]
+                assembler.feed(items)
+                assembler.audience, assembler.block_org = audience_of(heading), org
+        else:
+            assembler.feed(pieces(view, start, end, counts))
+        found.extend(assembler.contacts)
+        depts.extend(assembler.depts)
+    return _merge(found, depts)
+
+
+def _merge(found: list[Contact], depts: list[Contact]) -> list[Contact]:
     merged: dict[str, Contact] = {}
-    for c in found:
+    for c in found + depts:
         key = c.name.lower()
         if key in merged:
             old = merged[key]
@@ -292,6 +347,10 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
             old.emails += [e for e in c.emails if e not in old.emails]
             old.title = old.title or c.title
             old.organization = old.organization or c.organization
-        else:
+            old.audience = old.audience or c.audience
+        elif c.phones or c.emails:  # someone to contact is reachable
             merged[key] = c
+    for c in merged.values():
+        if c.spans.get("name") == (0, 0):
+            del c.spans["name"]
     return list(merged.values())

@@ -1,4 +1,4 @@
-"""Text that lost its line breaks ("Sylvia WimmerDirector Corporate CommunicationsTel.: ...").
+"""Text that lost its line breaks ("Ann RoeDirector Corporate CommunicationsTel.: ...").
 
 Copies of releases often run a contact block together. We find where the breaks were and
 return fragments as spans of the original text, so provenance survives.
@@ -7,23 +7,56 @@ return fragments as spans of the original text, so provenance survives.
 from __future__ import annotations
 
 import re
-from collections import Counter
+
+from .people import is_first_name
+from .phones import plausible
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))")
+# A web address, ending where a glued word or number starts ("www.acme.comTel", "…com617-555-…").
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[a-z]{2,24}"
+                 r"(?:[/?#][^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))|(?=[A-Z]|\d|[\s),;:]|\.(?!\w)|$))")
+# The pattern callers of this module used for phones; contact blocks use ``phones.find_phones``.
 PHONE = re.compile(
     r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,8}){1,5}"
     r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?(?!\d)(?![-.]\d)",
     re.I)
+# Words that end a title or a company line and so often run into the address after them.
+GLUED_WORDS = re.compile(r"(?:Officer|Director|Manager|President|Relations|Communications|Media|Inc|Ltd|Corp|LLC|"
+                         r"Group|Partner|Associate|Advisors|Consulting|Investors|Executive|Founder|Contact)(?=[a-z]{2})")
 ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr", "news", "contact",
                   "communications", "hello", "enquiries", "inquiries")
 
 
-def _word_counts(text: str) -> Counter:
-    return Counter(re.findall(r"[A-Za-z][A-Za-z0-9]*", text))
+TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|Executive|Managing|Partner|Founder|"
+                         r"Chair(?:man|woman)?|Investor|Media|Tel|Phone|E-?[Mm]ail|Mobile|Fax)\b")
 
 
-def _known_prefix(word: str, counts: Counter) -> int:
+class WordCounts:
+    """How often a word stands alone in the text, counted when first asked (most words of a
+    release are never asked about, so counting them all up front is wasted time)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cache: dict[str, int] = {}
+
+    def __getitem__(self, word: str) -> int:
+        if word not in self._cache:
+            found, text, size = 0, self.text, len(word)
+            at = text.find(word) if word else -1
+            while at >= 0:
+                before = text[at - 1] if at else " "
+                after = text[at + size] if at + size < len(text) else " "
+                found += not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+                at = text.find(word, at + 1)
+            self._cache[word] = found
+        return self._cache[word]
+
+
+def _word_counts(text: str) -> WordCounts:
+    return WordCounts(text)
+
+
+def _known_prefix(word: str, counts: WordCounts) -> int:
     """The length of the longest camel-case start of ``word`` used on its own elsewhere."""
     for cut in range(len(word) - 1, 2, -1):
         if word[cut].isupper() and word[cut - 1].isalpha() and counts[word[:cut]] > 0 \
@@ -32,21 +65,23 @@ def _known_prefix(word: str, counts: Counter) -> int:
     return 0
 
 
-def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
+def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int]:
     """Positions inside ``text[start:end]`` where a lost break most likely was."""
     breaks = []
     for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
-                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])", text[start:end]):
+                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
+                         r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
         pos = start + m.start()
-        # "LifeSci Advisors": a camel-case word inside an organization's name.
+        # "NorthPeak Advisors": a camel-case word inside an organization's name.
         if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
             continue
         left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
         word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
-        # A camel-case word the release uses elsewhere is a name (GeoVax), not glue.
-        if word and counts[word] > 1 and not word[:1].isdigit():
+        # A camel-case word the release uses elsewhere is a name (BioNova), not glue; unless a
+        # title or a phone label starts there ("RoeHead of Investor Relations").
+        if left and counts[word] > 1 and not word[:1].isdigit() and not TITLE_START.match(text, pos):
             continue
-        # "CellReGenJan": when a known word ends the left part, that is the one break in it.
+        # "BioNovaJan": when a known word ends the left part, that is the one break in it.
         known = _known_prefix(word, counts)
         if known and len(left) != known:
             continue
@@ -57,31 +92,62 @@ def glue_breaks(text: str, start: int, end: int, counts: Counter) -> list[int]:
 
 
 def clean_email(text: str, m: re.Match) -> tuple[int, int]:
-    """The span of the real address when a word was glued to its front."""
+    """The span of the real address when a word or a phone was glued to either end of it."""
     start, end = m.span()
     glued = re.search(r"(?<=[a-z])www\.", text[start:end])
     if glued and "@" in text[start:start + glued.start()]:
         end = start + glued.start()
-    digits = re.match(r"\d+(?=[A-Za-z])", text[start:end])
-    if digits:
+    # "contact@acme.comACME.com": the address ends where a lower-case domain runs into capitals.
+    domain_glue = re.search(r"@[^@]*?\.[a-z]{2,6}(?=[A-Z])", text[start:end])
+    if domain_glue:
+        end = start + domain_glue.end()
+    # "(408) 213-0925jdoe@…", "Consulting612.812.7477jo@…": a phone glued to the address.
+    digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
+    if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
         start += digits.end()
-    local = text[start:text.index("@", start)]
+    return start + _glued_word(text, start, text[start:text.index("@", start)]), end
+
+
+def _glued_word(text: str, start: int, local: str) -> int:
+    """How many characters at the front of the address's local part belong to the word before."""
+    named = _glued_first_name(text, start, local)
+    if named:
+        return named
+    for cut in range(len(local) // 2, 2, -1):  # "Jane Roebergjroeberg@": the surname written again in it
+        word, rest = local[:cut], local[cut:]
+        if rest.islower() and word.lower() in rest and re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?", word):
+            return cut
     dotted = re.match(r"([A-Z][A-Za-z]*\.)+(?=[a-z0-9]+$)", local)
-    if dotted:
-        return start + dotted.end(), end
-    caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})", local)
-    if caps:
-        return start + caps.end(), end
+    if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Maria.lopez@"
+        return dotted.end()
+    caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
+    # "JRoe@" after "Jane Roe": initials of the name, not a glued word.
+    if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):
+        return caps.end()
+    word = GLUED_WORDS.match(local)
+    if word:  # "Officercorporate@": the word before the address ran into it
+        return word.end()
     for role in ROLE_MAILBOXES:
-        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):
-            return end - len(role) - (end - start - len(local)), end
-    return start, end
+        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):  # "Roemedia@"
+            return len(local) - len(role)
+    return 0
+
+
+def _glued_first_name(text: str, start: int, local: str) -> int:
+    """Where a person's first name begins inside "Brightwaterjennifer": a capitalized word glued
+    to a lower-case first name that the text just wrote as a name ("Jennifer Roe, ...")."""
+    if not re.fullmatch(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}", local):
+        return 0
+    before = text[max(0, start - 300):start]
+    for cut in range(5, len(local) - 3):
+        rest = local[cut:]
+        for size in range(len(rest), 2, -1):
+            name = rest[:size]
+            if is_first_name(name) and re.search(rf"(?<![\w-]){name.capitalize()}\s+[A-Z]", before):
+                return cut
+    return 0
 
 
 def phone_ok(value: str) -> bool:
-    digits = re.sub(r"\D", "", re.split(r"(?i)\s*(?:x|ext)", value)[0])
-    if not 7 <= len(digits) <= 15:
-        return False
-    if re.fullmatch(r"(?:19|20)\d\d", digits[:4]) and len(digits) <= 8:
-        return False
-    return bool(re.search(r"[\s.()+-]", value.strip()) or len(digits) == 10)
+    """Kept for callers of this module: whether ``value`` can be a phone (see ``phones``)."""
+    return plausible(value)

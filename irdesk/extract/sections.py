@@ -52,8 +52,9 @@ def find_sections(text: str) -> Sections:
             body = [all_lines[i]]
         if not body:
             continue
-        # An About section is its paragraphs up to the first short line (a contact label).
-        if kind == "about":
+        # An About section or the safe harbour is its paragraphs up to the first short line
+        # (a contact label: the block below is not part of it).
+        if kind in ("about", "forward"):
             kept = []
             for ln in body:
                 if len(ln.text) < 60 and kept:

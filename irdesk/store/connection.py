@@ -86,7 +86,12 @@ def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEO
         _make_folder(path)
         if path.exists() and not os.access(path, os.W_OK):
             readonly = True
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+    # A folder nobody may write (a read-only mount, a shared read-only folder) cannot hold
+    # WAL's index file: the store is opened as immutable there, for browsing and searching.
+    frozen = path.exists() and not os.access(path.parent, os.W_OK)
+    readonly = readonly or frozen
+    mode = "ro&immutable=1" if frozen else ("ro" if readonly else "rwc")
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
     with guarded(path):
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "not a database" shows here

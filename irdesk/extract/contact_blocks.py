@@ -1,0 +1,229 @@
+"""Where the contact blocks are: under a heading ("Media Contact", "Investors", "Acme
+Contacts"), or found by their content (a short line starting with a person's name, an e-mail
+or a phone on it or just under it), and where each ends.
+
+Works on ``plain_view(text)``: the text with markdown marks blanked, so offsets stay those of
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .contact_labels import LABEL
+from .contact_lines import ORG_WORDS, inside
+from .glue import EMAIL
+from .model import Span
+from .people import is_person, leading_person
+from .phones import find_phones
+
+STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"
+                  r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
+                  r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$|"
+                  r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s")
+_MARKS = re.compile(r"(?m)^#{1,6}(?=\s)|(?<![\w@.])_{2}|_{2}(?![\w@])")
+
+
+def plain_view(text: str) -> str:
+    """The text with markdown emphasis and heading marks blanked, offsets unchanged."""
+    if "*" in text or "`" in text:
+        text = text.replace("*", " ").replace("`", " ")
+    if "#" in text or "__" in text:
+        text = _MARKS.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations",
+            "shareholder", "journalist")
+_SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
+LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
+
+
+def _keyword_positions(text: str, start: int) -> list[int]:
+    """Where a label word occurs: every label is near one (plain ``find`` is far cheaper
+    than trying the label pattern at every line start)."""
+    low = text.lower()
+    found = []
+    for short in ("IR", "PR"):
+        at = text.find(short, start)
+        while at >= 0:
+            if _SHORT_ROLES.match(text, at) and (at == 0 or not text[at - 1].isalnum()):
+                found.append(at)
+            at = text.find(short, at + 2)
+    for word in KEYWORDS:
+        at = low.find(word, start)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    line_head = text[text.rfind("\n", 0, pos) + 1:pos]
+    if not line_head.strip(" \t|"):
+        return True
+    before = text[pos - 1]
+    return before in ".)0123456789" or (before.islower() and text[pos].isupper()) or text[pos - 2:pos] == ". "
+
+
+def _alone_on_line(text: str, end: int) -> bool:
+    rest = text[end:end + 200]
+    newline = rest.find("\n")
+    return not (rest if newline < 0 else rest[:newline]).strip(" \t|")
+
+
+def _candidates(view: str, start: int) -> Iterator[int]:
+    """Line starts up to 80 characters before a label word, in order, each once."""
+    scanned = start
+    for k in _keyword_positions(view, start):
+        begin = max(scanned, k - 80)
+        if begin > k:
+            continue
+        for m in LINE_STARTS.finditer(view, begin, k + 1):
+            yield m.end()
+        scanned = k + 1
+
+
+def _labels(view: str, start: int) -> list[re.Match]:
+    """The contact headings after ``start``: a label at a line's start that ends in a colon,
+    says "contact", or stands alone on its line."""
+    labels: list[re.Match] = []
+    for p in _candidates(view, start):
+        if len(labels) >= MAX_LABELS:
+            break
+        m = LABEL.match(view, p)
+        if not m or not m.group(0).strip() or not _line_start(view, m.start()):
+            continue
+        if labels and m.start() < labels[-1].end():
+            continue
+        heading = m.group(0).rstrip()
+        if re.match(r"\s*Release\b", view[m.end():m.end() + 20]):
+            continue  # "Press" / "Release": a page's banner
+        if heading.endswith(":") or re.search(r"(?i)contact|ir\s*/\s*pr", heading) or _alone_on_line(view, m.end()):
+            labels.append(m)
+    return labels
+
+
+def _region_end(view: str, start: int, limit: int) -> int:
+    """Where a block that starts at ``start`` ends: at the next section, a heading in capitals,
+    or a paragraph of prose (a long line with no phone or e-mail)."""
+    end = min(len(view), start + 1500, limit)
+    for stop in STOP.finditer(view, start, end):
+        if _line_start(view, stop.start()) or view[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
+            end = stop.start()
+            break
+    heading = re.search(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n", view[start:end])
+    if heading and not ORG_WORDS.search(heading.group(0).title()):
+        end = start + heading.start()  # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
+    for line in re.finditer(r"[^\n]{250,}", view[start:end]):
+        if not EMAIL.search(line.group(0)) and not find_phones(line.group(0), 0, min(400, len(line.group(0)))):
+            end = start + line.start()
+            break
+    return end
+
+
+# Real releases have a few contact headings and blocks of a few hundred characters; these bound
+# the work on texts that repeat a heading word thousands of times.
+MAX_LABELS, MAX_BLOCK = 60, 5000
+
+
+def find_regions(view: str, body_start: int, skip: list[Span]) -> list[tuple[int, int, str, str | None]]:
+    """Blocks as (start, end, heading, organization named by the heading)."""
+    regions: list[tuple[int, int, str, str | None]] = []
+    for m in _labels(view, body_start):
+        # A sub-heading inside a block ("Acme Contacts" / "Media" / ... / "Investors") is read with it.
+        if regions and m.start() <= regions[-1][1]:
+            s, end, heading, org = regions[-1]
+            if m.end() > end and end - s < MAX_BLOCK:
+                regions[-1] = (s, min(_region_end(view, m.end(), len(view)), s + MAX_BLOCK), heading, org)
+            continue
+        org = (m.group("org") or m.group("org2") or "").strip(" ,")
+        regions.append((m.end(), _region_end(view, m.end(), len(view)), m.group(0), org or None))
+    return regions + _content_regions(view, body_start, skip + [(s, e) for s, e, _, _ in regions])
+
+
+PHONE_HINT = re.compile(r"\+\s?\d{1,3}[\s.-]?\(?\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}")
+
+
+def _emails_from(view: str, start: int) -> list[tuple[int, str]]:
+    """Addresses after ``start``: found from their "@" (scanning for the pattern is slow)."""
+    found = []
+    at = view.find("@", start)
+    while at >= 0 and len(found) < MAX_LABELS * 4:
+        if at == 0 or not view[at - 1].isalnum() or at + 1 >= len(view) or not view[at + 1].isalnum():
+            at = view.find("@", at + 1)
+            continue
+        m = EMAIL.search(view, max(start, at - 64), at + 256)
+        if m and m.start() < at < m.end():
+            found.append((m.start(), m.group(0)))
+        at = view.find("@", at + 1)
+    return found
+
+
+def _lines_around(view: str, pos: int) -> tuple[int, int]:
+    return view.rfind("\n", 0, pos) + 1, (view.find("\n", pos) + 1 or len(view) + 1) - 1
+
+
+def _content_regions(view: str, start: int, skip: list[Span]) -> list[tuple[int, int, str, str | None]]:
+    """Unlabelled blocks: a short line starting with a person's name, with an e-mail or a
+    phone on it or on one of the next three lines."""
+    # Phones are looked for near the end only: the figures of long financial tables are slow to
+    # scan, and a block that gives a phone without an e-mail or a heading is a short release's.
+    tail = max(start, len(view) - 8000)
+    anchors = sorted(_emails_from(view, start) + [(m.start(), "") for m in PHONE_HINT.finditer(view, tail)])
+    found: list[tuple[int, int, str, str | None]] = []
+    for at, email in anchors:
+        if inside(at, skip) or (found and at < found[-1][1]):
+            continue
+        line_start, line_end = _lines_around(view, at)
+        if line_end - line_start > 200 or (not email and not find_phones(view, line_start, line_end)):
+            continue
+        head = _person_line_above(view, line_start, (email,) if email else ())
+        if head is None or inside(head, skip):
+            continue
+        above_start, above_end = _lines_around(view, max(0, head - 1))
+        above = view[above_start:above_end].strip(" \t|")
+        if head > 0 and 1 < len(above) < 60 and not re.search(r"[.!?]$|\d", above):
+            head = above_start  # an organization's line over its people
+        end = view.find("\n\n", at)
+        end = min(len(view), at + 300) if end < 0 else min(end, at + 300)
+        if found and not view[found[-1][1]:head].strip():
+            head = found.pop()[0]  # the next person of the same block
+        found.append((head, end, "", None))
+    return found
+
+
+def _person_line_above(view: str, line_start: int, emails: tuple[str, ...]) -> int | None:
+    back = line_start
+    for _ in range(4):
+        _, line_end = _lines_around(view, back)
+        line = view[back:line_end]
+        stripped = line.strip(" \t|")
+        if 3 < len(stripped) < 150 and (is_person(stripped.rstrip(" ,:"), emails) or leading_person(stripped, emails)):
+            return back + line.index(stripped[:1])
+        if back == 0 or len(stripped) > 150:
+            return None
+        back = view.rfind("\n", 0, back - 1) + 1
+    return None
+
+
+TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]{1,400}\|[ \t]*$")
+
+
+def table_cells(view: str, start: int, end: int) -> list[list[Span]] | None:
+    """A markdown table right under a heading ("| Media | Investors |"): its columns' cells."""
+    rows = list(TABLE_ROW.finditer(view, start, end))
+    if len(rows) < 2 or view[start:rows[0].start()].strip():
+        return None
+    columns: list[list[Span]] = []
+    for row in rows:
+        cells = [(row.start() + c.start(1), row.start() + c.end(1)) for c in re.finditer(r"(?<=\|)([^|\n]*)(?=\|)", row.group(0))]
+        if all(re.fullmatch(r"\s*:?-{2,}:?\s*", view[s:e]) for s, e in cells):
+            continue
+        for i, cell in enumerate(cells):
+            while len(columns) <= i:
+                columns.append([])
+            if view[cell[0]:cell[1]].strip():
+                columns[i].append(cell)
+    return columns

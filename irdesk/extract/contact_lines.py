@@ -1,0 +1,218 @@
+"""A contact block cut into pieces, each read as a person, a title, an organization, a phone,
+an e-mail, a sub-heading or an audience marker.
+
+Pieces end at line breaks, separators ("|", ";", ": "), labels ("Tel.:", "E-mail:") and the
+breaks that copies of a release lost ("Ann RoeDirector…", found by ``glue``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .contact_labels import LABEL, ROLES, SUBLABEL, audience_of
+from .glue import EMAIL, URL, WordCounts, clean_email, glue_breaks
+from .model import Span
+from .people import clean_name, is_person, leading_person, name_tokens
+from .phones import find_phones
+from .textutil import LEGAL_SUFFIX
+from .vocab import load_words
+
+BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?\s*:?"
+                         r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)")
+TITLE_WORDS = re.compile(r"(?i)\b(?:director|officer|president|manager|head|vp|svp|evp|avp|vice|partner|chief|ceo|cfo|coo|"
+                         r"cmo|cso|cbo|cto|cco|chair(?:man|woman|person)?|founder|associate|senior|specialist|lead|"
+                         r"coordinator|counsel|secretary|treasurer|analyst|executive|principal|advisor|consultant|"
+                         r"spokes\w+|strategist|officer)\b")
+DEPARTMENT = re.compile(r"(?i)\b(?:relations|communications?|affairs|marketing|finance|operations|development|"
+                        r"inquiries|enquiries|desk|office)\b")
+ORG_WORDS = re.compile(rf"(?:\b(?:{LEGAL_SUFFIX})(?=\W|$)|\b(?:Communications?|Advisors?|Partners|Pharma\w*|Therapeutics|"
+                       r"Biosciences?|Bio\w*|University|Capital|Securities|Network|Laboratories|Labs|Relations|"
+                       r"Consulting|Agency|Associates|Strategies|Strategic|Media|Group|PR|IR|Digital|Health|Medical|"
+                       r"Sciences?|Foundation|Institute|Bank|Holdings?)\b)")
+ADDRESS = re.compile(r"(?i)\b(?:street|str\.|st\.|avenue|ave\.?|road|rd\.|drive|suite|floor|blvd|boulevard|broadway|"
+                     r"centre|center|tower|plaza|p\.?o\.? box|parkway|lane|way)\b|\b\d{5}\b|[A-Z]\d[A-Z] ?\d[A-Z]\d|"
+                     r"^\d{1,5}\s+[A-Z]")
+AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analysts?|IR|PR|Journalists?)"
+                      r"(?:\s*(?:and|&|/)\s*(?:Investors?|Media|Press|Analysts?|IR|PR))*)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*\)?",
+                      re.I)
+JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)|"
+                  r"(?:company|contact|organi[sz]ation|business|staff\s+member|full)?\s*(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
+                  r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
+# Where one piece of a block ends: a line break, a separator, "at"/"via" before a number.
+CUTS = re.compile(r"\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
+                  r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
+
+
+def inside(pos: int, spans: list[Span]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+@dataclass
+class Item:
+    kind: str  # person, title, org, phone, email, label, audience
+    value: str
+    span: Span
+    audience: str | None = None
+    line: int = 0
+
+
+def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
+    """The block ``view[start:end]`` cut into classified pieces, in order."""
+    found: list[Item] = []
+    masked: list[Span] = []
+    raw_emails: list[Span] = []
+    for m in EMAIL.finditer(view, start, end):
+        s, e = clean_email(view, m)
+        found.append(Item("email", view[s:e], (s, e)))
+        masked.append((s, e))
+        raw_emails.append(m.span())
+    emails = tuple(i.value for i in found)
+    for m in URL.finditer(view, start, end):
+        if not inside(m.start(), masked):
+            masked.append(m.span())
+    for s, e in find_phones(view, start, end):
+        if not inside(s, masked):
+            found.append(Item("phone", view[s:e], (s, e)))
+            masked.append((s, e))
+    cuts = {start, end}
+    for s, e in masked:
+        cuts.update((s, e))
+    for m in CUTS.finditer(view, start, end):
+        cuts.update(m.span())
+    for m in BREAK_WORDS.finditer(view, start, end):
+        cuts.update(m.span())
+    # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
+    cuts.update(b for b in glue_breaks(view, start, end, counts) if not any(s < b < e for s, e in raw_emails))
+    points = sorted(cuts)
+    for a, b in zip(points, points[1:]):
+        if inside(a, masked):
+            continue
+        piece = view[a:b]
+        if BREAK_WORDS.fullmatch(piece.strip()):
+            continue
+        stripped = piece.strip(" \t,;:|-–—/*")
+        if stripped:
+            found.extend(_classify(stripped, a + piece.index(stripped), emails))
+    found.sort(key=lambda i: i.span[0])
+    for item in found:
+        item.line = view.count("\n", start, item.span[0])
+    return found
+
+
+def _item(kind: str, value: str, start: int, full: str, audience: str | None = None) -> Item:
+    at = start + full.index(value) if value in full else start
+    return Item(kind, value, (at, at + len(value)), audience)
+
+
+def _is_name(value: str, emails: tuple[str, ...]) -> bool:
+    return is_person(value, emails) and not ADDRESS.search(value)
+
+
+def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
+    if JUNK.fullmatch(value) or len(value) > 200:
+        return []
+    audience = AUDIENCE.fullmatch(value)
+    if audience and value.startswith("("):
+        return [_item("audience", value, start, value, audience_of(value))]
+    if ADDRESS.search(value) and not TITLE_WORDS.search(value):
+        return []
+    label = LABEL.match(value) or SUBLABEL.match(value)
+    if label and label.end() < len(value) and (audience_of(label.group(0)) or re.search(r"(?i)contact", label.group(0))) \
+            and not _is_name(value, emails):
+        head = label.group(0).rstrip(" :")
+        rest = value[label.end():].strip(" :")
+        return [_item("label", head, start, value, audience_of(head)), *_classify(rest, start + value.index(rest), emails)]
+    people = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", value) if p]
+    if len(people) > 1 and _is_name(people[0], emails) and all(name_tokens(clean_name(p)) for p in people):
+        return [_item("person", clean_name(p), start, value) for p in people]
+    person = _person_and_rest(value, start, emails)
+    if person:
+        return person
+    title_org = re.fullmatch(rf"([^,]{{2,60}}),\s*(.+?\b{LEGAL_SUFFIX})", value)
+    if title_org and TITLE_WORDS.search(title_org.group(1)) and not TITLE_WORDS.search(title_org.group(2)):
+        return [_item("title", title_org.group(1), start, value), _item("org", title_org.group(2), start, value)]
+    org_person = re.fullmatch(rf"(.+?\b{LEGAL_SUFFIX})\s+(\S.+)", value)
+    if org_person and _is_name(org_person.group(2), emails):
+        name = clean_name(org_person.group(2))
+        return [_item("org", org_person.group(1), start, value), _item("person", name, start, value)]
+    if re.search(rf"(?:^|\s|,){LEGAL_SUFFIX}$", value) and len(value) < 80 and not _is_name(value, emails):
+        return [_item("org", value, start, value)]
+    label = LABEL.fullmatch(value) or LABEL.fullmatch(value + ":")
+    if label and not _is_name(value, emails) and (audience_of(value) or re.search(r"(?i)contact", value)):
+        org = (label.group("org") or label.group("org2") or "").strip()
+        found = [_item("label", value, start, value, audience_of(value))]
+        if org and not re.fullmatch(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|external|internal|international)", org):
+            found.append(_item("org", org, start, value))
+        return found
+    return _other(value, start)
+
+
+def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
+    """"Jane Roe", "Jane Roe, Ph.D., Senior Director", "Jane Roe Head of IR", "Jane Roe, Investors"."""
+    if _is_name(value, emails):
+        return [_item("person", clean_name(value), start, value)]
+    first, comma, rest = (re.split(r"(,|\s[-–—]\s)", value, maxsplit=1) + ["", ""])[:3]
+    if comma and _is_name(first, emails):
+        name = first
+    else:
+        cut = leading_person(value, emails)
+        if not cut or ADDRESS.search(value[:cut]) or re.fullmatch(rf"\s*,?\s*{LEGAL_SUFFIX}\s*", value[cut:]):
+            return []  # "Acme Bio plc" is a company
+        name, rest = value[:cut], value[cut:]
+    out = [_item("person", clean_name(name), start, value)]
+    rest = clean_name(re.sub(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+", "", rest.strip(" ,")))
+    if not rest or JUNK.fullmatch(rest) or re.fullmatch(r"(?i)company|contact|name|details|info", rest):
+        return out  # "Ann Roe Contact Email: …": the next field's label
+    rest_at = start + value.rindex(rest) if rest in value else start
+    if AUDIENCE.fullmatch(rest):
+        out.append(Item("audience", rest, (rest_at, rest_at + len(rest)), audience_of(rest)))
+    elif TITLE_WORDS.search(rest):
+        out.extend(_title_and_firm(rest, rest_at))
+    elif len(rest) < 60 and rest[:1].isupper() and not re.search(r"\d", rest):
+        out.append(Item("org", rest, (rest_at, rest_at + len(rest))))
+    return out
+
+
+def _title_and_firm(value: str, start: int) -> list[Item]:
+    """"Managing Director Northpeak Advisors, LLC": a title, then the company it is held at."""
+    last = None
+    for last in TITLE_WORDS.finditer(value):
+        pass
+    firm = value[last.end():].strip(" ,") if last else ""
+    if firm[:1].isupper() and re.search(rf"\b{LEGAL_SUFFIX}$", firm) and not TITLE_WORDS.search(firm):
+        title = value[:last.end()]
+        firm_at = start + value.rindex(firm)
+        return [Item("title", title, (start, start + len(title))), Item("org", firm, (firm_at, firm_at + len(firm)))]
+    return [Item("title", value, (start, start + len(value)))]
+
+
+def _is_place(value: str) -> bool:
+    """A country, state or province ("United States", "Ontario"), alone or after a city ("Dhaka,
+    Bangladesh", "Los Angeles, California", "Springfield, IL")."""
+    countries, regions = load_words("countries.tsv"), load_words("regions.tsv")
+    if value in countries or value in regions:
+        return True
+    city, comma, area = value.rpartition(",")
+    return bool(comma) and (area.strip() in countries or area.strip() in regions) and "," not in city \
+        and 0 < len(city.split()) <= 3 and not ORG_WORDS.search(city) and not re.search(r"\d", city)
+
+
+def _other(value: str, start: int) -> list[Item]:
+    if _is_place(value) or re.match(r"(?i)(?:please|contact|click|visit|follow|for more)\b", value):
+        return []
+    if TITLE_WORDS.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and len(value) < 120:
+        return [_item("title", value, start, value)]
+    words = value.split()
+    if len(value) < 90 and len(words) <= 10 and not re.search(r"\d{3}", value) and value[:1].isalpha() \
+            and not value.endswith(".") and _capitalized(words):
+        return [_item("org", value, start, value)]
+    return []
+
+
+def _capitalized(words: list[str]) -> bool:
+    """Words of a name ("dna Communications", "Kessler Topaz Meltzer & Check"), not of a sentence."""
+    small = {"of", "and", "&", "for", "the", "de", "du", "in", "at", "-", "–", "|", "/", "a"}
+    named = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha())
+    # a brand may start in lower case ("dna Communications"), a sentence rarely ends capitalized
+    return words[-1][:1].isupper() and named >= min(0.75 * len(words), len(words) - 1)

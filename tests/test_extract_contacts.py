@@ -1,0 +1,162 @@
+"""Contact blocks, one shape a test, on short fictional releases."""
+
+from __future__ import annotations
+
+import time
+
+from irdesk.extract import extract_text
+from irdesk.extract.people import first_names, is_person
+from irdesk.extract.phones import find_phones
+
+HEAD = ("Acme Bio Reports Data at the Imaginary Congress\n\n"
+        "SPRINGFIELD, Ill., March 3, 2025 /PRNewswire/ -- Acme Bio, Inc. (NASDAQ: ACMB) today announced data. "
+        "\"We are pleased,\" said Dana Whitfield, Chief Executive Officer of Acme Bio.\n\n"
+        "About Acme Bio\n\nAcme Bio develops medicines. Contact us at info@acme.example for more.\n\n"
+        "Forward-Looking Statements\n\nThis press release contains forward-looking statements about Acme Bio.\n\n")
+
+
+def contacts(block: str) -> dict:
+    return {c.name: c for c in extract_text(HEAD + block).contacts}
+
+
+def test_first_names_come_from_the_kept_list():
+    names = first_names()
+    assert len(names) > 30_000 and {"maria", "jürgen", "aoife", "kenji"} <= names
+    assert is_person("Maria Lindqvist") and not is_person("Income Statement Data")
+    assert not is_person("Dow Jones Newswires") and not is_person("Reddit Post")
+
+
+def test_bare_sub_headings_under_an_organization_heading():
+    found = contacts("Acme Contacts\nMedia\nRosa Delgado, +1 617 555 0142\nrosa@acme.example\n\n"
+                     "Investors\nTomas Berg, Ph.D., +1 617 555 0177\ntberg@acme.example\n")
+    rosa, tomas = found["Rosa Delgado"], found["Tomas Berg"]
+    assert (rosa.organization, rosa.audience, rosa.phones) == ("Acme", "media", ["+1 617 555 0142"])
+    assert (tomas.audience, tomas.emails) == ("investors", ["tberg@acme.example"])
+
+
+def test_audience_written_after_each_person():
+    found = contacts("CONTACT: Acme, SpringfieldLena Moss, 617-555-0101Owen Park, 617-555-0102 (Media)"
+                     "Ivy Chen, 617-555-0103 (Investors)\n")
+    assert [found[n].audience for n in ("Lena Moss", "Owen Park", "Ivy Chen")] == ["media", "media", "investors"]
+    assert found["Ivy Chen"].organization == "Acme"
+
+
+def test_name_with_title_and_organization_on_one_line():
+    found = contacts("Investor Contact:\nGreta Holm | Vice President, Investor Relations | Acme Bio, Inc. | "
+                     "greta@acme.example\n\nMedia Contact:\nPaul Grant - Head of Communications\nTel.: 617-555-0190\n")
+    assert found["Greta Holm"].title == "Vice President, Investor Relations"
+    assert found["Greta Holm"].organization == "Acme Bio, Inc."
+    assert (found["Paul Grant"].title, found["Paul Grant"].phones) == ("Head of Communications", ["617-555-0190"])
+
+
+def test_markdown_headings_and_a_table_of_two_columns():
+    found = contacts("**Contacts:**\n\n| Media | Investors |\n| --- | --- |\n| Brightwater PR | Northpeak IR |\n"
+                     "| Nora Quinn | Felix Adler |\n| nquinn@bright.example | 617-555-0155 |\n| | felix@north.example |\n")
+    assert (found["Nora Quinn"].audience, found["Nora Quinn"].organization) == ("media", "Brightwater PR")
+    assert (found["Felix Adler"].audience, found["Felix Adler"].emails) == ("investors", ["felix@north.example"])
+
+
+def test_a_block_found_by_its_content_without_a_heading():
+    found = contacts("Harriet Vance\nAcme Bio\n617-555-0123\nhvance@acme.example\n")
+    assert found["Harriet Vance"].phones == ["617-555-0123"]
+
+
+def test_a_block_with_no_person_is_listed_under_its_department():
+    found = contacts("Investor Relations:\nir@acme.example\n")
+    assert list(found) == ["Investor Relations"]
+    assert found["Investor Relations"].audience == "investors"
+
+
+def test_department_line_keeps_its_own_phone():
+    found = contacts("For Media Inquiries and Expert Perspective:\n\nAcme Communications & Media Relations in "
+                     "Springfield: 217-555-0100; media@acme.example\n\nJoan Price: joan.price@acme.example\n")
+    assert found["Joan Price"].phones == []
+    assert found["Acme Communications & Media Relations"].phones == ["217-555-0100"]
+
+
+def test_email_glued_to_the_organization_before_it():
+    found = contacts("Public Relations:Megan Hale, Brightwatermegan@bright.example\n")
+    assert (found["Megan Hale"].emails, found["Megan Hale"].organization) == (["megan@bright.example"], "Brightwater")
+
+
+def test_table_headings_and_numbers_are_not_contacts_or_phones():
+    block = ("Contact:\nWalter Ames, CFO, Acme Bio, Inc. T: 908-555-0133\n\n(Tables to follow)\n\n"
+             "Income Statement Data\n2025 2024\n92,545 89,651\nTotal Assets 1,205,334 1,187,220\n")
+    found = contacts(block)
+    assert list(found) == ["Walter Ames"]
+    assert found["Walter Ames"].phones == ["908-555-0133"]
+
+
+def test_phones_are_validated_and_kept_as_written():
+    text = "Tel.: +49 (0)89 4131 3829 Mobile: +41 58 800 1234 Dates 2024 2023 $ 13,227,839 doi 2023.100171"
+    found = [text[s:e] for s, e in find_phones(text, 0, len(text))]
+    assert found == ["+49 (0)89 4131 3829", "+41 58 800 1234"]
+
+
+def test_people_quoted_in_the_story_are_not_contacts():
+    assert "Dana Whitfield" not in contacts("Media Contact:\nRuth Ingram\nruth@acme.example\n")
+
+
+def test_long_texts_finish_quickly():
+    text = HEAD + "Contact:\n" + ("Jane Roe 617-555-0101 x" * 20_000) + "\n" + ("Media\n" * 20_000)
+    started = time.perf_counter()
+    extract_text(text[:400_000])
+    assert time.perf_counter() - started < 5
+
+
+def test_blocks_side_by_side_read_across():
+    found = contacts("Press Contacts: Investor Contacts:\n\nLena Moss Ivy Chen\nlena@acme.example ivy@acme.example\n"
+                     "617-555-0101 617-555-0102\n")
+    assert (found["Lena Moss"].audience, found["Lena Moss"].emails) == ("media", ["lena@acme.example"])
+    assert (found["Ivy Chen"].audience, found["Ivy Chen"].phones) == ("investors", ["617-555-0102"])
+
+
+def test_headings_in_words_and_names_in_capitals():
+    found = contacts("For media inquiries, please contact:\nJOHN PARK\nAcme Bio\njpark@acme.example\n")
+    assert (found["JOHN PARK"].audience, found["JOHN PARK"].organization) == ("media", "Acme Bio")
+    found = contacts("For more information, contact Jane Doe at (617) 555-0101 or jane@acme.example.\n")
+    assert (found["Jane Doe"].phones, found["Jane Doe"].emails) == (["(617) 555-0101"], ["jane@acme.example"])
+
+
+def test_organization_lines_head_their_own_people():
+    found = contacts("For further information, please contact:\n\nAcme Bio plc              +44 (0)20 7946 0000\n"
+                     "Jane Doe, Chief Executive Officer\nJohn Roe, Chief Financial Officer\n\n"
+                     "Northbank Securities (Nominated Adviser)     +44 (0)20 7946 0500\nEmma Lark / Fred Colby\n\n"
+                     "Brightwater Communications\nMary-Jane Ellery, Sana Virdi\nacme@bright.example\n")
+    assert (found["John Roe"].organization, found["John Roe"].phones) == ("Acme Bio plc", ["+44 (0)20 7946 0000"])
+    assert (found["Emma Lark"].organization, found["Emma Lark"].phones) == (
+        "Northbank Securities (Nominated Adviser)", ["+44 (0)20 7946 0500"])
+    assert found["Sana Virdi"].emails == ["acme@bright.example"]
+    assert "Acme Bio" not in found
+
+
+def test_a_firm_named_like_a_heading_under_a_person():
+    found = contacts("Contacts:\nInvestors\nJane Doe\nStern Investor Relations\n212-555-0100\njane.doe@stern.example\n")
+    assert (found["Jane Doe"].organization, found["Jane Doe"].audience) == ("Stern Investor Relations", "investors")
+
+
+def test_a_name_the_list_lacks_between_a_firm_and_a_phone():
+    found = contacts("Investor Relations Contact\n\nNorthpeak Advisors, LLC\n\nZelvra Onkatu\n\n908-555-0175\n\n"
+                     "acme@northpeak.example\n")
+    assert (found["Zelvra Onkatu"].organization, found["Zelvra Onkatu"].phones) == (
+        "Northpeak Advisors, LLC", ["908-555-0175"])
+
+
+def test_surname_glued_to_an_address_that_repeats_it():
+    found = contacts("Media Contact:\nHelen Castellanhcastellan@acme.example\n")
+    assert found["Helen Castellan"].emails == ["hcastellan@acme.example"]
+
+
+def test_a_heading_word_repeated_thousands_of_times_stays_fast():
+    for filler in ("Media\n" * 60_000, "Contact: " + "@" * 300_000, "For Investors:\n" * 30_000):
+        started = time.perf_counter()
+        extract_text((HEAD + filler)[:400_000])
+        assert time.perf_counter() - started < 3
+
+
+def test_a_department_line_under_a_person_is_her_title():
+    for block in ("Investor Contact\n\nJane Doe\nInvestor Relations\nPhone: 305-555-0142\nEmail: jane@acme.example\n",
+                  "Investor Contact\n\nJane DoeInvestor RelationsPhone: 305-555-0142Email: jane@acme.example\n"):
+        found = contacts(block)
+        assert list(found) == ["Jane Doe"], block
+        assert found["Jane Doe"].title == "Investor Relations"
