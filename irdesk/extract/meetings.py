@@ -83,11 +83,11 @@ def _plain(name: str) -> str:
 
 _ORDINAL_BEFORE = re.compile(r"\b(?:at|during|ahead of|the)\s+(?P<p>(?:(?:19|20)\d\d\s+)?"
                              r"(?:\d{1,3}(?:st|nd|rd|th)\s+(?:Annual\s+)?|Annual\s+))$")
-# A word that may start an acronym: "(?<![\w-])(?:[A-Z]|iw)[\w.&/'’-]*", as two scans that open with
-# their first character (`re` skips ahead by a leading class or literal; a leading look-behind
-# makes it try every position). _tokens() merges them back into the one scan's words.
+# A word that may start an acronym: a capital, or a short lower-case prefix before capitals
+# ("iwCLL", "eWCLC"), as two scans that open with their first character (`re` skips ahead by a
+# leading class; a leading look-behind makes it try every position). _tokens() merges them.
 _CAPITAL_START = re.compile(r"[A-Z](?<![\w-].)[\w.&/'’-]*")
-_IW_START = re.compile(r"iw(?<![\w-]iw)[\w.&/'’-]*")
+_LOWER_START = re.compile(r"[a-z]{1,3}[A-Z]{2}[\w.&/'’-]*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,12 +100,14 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match]:
-    """The words _CAPITAL_START and _IW_START find, as one left-to-right scan would: a word is a
+    """The words _CAPITAL_START and _LOWER_START find, as one left-to-right scan would: a word is a
     run of the same characters, so one found inside another ("A.iwX") ends with it and is dropped."""
     found = list(_CAPITAL_START.finditer(text, start, end))
-    if text.find("iw", start, end) < 0:
+    lower = [m for m in _LOWER_START.finditer(text, start, end)
+             if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")]
+    if not lower:
         return found  # one scan's words never overlap
-    found = sorted(found + list(_IW_START.finditer(text, start, end)), key=lambda m: m.start())
+    found = sorted(found + lower, key=lambda m: m.start())
     out, last = [], -1
     for m in found:
         if m.start() >= last:
