@@ -15,11 +15,6 @@ EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-
 # A web address, ending where a glued word or number starts ("www.acme.comTel", "…com617-555-…").
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[a-z]{2,24}"
                  r"(?:[/?#][^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))|(?=[A-Z]|\d|[\s),;:]|\.(?!\w)|$))")
-# The pattern callers of this module used for phones; contact blocks use ``phones.find_phones``.
-PHONE = re.compile(
-    r"(?<![\d/.-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(0\)\s?)?(?:\(\d{2,4}\)\s?)?\d{1,4}(?:[\s.-]{1,2}\d{1,8}){1,5}"
-    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?(?!\d)(?![-.]\d)",
-    re.I)
 # Words that end a title or a company line and so often run into the address after them.
 GLUED_WORDS = re.compile(r"(?:Officer|Director|Manager|President|Relations|Communications|Media|Inc|Ltd|Corp|LLC|"
                          r"Group|Partner|Associate|Advisors|Consulting|Investors|Executive|Founder|Contact)(?=[a-z]{2})")
