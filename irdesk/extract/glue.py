@@ -31,6 +31,26 @@ TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|
                          r"Chair(?:man|woman)?|Investor|Media|Tel|Phone|E-?[Mm]ail|Mobile|Fax)\b")
 
 
+# Where a lost line break may be: case changes, a digit after a word, a label after a word.
+_BREAK_AT = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
+                       r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
+                       r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)")
+_FIRM_WORD_NEXT = re.compile(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b")
+_WORD = re.compile(r"[A-Za-z0-9]*")
+_NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _word_start(text: str, start: int, pos: int) -> int:
+    """Where the run of ASCII letters and digits that ends at ``pos`` begins (not before
+    ``start``): a walk back, where a pattern anchored at the end would try every position."""
+    at = pos
+    while at > start and text[at - 1] in _ASCII_ALNUM:
+        at -= 1
+    return at
+
+
 class WordCounts:
     """How often a word stands alone in the text, counted when first asked (most words of a
     release are never asked about, so counting them all up front is wasted time)."""
@@ -60,7 +80,7 @@ def _known_prefix(word: str, counts: WordCounts) -> int:
     """The length of the longest camel-case start of ``word`` used on its own elsewhere."""
     for cut in range(len(word) - 1, 2, -1):
         if word[cut].isupper() and word[cut - 1].isalpha() and counts[word[:cut]] > 0 \
-                and re.search(r"[a-z][A-Z]", word[:cut]):
+                and _CAMEL.search(word[:cut]):
             return cut
     return 0
 
@@ -68,15 +88,13 @@ def _known_prefix(word: str, counts: WordCounts) -> int:
 def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int]:
     """Positions inside ``text[start:end]`` where a lost break most likely was."""
     breaks = []
-    for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
-                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
-                         r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
+    for m in _BREAK_AT.finditer(text[start:end]):
         pos = start + m.start()
         # "NorthPeak Advisors": a camel-case word inside an organization's name.
-        if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
+        if _FIRM_WORD_NEXT.match(text, pos, end):
             continue
-        left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
-        word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
+        left = text[_word_start(text, start, pos):pos]
+        word = left + _WORD.match(text, pos, end).group(0)
         # A camel-case word the release uses elsewhere is a name (BioNova), not glue; unless a
         # title or a phone label starts there ("RoeHead of Investor Relations").
         if left and counts[word] > 1 and not word[:1].isdigit() and not TITLE_START.match(text, pos):
@@ -85,7 +103,7 @@ def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int
         known = _known_prefix(word, counts)
         if known and len(left) != known:
             continue
-        if re.match(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$", text[max(start, pos - 3):pos].lstrip()):
+        if _NAME_PARTICLE.match(text[max(start, pos - 3):pos].lstrip()):
             continue
         breaks.append(pos)
     return breaks
