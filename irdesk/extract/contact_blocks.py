@@ -105,6 +105,10 @@ def _labels(view: str, start: int) -> list[re.Match]:
     return labels
 
 
+CAPS_HEADING = re.compile(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n")
+LONG_LINE = re.compile(r"[^\n]{250,}")
+
+
 def _region_end(view: str, start: int, limit: int) -> int:
     """Where a block that starts at ``start`` ends: at the next section, a heading in capitals,
     or a paragraph of prose (a long line with no phone or e-mail)."""
@@ -113,12 +117,12 @@ def _region_end(view: str, start: int, limit: int) -> int:
         if _line_start(view, stop.start()) or view[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
             end = stop.start()
             break
-    heading = re.search(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n", view[start:end])
+    heading = CAPS_HEADING.search(view, start, end)
     if heading and not ORG_WORDS.search(heading.group(0).title()):
-        end = start + heading.start()  # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
-    for line in re.finditer(r"[^\n]{250,}", view[start:end]):
+        end = heading.start()  # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
+    for line in LONG_LINE.finditer(view, start, end):
         if not EMAIL.search(line.group(0)) and not find_phones(line.group(0), 0, min(400, len(line.group(0)))):
-            end = start + line.start()
+            end = line.start()
             break
     return end
 

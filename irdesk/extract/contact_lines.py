@@ -8,6 +8,7 @@ breaks that copies of a release lost ("Ann RoeDirector…", found by ``glue``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .contact_labels import LABEL, ROLES, SUBLABEL, audience_of
@@ -100,8 +101,9 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
     # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
     cuts.update(b for b in glue_breaks(view, start, end, counts) if not any(s < b < e for s, e in raw_emails))
     points = sorted(cuts)
+    covered = _covered(points, masked)
     for a, b in zip(points, points[1:]):
-        if inside(a, masked):
+        if a in covered:
             continue
         piece = view[a:b]
         if BREAK_WORDS.fullmatch(piece.strip()):
@@ -117,6 +119,18 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
             at = item.span[0]
         item.line = line
     return found
+
+
+def _covered(points: list[int], spans: list[Span]) -> set[int]:
+    """The sorted ``points`` that fall inside one of ``spans`` (each span looked up by
+    bisection, not every point tested against every span)."""
+    out: set[int] = set()
+    for s, e in spans:
+        i = bisect_left(points, s)
+        while i < len(points) and points[i] < e:
+            out.add(points[i])
+            i += 1
+    return out
 
 
 def _item(kind: str, value: str, start: int, full: str, audience: str | None = None) -> Item:

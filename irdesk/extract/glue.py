@@ -26,6 +26,9 @@ GLUED_WORDS = re.compile(r"(?:Officer|Director|Manager|President|Relations|Commu
 ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr", "news", "contact",
                   "communications", "hello", "enquiries", "inquiries")
 
+_MAILBOX_GLUED = [(role, re.compile(rf"[A-Z][a-z]+{role}")) for role in ROLE_MAILBOXES]
+_WORD_THEN_NAME = re.compile(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}")
+
 
 TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|Executive|Managing|Partner|Founder|"
                          r"Chair(?:man|woman)?|Investor|Media|Tel|Phone|E-?[Mm]ail|Mobile|Fax)\b")
@@ -145,8 +148,8 @@ def _glued_word(text: str, start: int, local: str) -> int:
     word = GLUED_WORDS.match(local)
     if word:  # "Officercorporate@": the word before the address ran into it
         return word.end()
-    for role in ROLE_MAILBOXES:
-        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):  # "Roemedia@"
+    for role, pattern in _MAILBOX_GLUED:
+        if pattern.fullmatch(local):  # "Roemedia@"
             return len(local) - len(role)
     return 0
 
@@ -154,7 +157,7 @@ def _glued_word(text: str, start: int, local: str) -> int:
 def _glued_first_name(text: str, start: int, local: str) -> int:
     """Where a person's first name begins inside "Brightwaterjennifer": a capitalized word glued
     to a lower-case first name that the text just wrote as a name ("Jennifer Roe, ...")."""
-    if not re.fullmatch(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}", local):
+    if not _WORD_THEN_NAME.fullmatch(local):
         return 0
     before = text[max(0, start - 300):start]
     for cut in range(5, len(local) - 3):
