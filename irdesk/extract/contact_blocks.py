@@ -22,7 +22,9 @@ STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|b
                   r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
                   r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$|"
                   r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s")
-_MARKS = re.compile(r"(?m)^#{1,6}(?=\s)|(?<![\w@.])_{2}|_{2}(?![\w@])")
+# Heading marks at a line's start ("## "), "__" not inside a word or an address. Each branch
+# starts with the mark itself and looks back from there, so ``re`` skips ahead to a "#" or "_".
+_MARKS = re.compile(r"(?m)#(?<=^#)#{0,5}(?=\s)|_(?<![\w@.]_)_|__(?![\w@])")
 
 
 def plain_view(text: str) -> str:
