@@ -22,7 +22,9 @@ STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|b
                   r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
                   r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$|"
                   r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s")
-_MARKS = re.compile(r"(?m)^#{1,6}(?=\s)|(?<![\w@.])_{2}|_{2}(?![\w@])")
+# Heading marks at a line's start ("## "), "__" not inside a word or an address. Each branch
+# starts with the mark itself and looks back from there, so ``re`` skips ahead to a "#" or "_".
+_MARKS = re.compile(r"(?m)#(?<=^#)#{0,5}(?=\s)|_(?<![\w@.]_)_|__(?![\w@])")
 
 
 def plain_view(text: str) -> str:
@@ -105,6 +107,10 @@ def _labels(view: str, start: int) -> list[re.Match]:
     return labels
 
 
+CAPS_HEADING = re.compile(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n")
+LONG_LINE = re.compile(r"[^\n]{250,}")
+
+
 def _region_end(view: str, start: int, limit: int) -> int:
     """Where a block that starts at ``start`` ends: at the next section, a heading in capitals,
     or a paragraph of prose (a long line with no phone or e-mail)."""
@@ -113,12 +119,12 @@ def _region_end(view: str, start: int, limit: int) -> int:
         if _line_start(view, stop.start()) or view[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
             end = stop.start()
             break
-    heading = re.search(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){2,6}[ \t]*\n", view[start:end])
+    heading = CAPS_HEADING.search(view, start, end)
     if heading and not ORG_WORDS.search(heading.group(0).title()):
-        end = start + heading.start()  # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
-    for line in re.finditer(r"[^\n]{250,}", view[start:end]):
+        end = heading.start()  # "FINANCIAL TABLES FOLLOW": what comes next is not contact details
+    for line in LONG_LINE.finditer(view, start, end):
         if not EMAIL.search(line.group(0)) and not find_phones(line.group(0), 0, min(400, len(line.group(0)))):
-            end = start + line.start()
+            end = line.start()
             break
     return end
 
@@ -143,7 +149,35 @@ def find_regions(view: str, body_start: int, skip: list[Span]) -> list[tuple[int
     return regions + _content_regions(view, body_start, skip + [(s, e) for s, e, _, _ in regions])
 
 
-PHONE_HINT = re.compile(r"\+\s?\d{1,3}[\s.-]?\(?\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}")
+# Where a phone may start: "+1 617…", "(617) 555-0101", "617-555-0101".
+INTL_HINT = re.compile(r"\+\s?\d{1,3}[\s.-]?\(?\d")
+AREA_HINT = re.compile(r"\(\d{3}\)\s?\d{3}[\s.-]\d{4}")
+# "617-555-0101" found from its first separator (a class ``re`` can skip ahead to; digits are
+# everywhere in financial tables), looking back for the first group.
+DASHED_HINT = re.compile(r"[.-](?<=\d{3}[.-])(?=\d{3}[.-]\d{4})")
+
+
+def _phone_hints(view: str, start: int) -> list[int]:
+    """Starts of the phone hints after ``start``, as a left-to-right scan for any of the three
+    shapes takes them (a hint inside an earlier one is not taken): "+" and "(" are found with
+    ``str.find``, and the dashed shape from its separator, which is far cheaper than trying
+    the three shapes at every character."""
+    found = []
+    for mark, pattern in (("+", INTL_HINT), ("(", AREA_HINT)):
+        at = view.find(mark, start)
+        while at >= 0:
+            m = pattern.match(view, at)
+            if m:
+                found.append((at, m.end()))
+            at = view.find(mark, at + 1)
+    found.extend((m.start() - 3, m.start() + 9) for m in DASHED_HINT.finditer(view, start + 3))
+    found.sort()
+    starts, taken_to = [], start
+    for s, e in found:
+        if s >= taken_to:
+            starts.append(s)
+            taken_to = e
+    return starts
 
 
 def _emails_from(view: str, start: int) -> list[tuple[int, str]]:
@@ -171,7 +205,7 @@ def _content_regions(view: str, start: int, skip: list[Span]) -> list[tuple[int,
     # Phones are looked for near the end only: the figures of long financial tables are slow to
     # scan, and a block that gives a phone without an e-mail or a heading is a short release's.
     tail = max(start, len(view) - 8000)
-    anchors = sorted(_emails_from(view, start) + [(m.start(), "") for m in PHONE_HINT.finditer(view, tail)])
+    anchors = sorted(_emails_from(view, start) + [(at, "") for at in _phone_hints(view, tail)])
     found: list[tuple[int, int, str, str | None]] = []
     for at, email in anchors:
         if inside(at, skip) or (found and at < found[-1][1]):

@@ -8,6 +8,7 @@ breaks that copies of a release lost ("Ann RoeDirector…", found by ``glue``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .contact_labels import LABEL, ROLES, SUBLABEL, audience_of
@@ -40,6 +41,21 @@ JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+
                   r"(?:company|contact|organi[sz]ation|business|staff\s+member|full)?\s*(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
                   r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
 # Where one piece of a block ends: a line break, a separator, "at"/"via" before a number.
+# Patterns used on every piece, compiled once (``re``'s own cache costs a lookup per call).
+_CONTACT = re.compile(r"(?i)contact")
+_PEOPLE_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
+_TITLE_ORG = re.compile(rf"([^,]{{2,60}}),\s*(.+?\b{LEGAL_SUFFIX})")
+_ORG_PERSON = re.compile(rf"(.+?\b{LEGAL_SUFFIX})\s+(\S.+)")
+_ORG_ALONE = re.compile(rf"(?:^|\s|,){LEGAL_SUFFIX}$")
+_ENDS_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX}$")
+_SUFFIX_ONLY = re.compile(rf"\s*,?\s*{LEGAL_SUFFIX}\s*")
+_GENERIC_ORG = re.compile(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|external|internal|international)")
+_NAME_SPLIT = re.compile(r"(,|\s[-–—]\s)")
+_DEGREES = re.compile(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+")
+_FIELD_WORD = re.compile(r"(?i)company|contact|name|details|info")
+_INSTRUCTION = re.compile(r"(?i)(?:please|contact|click|visit|follow|for more)\b")
+_DIGIT = re.compile(r"\d")
+_DIGIT3 = re.compile(r"\d{3}")
 CUTS = re.compile(r"\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
                   r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
 
@@ -85,8 +101,9 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
     # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
     cuts.update(b for b in glue_breaks(view, start, end, counts) if not any(s < b < e for s, e in raw_emails))
     points = sorted(cuts)
+    covered = _covered(points, masked)
     for a, b in zip(points, points[1:]):
-        if inside(a, masked):
+        if a in covered:
             continue
         piece = view[a:b]
         if BREAK_WORDS.fullmatch(piece.strip()):
@@ -95,9 +112,25 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
         if stripped:
             found.extend(_classify(stripped, a + piece.index(stripped), emails))
     found.sort(key=lambda i: i.span[0])
+    line, at = 0, start  # items are in order: count the breaks since the previous one
     for item in found:
-        item.line = view.count("\n", start, item.span[0])
+        if item.span[0] > at:
+            line += view.count("\n", at, item.span[0])
+            at = item.span[0]
+        item.line = line
     return found
+
+
+def _covered(points: list[int], spans: list[Span]) -> set[int]:
+    """The sorted ``points`` that fall inside one of ``spans`` (each span looked up by
+    bisection, not every point tested against every span)."""
+    out: set[int] = set()
+    for s, e in spans:
+        i = bisect_left(points, s)
+        while i < len(points) and points[i] < e:
+            out.add(points[i])
+            i += 1
+    return out
 
 
 def _item(kind: str, value: str, start: int, full: str, audience: str | None = None) -> Item:
@@ -118,31 +151,31 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
     if ADDRESS.search(value) and not TITLE_WORDS.search(value):
         return []
     label = LABEL.match(value) or SUBLABEL.match(value)
-    if label and label.end() < len(value) and (audience_of(label.group(0)) or re.search(r"(?i)contact", label.group(0))) \
+    if label and label.end() < len(value) and (audience_of(label.group(0)) or _CONTACT.search(label.group(0))) \
             and not _is_name(value, emails):
         head = label.group(0).rstrip(" :")
         rest = value[label.end():].strip(" :")
         return [_item("label", head, start, value, audience_of(head)), *_classify(rest, start + value.index(rest), emails)]
-    people = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", value) if p]
+    people = [p for p in _PEOPLE_SPLIT.split(value) if p]
     if len(people) > 1 and _is_name(people[0], emails) and all(name_tokens(clean_name(p)) for p in people):
         return [_item("person", clean_name(p), start, value) for p in people]
     person = _person_and_rest(value, start, emails)
     if person:
         return person
-    title_org = re.fullmatch(rf"([^,]{{2,60}}),\s*(.+?\b{LEGAL_SUFFIX})", value)
+    title_org = _TITLE_ORG.fullmatch(value)
     if title_org and TITLE_WORDS.search(title_org.group(1)) and not TITLE_WORDS.search(title_org.group(2)):
         return [_item("title", title_org.group(1), start, value), _item("org", title_org.group(2), start, value)]
-    org_person = re.fullmatch(rf"(.+?\b{LEGAL_SUFFIX})\s+(\S.+)", value)
+    org_person = _ORG_PERSON.fullmatch(value)
     if org_person and _is_name(org_person.group(2), emails):
         name = clean_name(org_person.group(2))
         return [_item("org", org_person.group(1), start, value), _item("person", name, start, value)]
-    if re.search(rf"(?:^|\s|,){LEGAL_SUFFIX}$", value) and len(value) < 80 and not _is_name(value, emails):
+    if _ORG_ALONE.search(value) and len(value) < 80 and not _is_name(value, emails):
         return [_item("org", value, start, value)]
     label = LABEL.fullmatch(value) or LABEL.fullmatch(value + ":")
-    if label and not _is_name(value, emails) and (audience_of(value) or re.search(r"(?i)contact", value)):
+    if label and not _is_name(value, emails) and (audience_of(value) or _CONTACT.search(value)):
         org = (label.group("org") or label.group("org2") or "").strip()
         found = [_item("label", value, start, value, audience_of(value))]
-        if org and not re.fullmatch(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|external|internal|international)", org):
+        if org and not _GENERIC_ORG.fullmatch(org):
             found.append(_item("org", org, start, value))
         return found
     return _other(value, start)
@@ -152,24 +185,24 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
     """"Jane Roe", "Jane Roe, Ph.D., Senior Director", "Jane Roe Head of IR", "Jane Roe, Investors"."""
     if _is_name(value, emails):
         return [_item("person", clean_name(value), start, value)]
-    first, comma, rest = (re.split(r"(,|\s[-–—]\s)", value, maxsplit=1) + ["", ""])[:3]
+    first, comma, rest = (_NAME_SPLIT.split(value, maxsplit=1) + ["", ""])[:3]
     if comma and _is_name(first, emails):
         name = first
     else:
         cut = leading_person(value, emails)
-        if not cut or ADDRESS.search(value[:cut]) or re.fullmatch(rf"\s*,?\s*{LEGAL_SUFFIX}\s*", value[cut:]):
+        if not cut or ADDRESS.search(value[:cut]) or _SUFFIX_ONLY.fullmatch(value[cut:]):
             return []  # "Acme Bio plc" is a company
         name, rest = value[:cut], value[cut:]
     out = [_item("person", clean_name(name), start, value)]
-    rest = clean_name(re.sub(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+", "", rest.strip(" ,")))
-    if not rest or JUNK.fullmatch(rest) or re.fullmatch(r"(?i)company|contact|name|details|info", rest):
+    rest = clean_name(_DEGREES.sub("", rest.strip(" ,")))
+    if not rest or JUNK.fullmatch(rest) or _FIELD_WORD.fullmatch(rest):
         return out  # "Ann Roe Contact Email: …": the next field's label
     rest_at = start + value.rindex(rest) if rest in value else start
     if AUDIENCE.fullmatch(rest):
         out.append(Item("audience", rest, (rest_at, rest_at + len(rest)), audience_of(rest)))
     elif TITLE_WORDS.search(rest):
         out.extend(_title_and_firm(rest, rest_at))
-    elif len(rest) < 60 and rest[:1].isupper() and not re.search(r"\d", rest):
+    elif len(rest) < 60 and rest[:1].isupper() and not _DIGIT.search(rest):
         out.append(Item("org", rest, (rest_at, rest_at + len(rest))))
     return out
 
@@ -180,7 +213,7 @@ def _title_and_firm(value: str, start: int) -> list[Item]:
     for last in TITLE_WORDS.finditer(value):
         pass
     firm = value[last.end():].strip(" ,") if last else ""
-    if firm[:1].isupper() and re.search(rf"\b{LEGAL_SUFFIX}$", firm) and not TITLE_WORDS.search(firm):
+    if firm[:1].isupper() and _ENDS_SUFFIX.search(firm) and not TITLE_WORDS.search(firm):
         title = value[:last.end()]
         firm_at = start + value.rindex(firm)
         return [Item("title", title, (start, start + len(title))), Item("org", firm, (firm_at, firm_at + len(firm)))]
@@ -195,16 +228,16 @@ def _is_place(value: str) -> bool:
         return True
     city, comma, area = value.rpartition(",")
     return bool(comma) and (area.strip() in countries or area.strip() in regions) and "," not in city \
-        and 0 < len(city.split()) <= 3 and not ORG_WORDS.search(city) and not re.search(r"\d", city)
+        and 0 < len(city.split()) <= 3 and not ORG_WORDS.search(city) and not _DIGIT.search(city)
 
 
 def _other(value: str, start: int) -> list[Item]:
-    if _is_place(value) or re.match(r"(?i)(?:please|contact|click|visit|follow|for more)\b", value):
+    if _is_place(value) or _INSTRUCTION.match(value):
         return []
-    if TITLE_WORDS.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and len(value) < 120:
+    if TITLE_WORDS.search(value) and not _ENDS_SUFFIX.search(value) and len(value) < 120:
         return [_item("title", value, start, value)]
     words = value.split()
-    if len(value) < 90 and len(words) <= 10 and not re.search(r"\d{3}", value) and value[:1].isalpha() \
+    if len(value) < 90 and len(words) <= 10 and not _DIGIT3.search(value) and value[:1].isalpha() \
             and not value.endswith(".") and _capitalized(words):
         return [_item("org", value, start, value)]
     return []

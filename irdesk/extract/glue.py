@@ -21,9 +21,32 @@ GLUED_WORDS = re.compile(r"(?:Officer|Director|Manager|President|Relations|Commu
 ROLE_MAILBOXES = ("media", "info", "ir", "investors", "investor", "press", "pr", "news", "contact",
                   "communications", "hello", "enquiries", "inquiries")
 
+_MAILBOX_GLUED = [(role, re.compile(rf"[A-Z][a-z]+{role}")) for role in ROLE_MAILBOXES]
+_WORD_THEN_NAME = re.compile(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}")
+
 
 TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|Executive|Managing|Partner|Founder|"
                          r"Chair(?:man|woman)?|Investor|Media|Tel|Phone|E-?[Mm]ail|Mobile|Fax)\b")
+
+
+# Where a lost line break may be: case changes, a digit after a word, a label after a word.
+_BREAK_AT = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
+                       r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
+                       r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)")
+_FIRM_WORD_NEXT = re.compile(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b")
+_WORD = re.compile(r"[A-Za-z0-9]*")
+_NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _word_start(text: str, start: int, pos: int) -> int:
+    """Where the run of ASCII letters and digits that ends at ``pos`` begins (not before
+    ``start``): a walk back, where a pattern anchored at the end would try every position."""
+    at = pos
+    while at > start and text[at - 1] in _ASCII_ALNUM:
+        at -= 1
+    return at
 
 
 class WordCounts:
@@ -55,7 +78,7 @@ def _known_prefix(word: str, counts: WordCounts) -> int:
     """The length of the longest camel-case start of ``word`` used on its own elsewhere."""
     for cut in range(len(word) - 1, 2, -1):
         if word[cut].isupper() and word[cut - 1].isalpha() and counts[word[:cut]] > 0 \
-                and re.search(r"[a-z][A-Z]", word[:cut]):
+                and _CAMEL.search(word[:cut]):
             return cut
     return 0
 
@@ -63,15 +86,13 @@ def _known_prefix(word: str, counts: WordCounts) -> int:
 def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int]:
     """Positions inside ``text[start:end]`` where a lost break most likely was."""
     breaks = []
-    for m in re.finditer(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
-                         r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
-                         r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)", text[start:end]):
+    for m in _BREAK_AT.finditer(text[start:end]):
         pos = start + m.start()
         # "NorthPeak Advisors": a camel-case word inside an organization's name.
-        if re.match(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b", text[pos:end]):
+        if _FIRM_WORD_NEXT.match(text, pos, end):
             continue
-        left = re.search(r"[A-Za-z0-9]*$", text[start:pos]).group(0)
-        word = left + re.match(r"[A-Za-z0-9]*", text[pos:end]).group(0)
+        left = text[_word_start(text, start, pos):pos]
+        word = left + _WORD.match(text, pos, end).group(0)
         # A camel-case word the release uses elsewhere is a name (BioNova), not glue; unless a
         # title or a phone label starts there ("RoeHead of Investor Relations").
         if left and counts[word] > 1 and not word[:1].isdigit() and not TITLE_START.match(text, pos):
@@ -80,7 +101,7 @@ def glue_breaks(text: str, start: int, end: int, counts: WordCounts) -> list[int
         known = _known_prefix(word, counts)
         if known and len(left) != known:
             continue
-        if re.match(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$", text[max(start, pos - 3):pos].lstrip()):
+        if _NAME_PARTICLE.match(text[max(start, pos - 3):pos].lstrip()):
             continue
         breaks.append(pos)
     return breaks
@@ -122,8 +143,8 @@ def _glued_word(text: str, start: int, local: str) -> int:
     word = GLUED_WORDS.match(local)
     if word:  # "Officercorporate@": the word before the address ran into it
         return word.end()
-    for role in ROLE_MAILBOXES:
-        if re.fullmatch(rf"[A-Z][a-z]+{role}", local):  # "Roemedia@"
+    for role, pattern in _MAILBOX_GLUED:
+        if pattern.fullmatch(local):  # "Roemedia@"
             return len(local) - len(role)
     return 0
 
@@ -131,7 +152,7 @@ def _glued_word(text: str, start: int, local: str) -> int:
 def _glued_first_name(text: str, start: int, local: str) -> int:
     """Where a person's first name begins inside "Brightwaterjennifer": a capitalized word glued
     to a lower-case first name that the text just wrote as a name ("Jennifer Roe, ...")."""
-    if not re.fullmatch(r"[A-Z][a-z]{4,}[a-z][a-z._-]{3,}", local):
+    if not _WORD_THEN_NAME.fullmatch(local):
         return 0
     before = text[max(0, start - 300):start]
     for cut in range(5, len(local) - 3):

@@ -25,9 +25,11 @@ LABELLED = re.compile(r"(?i)(?:\b(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|offi
 FAX = re.compile(r"(?i)\bfax\.?\s{0,2}:?\s{0,3}$|\bF\s{0,2}:\s{0,3}$")
 EXTENSION = re.compile(r"(?i),?\s*(?:x|ext\.?|extension)\s*\d{1,5}$")
 
+_NON_DIGIT = re.compile(r"\D")
+_DIGIT_RUN = re.compile(r"\d+")
 
 def _digits(value: str) -> str:
-    return re.sub(r"\D", "", EXTENSION.sub("", value))
+    return _NON_DIGIT.sub("", EXTENSION.sub("", value))
 
 
 def _valid(value: str) -> bool:
@@ -50,8 +52,8 @@ def plausible(value: str, labelled: bool = False) -> bool:
     digits = _digits(value)
     if not 7 <= len(digits) <= 15:
         return False
-    if max(len(g) for g in re.findall(r"\d+", EXTENSION.sub("", value))) > 5 and not value.lstrip("(").startswith("+") \
-            and not labelled and re.search(r"\D", EXTENSION.sub("", value).strip()):
+    if max(len(g) for g in _DIGIT_RUN.findall(EXTENSION.sub("", value))) > 5 and not value.lstrip("(").startswith("+") \
+            and not labelled and _NON_DIGIT.search(EXTENSION.sub("", value).strip()):
         return False  # "2023.100171": a reference, not a phone; phones group their digits
     if _valid(value):
         return True
