@@ -99,10 +99,20 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _lower_keys() -> tuple[str, ...]:
+    """The vocabulary's first words that open in lower case ("iwCLL")."""
+    return tuple(key for key in _by_first_word() if key[:1].islower())
+
+
 def _tokens(text: str, start: int, end: int) -> list[re.Match]:
     """The words _CAPITAL_START and _LOWER_START find, as one left-to-right scan would: a word is a
     run of the same characters, so one found inside another ("A.iwX") ends with it and is dropped."""
     found = list(_CAPITAL_START.finditer(text, start, end))
+    # Only the vocabulary's own lower-case openings matter to the look-up: scan for such words
+    # only where one of them occurs (a scan over every lower-case letter costs).
+    if not any(text.find(key, start, end) >= 0 for key in _lower_keys()):
+        return found
     lower = [m for m in _LOWER_START.finditer(text, start, end)
              if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")]
     if not lower:

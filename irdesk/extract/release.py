@@ -546,22 +546,14 @@ def _name_at(text: str, start: int, end: int, title: str = "") -> tuple[str, Spa
     return name, (begin, begin + len(name))
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names():
-    """Jörg Michael's first-name list (gender-guesser), when installed: a person from a company."""
-    try:
-        from gender_guesser.detector import Detector
-    except ImportError:  # the extractor works without it, only less sure of people
-        return None
-    return Detector(case_sensitive=False)
-
-
 def _is_person(name: str) -> bool:
+    """A person from a company: a first name the kept list gives a gender (people.py)."""
+    from .people import gendered_names
+
     words = name.split()
-    detector = _first_names()
-    if detector is None or not 2 <= len(words) <= 3 or re.search(LEGAL_SUFFIX + "$|&", name):
+    if not 2 <= len(words) <= 3 or re.search(LEGAL_SUFFIX + "$|&", name):
         return False
-    return detector.get_gender(words[0]) not in ("unknown", "andy")
+    return words[0].lower() in gendered_names()
 
 
 # ", President and CEO of Acme", ", Brand Ambassador for Acme": a person's role at an organisation.
