@@ -22,6 +22,7 @@ from .progress import Progress
 from .store import Source, Store, StoreError
 from .store.identity import best_match, headline_opens, keys_of
 from .store.writer import find_duplicate
+from .workers import TIME_LIMIT_S
 
 
 @dataclass
@@ -147,14 +148,6 @@ def _refuse_what_is_no_release(parsed: ParsedRelease) -> None:
         raise ReadError("it does not read as a press release (no date, headline or issuer found)")
 
 
-def read_item(store: Store, item: Item) -> Read:
-    try:
-        parsed = parse(item)
-    except ReadError as exc:
-        return Read(item, error=str(exc))
-    return _checked(store, item, parsed)
-
-
 def _checked(store: Store, item: Item, parsed: ParsedRelease) -> Read:
     keys = keys_of(parsed)
     return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys, parsed.text), keys=keys)
@@ -181,7 +174,7 @@ def _parses(items: list[Item], workers: int, time_limit: float,
 
 def read_items(store: Store, items: list[Item], progress: Progress | None = None,
                on_read: Callable[[int, Read], None] | None = None, workers: int = 0,
-               time_limit: float = 10.0) -> list[Read]:
+               time_limit: float = TIME_LIMIT_S) -> list[Read]:
     """Read everything first (nothing is stored): for the review before an import."""
     progress = progress or Progress()
     reads: list[Read] = []
@@ -298,7 +291,7 @@ def commit(store: Store, reads: list[Read], progress: Progress | None = None, la
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None, workers: int = 0,
-                 time_limit: float = 10.0) -> list[Outcome]:
+                 time_limit: float = TIME_LIMIT_S) -> list[Outcome]:
     """Read and store file by file (the command line). A folder with nothing to read is
     said to be so, never a silent "0 imported"."""
     items, empty, hidden = [], [], []

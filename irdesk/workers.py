@@ -5,6 +5,9 @@ As calibre's ``gui2/add.py`` reads metadata in a pool of processes, each file he
 by a worker process. A file that takes longer than the time limit has its worker killed
 and is reported as "took too long"; a worker that dies (out of memory, a crash in a
 library) fails that one file; a fresh worker takes its place. Qt-free.
+
+Not concurrent.futures' ProcessPoolExecutor: it cannot stop one task that runs too long
+(killing a worker breaks the whole pool), and that is the point here.
 """
 
 from __future__ import annotations

@@ -76,26 +76,29 @@ class Store:
                                f"will be written to it.{offer}")
         self._sound = True
 
-    def add(self, parsed: ParsedRelease, source: Source, corrections=()) -> Added:
-        """``corrections``: (field, was, now) for each change the user made before storing."""
-        from . import writer
-
-        self.ensure_sound()
-        with guarded(self.path):
-            if self._batching and not self.conn.in_transaction:
-                self.conn.execute("BEGIN IMMEDIATE")  # held until the batch commits
-            with writing(self.conn):
-                return writer.add_release(self.db, parsed, source, corrections)
-
-    def add_source(self, release_id: int, source: Source) -> None:
-        from . import writer
-
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write: the store checked first, the write lock taken first (while batching, held
+        until the batch commits), SQLite's failures as the store's sentences."""
         self.ensure_sound()
         with guarded(self.path):
             if self._batching and not self.conn.in_transaction:
                 self.conn.execute("BEGIN IMMEDIATE")
             with writing(self.conn):
-                writer.add_source(self.db, release_id, source)
+                yield
+
+    def add(self, parsed: ParsedRelease, source: Source, corrections=()) -> Added:
+        """``corrections``: (field, was, now) for each change the user made before storing."""
+        from . import writer
+
+        with self._write():
+            return writer.add_release(self.db, parsed, source, corrections)
+
+    def add_source(self, release_id: int, source: Source) -> None:
+        from . import writer
+
+        with self._write():
+            writer.add_source(self.db, release_id, source)
 
     def release_for_digest(self, digest: str) -> int | None:
         """The release a file with exactly these bytes was stored as, if any."""
@@ -155,62 +158,54 @@ class Store:
 
         compound_keys = sorted({squash(n) for p in parsed for c in p.compounds for n in c.all_names() if squash(n)})
         contact_keys = sorted({contact_key(c.name) for p in parsed for c in p.contacts if c.name})
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             mark = curation.mark_import(self.db, compound_keys, contact_keys)
         out: list[Change] = []
         yield out
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             out.append(curation.finish_import(self.db, mark, label))
 
     # Corrections (each returns a Change that revert() and reapply() undo and redo)
     def edit(self, kind: str, row_id: int, column: str, value) -> Change:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             return curation.edit(self.db, kind, row_id, column, value)
 
     def merge_compounds(self, keep: int, other: int) -> Change:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             return curation.merge_compounds(self.db, keep, other)
 
     def merge_contacts(self, keep: int, other: int) -> Change:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             return curation.merge_contacts(self.db, keep, other)
 
     def delete_release(self, release_id: int) -> Change:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             return curation.delete_release(self.db, release_id)
 
     def delete_releases(self, release_ids: list[int]) -> Change:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             return curation.delete_releases(self.db, release_ids)
 
     def revert(self, change: Change) -> None:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             curation.put_back(self.db, change, change.before)
 
     def reapply(self, change: Change) -> None:
         from . import curation
 
-        self.ensure_sound()
-        with guarded(self.path), writing(self.conn):
+        with self._write():
             curation.put_back(self.db, change, change.after)
 
     # Reading

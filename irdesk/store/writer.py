@@ -71,11 +71,11 @@ def add_release(db: Database, parsed: ParsedRelease, source: Source,
     with db.atomic():
         existing = find_duplicate(db, keys, parsed.text)
         if existing is not None:
-            _add_source(db, existing, source)
+            add_source(db, existing, source)
             return Added("duplicate", existing)
         release_id = _insert_release(db, parsed)
         _insert_many(db, "release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
-        _add_source(db, release_id, source)
+        add_source(db, release_id, source)
         at = now()
         _insert_many(db, "corrections", ("release_id", "field", "was", "now", "at"),
                      [(release_id, name, was, value, at) for name, was, value in corrections])
@@ -109,14 +109,10 @@ def _insert_release(db: Database, parsed: ParsedRelease) -> int:
     })
 
 
-def _add_source(db: Database, release_id: int, source: Source) -> None:
+def add_source(db: Database, release_id: int, source: Source) -> None:
+    """One more place the release was found (a file whose bytes may already be stored)."""
     _insert(db, "sources", {"release_id": release_id, "path": source.path, "kind": source.kind,
                             "size": source.size, "digest": source.digest, "added_at": now()}, ignore=True)
-
-
-def add_source(db: Database, release_id: int, source: Source) -> None:
-    """A file whose bytes are already stored: one more place the release was found."""
-    _add_source(db, release_id, source)
 
 
 def release_for_digest(db: Database, digest: str) -> int | None:
