@@ -87,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _daily_backup(store) -> None:
-    from .store.backups import daily_backup
+    from .store.sqlite.backups import daily_backup
 
     try:
         daily_backup(store.path)

@@ -150,7 +150,7 @@ def _refuse_what_is_no_release(parsed: ParsedRelease) -> None:
 
 def _checked(store: Store, item: Item, parsed: ParsedRelease) -> Read:
     keys = keys_of(parsed)
-    return Read(item, parsed, duplicate_of=find_duplicate(store.conn, keys, parsed.text), keys=keys)
+    return Read(item, parsed, duplicate_of=find_duplicate(store.db, keys, parsed.text), keys=keys)
 
 
 def _parses(items: list[Item], workers: int, time_limit: float,

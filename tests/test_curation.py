@@ -13,7 +13,12 @@ TABLES = ["releases", "sources", "compounds", "compound_names", "release_compoun
 
 
 def dump(store: Store) -> dict:
-    return {t: sorted(map(tuple, store.db.execute(f"SELECT rowid, * FROM {t}").fetchall()), key=repr) for t in TABLES}
+    """Every stored value but the versions (an undo puts a row back as a newer version)."""
+    out = {}
+    for t in TABLES:
+        columns = ", ".join(f'"{c}"' for c in store.db.stored_columns(t) if c != "version")
+        out[t] = sorted(map(tuple, store.db.execute(f"SELECT rowid, {columns} FROM {t}").fetchall()), key=repr)
+    return out
 
 
 def fts(store: Store, kind: str, word: str) -> int:

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 from irdesk.extract import extract_bytes, extract_text
 from irdesk.importer import import_paths
 from irdesk.store import Source, Store, StoreCorrupt, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
-from irdesk.store.connection import default_store_path
-from irdesk.store.schema import migrations
+from irdesk.store.sqlite.connection import default_store_path
+from irdesk.store.sqlite.schema import migrations
 from samples import release_html, release_text
 
 TABLES = ["releases", "sources", "compounds", "compound_names", "release_compounds", "meetings", "presentations",
@@ -180,7 +180,7 @@ def test_upgrade_a_store_made_before_corrections(tmp_path):
 
 
 def test_the_steps_opening_checks_are_the_schemas():
-    from irdesk.store.connection import STEPS
+    from irdesk.store.sqlite.connection import STEPS
 
     assert STEPS == tuple(m.name for m in migrations._migrations)
 

@@ -170,7 +170,7 @@ def test_a_damaged_store_is_not_written_and_says_so(tmp_path):
 
 
 def test_a_bug_in_sql_stays_a_bug_and_a_full_disk_is_a_sentence(tmp_path):
-    from irdesk.store.connection import guarded
+    from irdesk.store.sqlite.connection import guarded
     from irdesk.store.errors import StoreFull, translate
 
     with Store(tmp_path / "s.db") as store:
@@ -197,8 +197,8 @@ def test_hidden_files_in_a_folder_are_named_not_silently_skipped(tmp_path):
 def test_a_copy_a_day_the_last_few_kept_and_offered_when_damaged(tmp_path):
     import datetime as dt
 
-    from irdesk.store.backups import daily_backup
-    from irdesk.store.connection import latest_backup
+    from irdesk.store.sqlite.backups import daily_backup
+    from irdesk.store.sqlite.connection import latest_backup
 
     db = tmp_path / "s.db"
     with Store(db) as store:

@@ -1,16 +1,18 @@
-"""The store: SQLite through sqlite-utils, the one place that knows SQL. No Qt."""
+"""The store, the one place that knows SQL: a SQLite file through sqlite-utils (the default),
+or a team's PostgreSQL database through psycopg (``sqlite/`` and ``postgres/``). No Qt."""
 
 from __future__ import annotations
 
 import importlib
 
-from .connection import BACKGROUND_WAIT_S, default_store_path
-from .errors import StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
+from .errors import Clash, Conflict, StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
+from .postgres.connection import is_team_store
+from .sqlite.connection import BACKGROUND_WAIT_S, default_store_path
 from .store import Store
 
 _LAZY = {"Source": "writer", "Added": "writer", "Change": "curation"}
 
-__all__ = ["BACKGROUND_WAIT_S", "Store", "Change", "Source", "Added", "default_store_path", "StoreError", "StoreLocked", "StoreFull",
+__all__ = ["BACKGROUND_WAIT_S", "Store", "Conflict", "Clash", "is_team_store", "Change", "Source", "Added", "default_store_path", "StoreError", "StoreLocked", "StoreFull",
            "StoreCorrupt", "StoreTooNew", "StoreReadOnly"]
 
 

@@ -12,18 +12,13 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
+from .errors import Clash, Conflict
+from .records import EDITABLE
 from .writer import merge_compounds as _merge_compounds
 from .writer import now, refresh_compounds
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-EDITABLE = {
-    "releases": ("date", "headline", "company", "city", "wire", "tickers"),
-    "compounds": ("name", "company", "target"),
-    "contacts": ("name", "organization", "title", "phone", "email", "audience"),
-    "presentations": ("title", "abstract", "kind", "starts_at", "location", "session"),
-}
+    from .db import Db
 
 Plan = list[tuple[str, str, list[int]]]  # (table, column, ids): the rows WHERE column IN ids
 
@@ -39,15 +34,16 @@ class Change:
 
 
 def _where(column: str, ids) -> str:
-    if isinstance(ids, range):  # the rows an import added: one range, however many
-        return f"{column} BETWEEN {ids.start} AND {ids.stop - 1}" if len(ids) else "0"
     return f"{column} IN ({','.join(str(int(i)) for i in ids) or 'NULL'})"
 
 
-def snapshot(db: Database, plan: Plan) -> dict[str, list[dict]]:
+def snapshot(db: Db, plan: Plan) -> dict[str, list[dict]]:
     out: dict[str, dict[int, dict]] = {}
     for table, column, ids in plan:
-        cursor = db.execute(f"SELECT rowid AS _rowid_, * FROM {table} WHERE {_where(column, ids)}")
+        if not ids:
+            continue
+        columns = ", ".join(f'"{c}"' for c in db.stored_columns(table))
+        cursor = db.execute(f"SELECT rowid AS _rowid_, {columns} FROM {table} WHERE {_where(column, ids)}")
         names = [d[0] for d in cursor.description]
         rows = out.setdefault(table, {})
         for values in cursor:
@@ -56,22 +52,66 @@ def snapshot(db: Database, plan: Plan) -> dict[str, list[dict]]:
     return {table: list(rows.values()) for table, rows in out.items()}
 
 
-def put_back(db: Database, change: Change, rows: dict[str, list[dict]]) -> None:
-    """Make the planned rows exactly ``rows`` (the before or the after of a change)."""
+def _rowids(*states: dict[str, list[dict]]) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {}
+    for state in states:
+        for table, rows in state.items():
+            out.setdefault(table, set()).update(row["_rowid_"] for row in rows)
+    return out
+
+
+def put_back(db: Db, change: Change, rows: dict[str, list[dict]], expect: dict[str, list[dict]] | None) -> None:
+    """Make the change's rows exactly ``rows`` (its before or its after). Only the rows the
+    change itself recorded are touched: rows others added meanwhile stay. With ``expect``
+    (the state the change left), a versioned row someone changed since is a ``Conflict``."""
+    touched = _rowids(change.before, change.after)
     with db.atomic():
-        # Parents and children come and go together; the links are checked at commit.
-        db.execute("PRAGMA defer_foreign_keys = ON")
-        for table, column, ids in reversed(change.plan):
-            db.execute(f"DELETE FROM {table} WHERE {_where(column, ids)}")
+        db.defer_constraints()  # parents and children come and go together
+        current = snapshot(db, [(table, "rowid", sorted(ids)) for table, ids in touched.items()])
+        if expect is not None:
+            _check(current, expect, rows)
+        versions = {(t, r["_rowid_"]): r.get("version") for t, found in current.items() for r in found}
+        for table, ids in touched.items():
+            db.execute(f"DELETE FROM {table} WHERE {_where('rowid', sorted(ids))}")
         for table, saved in rows.items():
             for row in saved:
-                columns = ["rowid" if c == "_rowid_" else c for c in row]
-                db.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES "
-                           f"({', '.join('?' * len(columns))})", list(row.values()))
+                _insert_saved(db, table, row, versions.get((table, row["_rowid_"])))
         _refresh(db, change)
 
 
-def _refresh(db: Database, change: Change) -> None:
+def _check(current: dict[str, list[dict]], expect: dict[str, list[dict]], mine: dict[str, list[dict]]) -> None:
+    now_rows = {(t, r["_rowid_"]): r for t, found in current.items() for r in found}
+    mine_rows = {(t, r["_rowid_"]): r for t, found in mine.items() for r in found}
+    clashes: list[Clash] = []
+    for table, rows in expect.items():
+        if table not in EDITABLE:
+            continue
+        for row in rows:
+            found = now_rows.get((table, row["_rowid_"]))
+            if found is not None and found["version"] == row["version"]:
+                continue
+            wanted = mine_rows.get((table, row["_rowid_"]), {})
+            for column in EDITABLE[table]:
+                theirs = found.get(column) if found else None
+                if found is None or theirs != row.get(column):
+                    clashes.append(Clash(table, row["_rowid_"], column, wanted.get(column), theirs))
+    if clashes:
+        raise Conflict(clashes)
+
+
+def _insert_saved(db: Db, table: str, row: dict, current_version: int | None) -> None:
+    row = dict(row)
+    rowid = row.pop("_rowid_")
+    if "id" not in row:
+        row["rowid"] = rowid
+    if "version" in row and current_version is not None and current_version != row["version"]:
+        # Put back, it is a new version: whoever showed the row before must see it changed.
+        row["version"] = max(current_version, row["version"]) + 1
+    columns = ", ".join(f'"{c}"' if c != "rowid" else c for c in row)
+    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def _refresh(db: Db, change: Change) -> None:
     live = {row[0] for row in db.execute(f"SELECT id FROM compounds WHERE {_where('id', sorted(change.compounds))}")}
     refresh_compounds(db, live)
     for cid in change.contacts:
@@ -79,9 +119,9 @@ def _refresh(db: Database, change: Change) -> None:
                       JOIN releases r ON r.id = a.release_id WHERE a.contact_id = contacts.id) WHERE id = ?""", [cid])
 
 
-def _run(db: Database, change: Change, work) -> Change:
+def _run(db: Db, change: Change, work) -> Change:
     with db.atomic():
-        db.execute("PRAGMA defer_foreign_keys = ON")
+        db.defer_constraints()
         change.before = snapshot(db, change.plan)
         work()
         _refresh(db, change)
@@ -89,7 +129,7 @@ def _run(db: Database, change: Change, work) -> Change:
     return change
 
 
-def edit(db: Database, kind: str, row_id: int, column: str, value) -> Change:
+def edit(db: Db, kind: str, row_id: int, column: str, value, version: int | None = None) -> Change:
     if column not in EDITABLE.get(kind, ()):
         raise ValueError(f"{kind}.{column} cannot be edited")
     plan: Plan = [(kind, "id", [row_id])]
@@ -98,11 +138,13 @@ def edit(db: Database, kind: str, row_id: int, column: str, value) -> Change:
     change = Change(f"Edit {column}", plan)
 
     def work() -> None:
-        if kind == "releases":
-            was = db.execute(f"SELECT {column} FROM releases WHERE id = ?", [row_id]).fetchone()
-            if was is not None and was[0] != value:
-                db.execute("INSERT INTO corrections (release_id, field, was, now, at) VALUES (?, ?, ?, ?, ?)",
-                           [row_id, column, was[0], value, now()])
+        was = db.execute(f"SELECT {column}, version FROM {kind} WHERE id = ?", [row_id]).fetchone()
+        if version is not None and (was is None or was[1] != version):
+            raise Conflict([Clash(kind, row_id, column, value, was[0] if was else None)],
+                           {(kind, row_id): was[1]} if was else {})
+        if kind == "releases" and was is not None and was[0] != value:
+            db.execute("INSERT INTO corrections (release_id, field, was, now, at) VALUES (?, ?, ?, ?, ?)",
+                       [row_id, column, was[0], value, now()])
         db.execute(f"UPDATE {kind} SET {column} = ? WHERE id = ?", [value, row_id])
         if kind == "compounds" and column == "name":
             db.execute("UPDATE compounds SET names = ? || ' ' || coalesce(names, '') WHERE id = ?", [value, row_id])
@@ -110,11 +152,11 @@ def edit(db: Database, kind: str, row_id: int, column: str, value) -> Change:
     return _run(db, change, work)
 
 
-def _ids(db: Database, sql: str, args: list) -> list[int]:
+def _ids(db: Db, sql: str, args: list) -> list[int]:
     return [row[0] for row in db.execute(sql, args)]
 
 
-def merge_compounds(db: Database, keep: int, other: int) -> Change:
+def merge_compounds(db: Db, keep: int, other: int) -> Change:
     both = [keep, other]
     compound_spans = _ids(db, f"SELECT rowid FROM spans WHERE entity = 'compound' AND {_where('entity_id', both)}", [])
     change = Change("Merge compounds", [
@@ -125,7 +167,7 @@ def merge_compounds(db: Database, keep: int, other: int) -> Change:
     return _run(db, change, lambda: _merge_compounds(db, keep, other))
 
 
-def merge_contacts(db: Database, keep: int, other: int) -> Change:
+def merge_contacts(db: Db, keep: int, other: int) -> Change:
     both = [keep, other]
     change = Change("Merge contacts", [("contacts", "id", both), ("appearances", "contact_id", both)],
                     contacts={keep})
@@ -140,11 +182,11 @@ def merge_contacts(db: Database, keep: int, other: int) -> Change:
     return _run(db, change, work)
 
 
-def delete_release(db: Database, release_id: int) -> Change:
+def delete_release(db: Db, release_id: int) -> Change:
     return delete_releases(db, [release_id])
 
 
-def delete_releases(db: Database, release_ids: list[int]) -> Change:
+def delete_releases(db: Db, release_ids: list[int]) -> Change:
     """One change for any number of releases: one undo brings them all back."""
     some = sorted(set(release_ids))
     marks = ",".join("?" * len(some))
@@ -173,18 +215,13 @@ def delete_releases(db: Database, release_ids: list[int]) -> Change:
     return _run(db, change, work)
 
 
-# Undoing an import as a whole: the rows it added (a rowid range per table) and the stored
-# compounds and contacts it could change or merge (those its names lead to).
-IMPORT_TABLES = ("companies", "releases", "sources", "sections", "spans", "release_keys", "compounds", "compound_names",
-                 "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances",
-                 "corrections")
-
-
+# Undoing an import as a whole: the rows it added (their ids, recorded as they were made,
+# so that what other users added meanwhile is never taken in) and the stored compounds and
+# contacts it could change or merge (those its names lead to), exactly as they were.
 @dataclass
 class ImportMark:
     existing: Plan
     before: dict[str, list[dict]]
-    first_new: dict[str, int]
     compounds: set[int]
     contacts: set[int]
 
@@ -194,14 +231,14 @@ def _chunks(values: list, size: int = 500):
         yield values[start:start + size]
 
 
-def _ids_for_keys(db: Database, sql: str, keys: list[str]) -> list[int]:
+def _ids_for_keys(db: Db, sql: str, keys: list[str]) -> list[int]:
     found: set[int] = set()
     for chunk in _chunks(keys):
         found.update(row[0] for row in db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
     return sorted(found)
 
 
-def mark_import(db: Database, compound_keys: list[str], contact_keys: list[str]) -> ImportMark:
+def mark_import(db: Db, compound_keys: list[str], contact_keys: list[str]) -> ImportMark:
     compounds = _ids_for_keys(db, "SELECT DISTINCT compound_id FROM compound_names WHERE key IN ({marks})",
                               compound_keys)
     contacts = _ids_for_keys(db, "SELECT id FROM contacts WHERE key IN ({marks})", contact_keys)
@@ -210,18 +247,20 @@ def mark_import(db: Database, compound_keys: list[str], contact_keys: list[str])
                       ("release_compounds", "compound_id", compounds),
                       ("presentation_compounds", "compound_id", compounds), ("spans", "rowid", spans),
                       ("contacts", "id", contacts), ("appearances", "contact_id", contacts)]
-    first_new = {t: (db.execute(f"SELECT max(rowid) FROM {t}").fetchone()[0] or 0) + 1 for t in IMPORT_TABLES}
-    return ImportMark(existing, snapshot(db, existing), first_new, set(compounds), set(contacts))
+    return ImportMark(existing, snapshot(db, existing), set(compounds), set(contacts))
 
 
-def finish_import(db: Database, mark: ImportMark, label: str) -> Change:
-    plan = list(mark.existing)
-    for table, first in mark.first_new.items():
-        last = db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
-        plan.append((table, "rowid", range(first, last + 1)))
-    new = {table: ids for table, _, ids in plan[len(mark.existing):]}
+def finish_import(db: Db, mark: ImportMark, added: dict[str, list[int]], label: str) -> Change:
+    releases, presentations = added.get("releases", []), added.get("presentations", [])
+    plan: Plan = [(table, "rowid", [row["_rowid_"] for row in rows]) for table, rows in mark.before.items()]
+    plan += [(table, "rowid", added.get(table, [])) for table in
+             ("companies", "releases", "sources", "compounds", "compound_names", "meetings", "presentations",
+              "contacts", "release_compounds", "presentation_compounds")]
+    plan += [(table, "release_id", releases) for table in
+             ("sections", "spans", "release_keys", "corrections", "release_compounds", "appearances")]
+    plan += [("presentation_compounds", "presentation_id", presentations)]
     change = Change(label, plan, before=mark.before,
-                    compounds=mark.compounds | set(new.get("compounds", [])),
-                    contacts=mark.contacts | set(new.get("contacts", [])))
+                    compounds=mark.compounds | set(added.get("compounds", [])),
+                    contacts=mark.contacts | set(added.get("contacts", [])))
     change.after = snapshot(db, plan)
     return change

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 
 
 class StoreError(Exception):
@@ -58,3 +59,26 @@ def translate(exc: sqlite3.Error, path: str) -> StoreError | None:
     if code == _CANTOPEN:
         return StoreError(f"The store {path} cannot be opened (is its folder there and writable?).")
     return None
+
+
+@dataclass(frozen=True)
+class Clash:
+    """One value two people changed: ``mine`` is what this change would write, ``theirs``
+    what the store holds now (None: the row is gone)."""
+    kind: str
+    row_id: int
+    column: str
+    mine: object
+    theirs: object
+
+
+class Conflict(Exception):
+    """A change made on rows someone else changed since they were shown: nothing was
+    written. ``clashes`` says what differs; the caller lets the person choose, then calls
+    again with the current ``versions`` (edit) or ``force=True`` (undo/redo)."""
+
+    def __init__(self, clashes: list[Clash], versions: dict[tuple[str, int], int] | None = None) -> None:
+        self.clashes = clashes
+        self.versions = versions or {}
+        what = ", ".join(f"{c.kind[:-1]} {c.row_id} {c.column}" for c in clashes[:3]) or "a row"
+        super().__init__(f"Someone else changed {what} since it was shown.")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .identity import squash
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from .db import Db
 
 # The columns each list may be sorted by: a whitelist, so no typed text reaches SQL.
 LISTS = {
@@ -39,55 +39,46 @@ LISTS = {
 }
 
 
-def fts_query(text: str | None) -> str | None:
-    """Typed words as an FTS5 query: every word quoted (no operators), the last a prefix."""
-    words = re.findall(r"\w+", text or "")
+def _filter(db: Db, kind: str, query: str | None, column: str = "id") -> tuple[str, list]:
+    words = re.findall(r"\w+", query or "")
     if not words:
-        return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def _filter(kind: str, query: str | None, column: str = "id") -> tuple[str, list]:
-    match = fts_query(query)
-    if match is None:
         return "", []
-    where = f"{column} IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)"
-    args: list = [match]
+    where, args = db.text_filter(kind, words, column)
     if kind == "compounds" and squash(query):
         # "BT062" finds "BT-062": names compare without case, spaces or hyphens.
         where = f"({where} OR {column} IN (SELECT compound_id FROM compound_names WHERE key >= ? AND key < ?))"
-        args += [squash(query), squash(query) + "\uffff"]
+        args = [*args, squash(query), squash(query) + "\uffff"]
     return "WHERE " + where, args
 
 
-def count(db: Database, kind: str, query: str | None = None) -> int:
-    where, args = _filter(kind, query)
+def _order(spec: dict, sort: str | None, descending: bool) -> str:
+    """Empty values first going up, last going down, in both back ends (SQLite's own order)."""
+    order = spec["sort"].get(sort or spec["default"], spec["sort"][spec["default"]])
+    direction = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
+    return f"{order} {direction}, id {direction}"
+
+
+def count(db: Db, kind: str, query: str | None = None) -> int:
+    where, args = _filter(db, kind, query)
     return db.execute(f"SELECT count(*) FROM {kind} {where}", args).fetchone()[0]
 
 
-def page(db: Database, kind: str, sort: str | None = None, descending: bool = False,
+def page(db: Db, kind: str, sort: str | None = None, descending: bool = False,
          query: str | None = None, offset: int = 0, limit: int = 200) -> list[dict]:
     spec = LISTS[kind]
-    order = spec["sort"].get(sort or spec["default"], spec["sort"][spec["default"]])
-    direction = "DESC" if descending else "ASC"
-    where, args = _filter(kind, query)
+    where, args = _filter(db, kind, query)
     cursor = db.execute(f"SELECT {spec['columns']} FROM {kind} {where} "
-                        f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?", [*args, limit, offset])
+                        f"ORDER BY {_order(spec, sort, descending)} LIMIT ? OFFSET ?", [*args, limit, offset])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor]
 
 
-def position(db: Database, kind: str, row_id: int, sort: str | None = None, descending: bool = False,
+def position(db: Db, kind: str, row_id: int, sort: str | None = None, descending: bool = False,
              query: str | None = None) -> int | None:
     """Where ``row_id`` stands in ``page``'s order (None when the filter hides it): ids only,
     so even 100,000 rows answer in a few milliseconds."""
-    spec = LISTS[kind]
-    order = spec["sort"].get(sort or spec["default"], spec["sort"][spec["default"]])
-    direction = "DESC" if descending else "ASC"
-    where, args = _filter(kind, query)
-    cursor = db.execute(f"SELECT id FROM {kind} {where} ORDER BY {order} {direction}, id {direction}", args)
+    where, args = _filter(db, kind, query)
+    cursor = db.execute(f"SELECT id FROM {kind} {where} ORDER BY {_order(LISTS[kind], sort, descending)}", args)
     for n, (found,) in enumerate(cursor):
         if found == row_id:
             return n
@@ -101,13 +92,13 @@ class Hit:
     label: str
 
 
-def search(db: Database, text: str, limit: int = 20) -> list[Hit]:
+def search(db: Db, text: str, limit: int = 20) -> list[Hit]:
     """Matches across releases, compounds and contacts, best first within each."""
     hits: list[Hit] = []
     for kind, label in (("releases", "coalesce(date, '') || '  ' || coalesce(company, '') || ': ' || coalesce(headline, '')"),
                         ("compounds", "name || coalesce(' (' || company || ')', '')"),
                         ("contacts", "name || coalesce(', ' || organization, '')")):
-        where, args = _filter(kind, text)
+        where, args = _filter(db, kind, text)
         if not where:
             return []
         rows = db.execute(f"SELECT id, {label} FROM {kind} {where} LIMIT ?", [*args, limit])
@@ -115,13 +106,13 @@ def search(db: Database, text: str, limit: int = 20) -> list[Hit]:
     return hits
 
 
-def _rows(db: Database, sql: str, args: list) -> list[dict]:
+def _rows(db: Db, sql: str, args: list) -> list[dict]:
     cursor = db.execute(sql, args)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor]
 
 
-def release(db: Database, release_id: int) -> dict | None:
+def release(db: Db, release_id: int) -> dict | None:
     rows = _rows(db, "SELECT * FROM releases WHERE id = ?", [release_id])
     if not rows:
         return None
@@ -137,20 +128,20 @@ def release(db: Database, release_id: int) -> dict | None:
         FROM appearances a JOIN contacts c ON c.id = a.contact_id WHERE a.release_id = ? ORDER BY a.id""", [release_id])
     for c in out["contacts"]:
         c["phones"], c["emails"] = json.loads(c["phones"]), json.loads(c["emails"])
-    out["sections"] = _rows(db, "SELECT kind, heading, text, start, end FROM sections WHERE release_id = ?", [release_id])
-    out["spans"] = _rows(db, "SELECT entity, entity_id, field, start, end FROM spans WHERE release_id = ? ORDER BY start",
+    out["sections"] = _rows(db, 'SELECT kind, heading, text, start, "end" FROM sections WHERE release_id = ?', [release_id])
+    out["spans"] = _rows(db, 'SELECT entity, entity_id, field, start, "end" FROM spans WHERE release_id = ? ORDER BY start',
                          [release_id])
     out["corrections"] = _rows(db, "SELECT field, was, now, at FROM corrections WHERE release_id = ? ORDER BY id",
                                [release_id])
     return out
 
 
-def compounds_of_presentation(db: Database, presentation_id: int) -> list[dict]:
+def compounds_of_presentation(db: Db, presentation_id: int) -> list[dict]:
     return _rows(db, """SELECT c.id, c.name FROM presentation_compounds pc JOIN compounds c ON c.id = pc.compound_id
         WHERE pc.presentation_id = ? ORDER BY c.name""", [presentation_id])
 
 
-def compound(db: Database, compound_id: int) -> dict | None:
+def compound(db: Db, compound_id: int) -> dict | None:
     rows = _rows(db, "SELECT * FROM compounds WHERE id = ?", [compound_id])
     if not rows:
         return None
@@ -167,7 +158,7 @@ def compound(db: Database, compound_id: int) -> dict | None:
     return out
 
 
-def _description(db: Database, names: list[str], release_ids: list[int]) -> str | None:
+def _description(db: Db, names: list[str], release_ids: list[int]) -> str | None:
     """The compound's own "About ..." section from the newest release that has one."""
     if not release_ids:
         return None
@@ -180,7 +171,7 @@ def _description(db: Database, names: list[str], release_ids: list[int]) -> str 
     return None
 
 
-def contact(db: Database, contact_id: int) -> dict | None:
+def contact(db: Db, contact_id: int) -> dict | None:
     rows = _rows(db, "SELECT * FROM contacts WHERE id = ?", [contact_id])
     if not rows:
         return None
@@ -192,7 +183,7 @@ def contact(db: Database, contact_id: int) -> dict | None:
     return out
 
 
-def presentation(db: Database, presentation_id: int) -> dict | None:
+def presentation(db: Db, presentation_id: int) -> dict | None:
     rows = _rows(db, """SELECT p.*, m.name AS meeting, r.headline AS release_headline, r.date AS release_date
         FROM presentations p JOIN releases r ON r.id = p.release_id LEFT JOIN meetings m ON m.id = p.meeting_id
         WHERE p.id = ?""", [presentation_id])
@@ -201,7 +192,7 @@ def presentation(db: Database, presentation_id: int) -> dict | None:
     out = rows[0]
     out["compounds"] = compounds_of_presentation(db, presentation_id)
     # Provenance: the time as the release wrote it ("Dec. 10 at 4:45 pm ET").
-    written = db.execute("""SELECT substr(r.text, s.start + 1, s.end - s.start) FROM spans s
+    written = db.execute("""SELECT substr(r.text, s.start + 1, s."end" - s.start) FROM spans s
         JOIN releases r ON r.id = s.release_id
         WHERE s.entity = 'presentation' AND s.entity_id = ? AND s.field = 'starts_at'""", [presentation_id]).fetchone()
     out["starts_at_written"] = written[0] if written else None
@@ -212,7 +203,7 @@ def presentation(db: Database, presentation_id: int) -> dict | None:
 CONTACT_COLUMNS = "c.id, c.name, c.organization, c.title, c.phone, c.email, c.audience, c.last_seen"
 
 
-def contacts_for(db: Database, ids: list[int] | None = None, query: str | None = None,
+def contacts_for(db: Db, ids: list[int] | None = None, query: str | None = None,
                  release_id: int | None = None, compound_id: int | None = None,
                  meeting_id: int | None = None) -> list[dict]:
     """The people of a sheet: chosen ones, those matching a search, or everyone linked to a
@@ -231,12 +222,12 @@ def contacts_for(db: Database, ids: list[int] | None = None, query: str | None =
                  "ON p.release_id = a.release_id WHERE p.meeting_id = ?)")
         args = [meeting_id]
     else:
-        where, args = _filter("contacts", query, column="c.id")
-        where = where.removeprefix("WHERE ") or "1"
+        where, args = _filter(db, "contacts", query, column="c.id")
+        where = where.removeprefix("WHERE ") or "1=1"
     return _rows(db, f"SELECT {CONTACT_COLUMNS} FROM contacts c WHERE {where} ORDER BY c.name", args)
 
 
-def contact_reach(db: Database, contact_ids: list[int]) -> dict[int, dict]:
+def contact_reach(db: Db, contact_ids: list[int]) -> dict[int, dict]:
     """Every phone and e-mail seen for each person (newest first), for vCards and sheets."""
     out: dict[int, dict] = {cid: {"phones": [], "emails": []} for cid in contact_ids}
     for start in range(0, len(contact_ids), 500):
@@ -252,9 +243,9 @@ def contact_reach(db: Database, contact_ids: list[int]) -> dict[int, dict]:
     return out
 
 
-def presentations_for(db: Database, release_id: int | None = None, compound_id: int | None = None,
+def presentations_for(db: Db, release_id: int | None = None, compound_id: int | None = None,
                       meeting_id: int | None = None) -> list[dict]:
-    where, args = "1", []
+    where, args = "1=1", []
     if release_id is not None:
         where, args = "p.release_id = ?", [release_id]
     elif compound_id is not None:
@@ -269,7 +260,7 @@ def presentations_for(db: Database, release_id: int | None = None, compound_id: 
     return rows
 
 
-def all_rows(db: Database, kind: str, query: str | None = None, chunk: int = 1000):
+def all_rows(db: Db, kind: str, query: str | None = None, chunk: int = 1000):
     """Every row of a list (as the tab shows it), a page at a time."""
     offset = 0
     while True:

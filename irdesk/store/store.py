@@ -1,10 +1,10 @@
-"""``Store``: one SQLite connection (one per thread) and the operations the app needs."""
+"""``Store``: one connection to a store (one per thread) and the operations the app needs,
+whichever back end holds it: a SQLite file (the default) or a team's PostgreSQL database."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import queries
-from .connection import BUSY_TIMEOUT_S, connect, default_store_path, guarded, writing
-from .errors import StoreCorrupt, StoreError, translate
+from .db import Db, Watcher
+from .errors import StoreError
+from .postgres.connection import is_team_store
+from .sqlite.connection import BUSY_TIMEOUT_S, default_store_path
 
 if TYPE_CHECKING:  # the writing side loads on first write: opening a window only reads
     from ..extract.model import ParsedRelease
@@ -21,30 +23,69 @@ if TYPE_CHECKING:  # the writing side loads on first write: opening a window onl
     from .writer import Added, Source
 
 
-class Store:
-    """Open with ``Store(path)``; each thread opens its own. Raises only ``StoreError``s
-    for the failures a person can act on (locked, full, read-only, damaged, too new)."""
+def open_db(location: str | os.PathLike | None, readonly: bool, busy_timeout: float, create: bool) -> Db:
+    """A path (or nothing: the default file) is SQLite; a libpq URL or keyword string is PostgreSQL."""
+    if is_team_store(location):
+        from .postgres.db import PostgresDb
 
-    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
+        return PostgresDb(str(location), readonly, busy_timeout)
+    from .sqlite.db import SqliteDb
+
+    return SqliteDb(Path(location) if location else default_store_path(), readonly, busy_timeout, create)
+
+
+class Store:
+    """Open with ``Store(path_or_url)``; each thread opens its own (``reopen()``). Raises only
+    ``StoreError``s for the failures a person can act on (locked, full, read-only, damaged,
+    too new, unreachable)."""
+
+    def __init__(self, location: str | os.PathLike | None = None, readonly: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT_S, create: bool = True) -> None:
-        self.path = Path(path) if path else default_store_path()
+        self.db = open_db(location, readonly, busy_timeout, create)
         self.busy_timeout = busy_timeout  # a worker's own connection waits as long
-        self.conn = connect(self.path, readonly, busy_timeout, create)
-        self._db = None
         self._batching = False
-        self._sound = False
+
+    @classmethod
+    def of(cls, db: Db) -> Store:
+        store = cls.__new__(cls)
+        store.db, store.busy_timeout, store._batching = db, db.busy_timeout, False
+        return store
 
     @property
-    def db(self):
-        """The connection through sqlite-utils, for writing (loaded on first use)."""
-        if self._db is None:
-            from sqlite_utils import Database
+    def path(self) -> Path | None:
+        """The SQLite file (None for a team store, which has no file of its own)."""
+        return self.db.path
 
-            self._db = Database(self.conn, execute_plugins=False)
-        return self._db
+    @property
+    def location(self) -> str:
+        """Where the store is, for people (never a password)."""
+        return self.db.location
+
+    @property
+    def name(self) -> str:
+        """A short name for a window's title."""
+        return self.db.path.name if self.db.path else self.db.location.rsplit("/", 1)[-1] or self.db.location
+
+    @property
+    def team(self) -> bool:
+        return self.db.dialect == "postgres"
+
+    @property
+    def conn(self):
+        """The driver's own connection (sqlite3 or psycopg), for back-end-specific checks."""
+        return self.db.conn
+
+    def reopen(self, busy_timeout: float | None = None) -> Store:
+        """Another connection to the same store, for another thread."""
+        return Store.of(self.db.reopen(busy_timeout))
+
+    def watch(self) -> Watcher:
+        """Learns of changes others commit (see ``db.Watcher``); for a thread of its own."""
+        with self.db.guarded():
+            return self.db.watch()
 
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -54,37 +95,17 @@ class Store:
 
     # Writing
     def ensure_sound(self) -> None:
-        """Refuse to write into a damaged store (once per connection, before its first write):
-        SQLite goes on writing around a broken page, and each write loses more."""
-        if self._sound:
-            return
-        try:
-            found = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)")]
-        except sqlite3.DatabaseError as exc:
-            known = translate(exc, str(self.path))
-            if not isinstance(known, StoreCorrupt):
-                if known is None:
-                    raise
-                raise known from exc
-            found = [str(exc)]
-        if found != ["ok"]:
-            from .connection import latest_backup
-
-            backup = latest_backup(self.path)
-            offer = f" The latest copy is {backup}." if backup else " There is no earlier copy of it."
-            raise StoreCorrupt(f"The store {self.path} is damaged ({found[0].splitlines()[-1]}); nothing more "
-                               f"will be written to it.{offer}")
-        self._sound = True
+        self.db.ensure_sound()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
         """One write: the store checked first, the write lock taken first (while batching, held
-        until the batch commits), SQLite's failures as the store's sentences."""
+        until the batch commits), the driver's failures as the store's sentences."""
         self.ensure_sound()
-        with guarded(self.path):
-            if self._batching and not self.conn.in_transaction:
-                self.conn.execute("BEGIN IMMEDIATE")
-            with writing(self.conn):
+        with self.db.guarded():
+            if self._batching and not self.db.in_transaction:
+                self.db.begin_write()
+            with self.db.writing():
                 yield
 
     def add(self, parsed: ParsedRelease, source: Source, corrections=()) -> Added:
@@ -104,13 +125,13 @@ class Store:
         """The release a file with exactly these bytes was stored as, if any."""
         from .writer import release_for_digest
 
-        with guarded(self.path):
-            return release_for_digest(self.conn, digest)
+        with self.db.guarded():
+            return release_for_digest(self.db, digest)
 
     def rollback(self) -> None:
         """Give up the transaction under way (a batch that a failed write left broken)."""
-        if self.conn.in_transaction:
-            self.conn.rollback()
+        if self.db.in_transaction:
+            self.db.rollback()
 
     @contextlib.contextmanager
     def batched(self, every: int = 1000, seconds: float = 2.0) -> Iterator[Callable[[], bool]]:
@@ -129,11 +150,13 @@ class Store:
             if state["count"] < every and time.monotonic() - state["since"] < seconds:
                 return False
             state.update(count=0, since=time.monotonic())
+            if not self.db.in_transaction:
+                return False
             try:
-                with guarded(self.path):
-                    self.conn.commit()
+                with self.db.guarded():
+                    self.db.commit()
             except StoreError:
-                self.conn.rollback()  # what the batch held is not stored; the caller says so
+                self.db.rollback()  # what the batch held is not stored; the caller says so
                 raise
             return True
 
@@ -142,12 +165,12 @@ class Store:
         finally:
             self._batching = False
             # Whatever is in the transaction is whole releases: keep it, even when stopping early.
-            if self.conn.in_transaction:
+            if self.db.in_transaction:
                 try:
-                    with guarded(self.path):
-                        self.conn.commit()
+                    with self.db.guarded():
+                        self.db.commit()
                 except StoreError:
-                    self.conn.rollback()
+                    self.db.rollback()
                     raise
 
     @contextlib.contextmanager
@@ -161,16 +184,22 @@ class Store:
         with self._write():
             mark = curation.mark_import(self.db, compound_keys, contact_keys)
         out: list[Change] = []
-        yield out
+        self.db.added = {}  # the ids of every row the adds below make (none of others')
+        try:
+            yield out
+        finally:
+            added, self.db.added = self.db.added, None
         with self._write():
-            out.append(curation.finish_import(self.db, mark, label))
+            out.append(curation.finish_import(self.db, mark, added, label))
 
     # Corrections (each returns a Change that revert() and reapply() undo and redo)
-    def edit(self, kind: str, row_id: int, column: str, value) -> Change:
+    def edit(self, kind: str, row_id: int, column: str, value, version: int | None = None) -> Change:
+        """``version``: the row's version when it was shown; if it has changed since (someone
+        else edited it), ``Conflict`` is raised and nothing is written."""
         from . import curation
 
         with self._write():
-            return curation.edit(self.db, kind, row_id, column, value)
+            return curation.edit(self.db, kind, row_id, column, value, version)
 
     def merge_compounds(self, keep: int, other: int) -> Change:
         from . import curation
@@ -196,65 +225,67 @@ class Store:
         with self._write():
             return curation.delete_releases(self.db, release_ids)
 
-    def revert(self, change: Change) -> None:
+    def revert(self, change: Change, force: bool = False) -> None:
+        """Undo. If someone else changed a row of it since, ``Conflict`` (unless ``force``)."""
         from . import curation
 
         with self._write():
-            curation.put_back(self.db, change, change.before)
+            curation.put_back(self.db, change, change.before, expect=None if force else change.after)
 
-    def reapply(self, change: Change) -> None:
+    def reapply(self, change: Change, force: bool = False) -> None:
+        """Redo, likewise."""
         from . import curation
 
         with self._write():
-            curation.put_back(self.db, change, change.after)
+            curation.put_back(self.db, change, change.after, expect=None if force else change.before)
 
     # Reading
     def count(self, kind: str, query: str | None = None) -> int:
-        with guarded(self.path):
-            return queries.count(self.conn, kind, query)
+        with self.db.guarded():
+            return queries.count(self.db, kind, query)
 
     def page(self, kind: str, sort: str | None = None, descending: bool = False, query: str | None = None,
              offset: int = 0, limit: int = 200) -> list[dict]:
-        with guarded(self.path):
-            return queries.page(self.conn, kind, sort, descending, query, offset, limit)
+        with self.db.guarded():
+            return queries.page(self.db, kind, sort, descending, query, offset, limit)
 
     def position(self, kind: str, row_id: int, sort: str | None = None, descending: bool = False,
                  query: str | None = None) -> int | None:
-        with guarded(self.path):
-            return queries.position(self.conn, kind, row_id, sort, descending, query)
+        with self.db.guarded():
+            return queries.position(self.db, kind, row_id, sort, descending, query)
 
     def search(self, text: str, limit: int = 20) -> list[queries.Hit]:
-        with guarded(self.path):
-            return queries.search(self.conn, text, limit)
+        with self.db.guarded():
+            return queries.search(self.db, text, limit)
 
     def release(self, release_id: int) -> dict | None:
-        with guarded(self.path):
-            return queries.release(self.conn, release_id)
+        with self.db.guarded():
+            return queries.release(self.db, release_id)
 
     def compound(self, compound_id: int) -> dict | None:
-        with guarded(self.path):
-            return queries.compound(self.conn, compound_id)
+        with self.db.guarded():
+            return queries.compound(self.db, compound_id)
 
     def contact(self, contact_id: int) -> dict | None:
-        with guarded(self.path):
-            return queries.contact(self.conn, contact_id)
+        with self.db.guarded():
+            return queries.contact(self.db, contact_id)
 
     def contacts_for(self, **scope) -> list[dict]:
-        with guarded(self.path):
-            return queries.contacts_for(self.conn, **scope)
+        with self.db.guarded():
+            return queries.contacts_for(self.db, **scope)
 
     def contact_reach(self, contact_ids: list[int]) -> dict[int, dict]:
-        with guarded(self.path):
-            return queries.contact_reach(self.conn, contact_ids)
+        with self.db.guarded():
+            return queries.contact_reach(self.db, contact_ids)
 
     def presentations_for(self, **scope) -> list[dict]:
-        with guarded(self.path):
-            return queries.presentations_for(self.conn, **scope)
+        with self.db.guarded():
+            return queries.presentations_for(self.db, **scope)
 
     def all_rows(self, kind: str, query: str | None = None) -> list[dict]:
-        with guarded(self.path):
-            return list(queries.all_rows(self.conn, kind, query))
+        with self.db.guarded():
+            return list(queries.all_rows(self.db, kind, query))
 
     def presentation(self, presentation_id: int) -> dict | None:
-        with guarded(self.path):
-            return queries.presentation(self.conn, presentation_id)
+        with self.db.guarded():
+            return queries.presentation(self.db, presentation_id)

@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
 
     def back_up_daily(self) -> Task:
         """Today's copy of the store, taken in the background (a large store takes seconds)."""
-        from ..store.backups import daily_backup
+        from ..store.sqlite.backups import daily_backup
 
         path = self.store.path
         task = Task(lambda progress: daily_backup(path))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .identity import release_keys
+from ..identity import release_keys
+from ..records import EDITABLE
 
 migrations = Migrations("irdesk")
 
@@ -148,3 +149,15 @@ def m007_corrections(db: Database) -> None:
     db["corrections"].create({"id": int, "release_id": int, "field": str, "was": str, "now": str, "at": str},
                              pk="id", foreign_keys=[("release_id", "releases", "id")])
     db["corrections"].create_index(["release_id"])
+
+
+@migrations()
+def m008_row_versions(db: Database) -> None:
+    """Every row a person may edit carries a version, raised whenever an editable column
+    changes (whoever changes it): an edit or undo made on an older version is a conflict.
+    A statement that sets the version itself (undo putting a row back) is left alone."""
+    for table, columns in EDITABLE.items():
+        db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        db.execute(f"""CREATE TRIGGER {table}_version AFTER UPDATE OF {', '.join(columns)} ON {table}
+            WHEN new.version = old.version BEGIN
+            UPDATE {table} SET version = old.version + 1 WHERE id = new.id; END""")

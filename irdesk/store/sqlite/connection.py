@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import StoreError, StoreMissing, StoreReadOnly, StoreTooNew, translate
+from ..errors import StoreError, StoreMissing, StoreReadOnly, StoreTooNew, translate
 
 BUSY_TIMEOUT_S = 5.0
 # Work off the GUI thread (an import) can wait longer for its turn: nobody watches it freeze.
@@ -22,7 +22,7 @@ BACKGROUND_WAIT_S = 60.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
 STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
-         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections")
+         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections", "m008_row_versions")
 
 
 def default_store_path() -> Path:

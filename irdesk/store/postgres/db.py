@@ -1,0 +1,118 @@
+"""The team back end: one PostgreSQL database shared by every copy of IR Desk on a team."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Sequence
+
+from ..db import Db, Watcher
+from .connection import WRITE_LOCK, connect, describe, guarded
+from .dialect import translate
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class PostgresDb(Db):
+    dialect = "postgres"
+    path = None  # no file: nothing beside it (backups are the server's business)
+
+    def __init__(self, conninfo: str, readonly: bool = False, busy_timeout: float = 5.0) -> None:
+        super().__init__()
+        self.conninfo = conninfo
+        self.location = describe(conninfo)
+        self.readonly = readonly
+        self.busy_timeout = busy_timeout
+        self.conn = connect(conninfo, busy_timeout, readonly)
+        self._columns: dict[str, list[str]] = {}
+
+    def execute(self, sql: str, args: Sequence | dict = ()):
+        return self.conn.execute(translate(sql), args or None)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> int:
+        rows = list(rows)
+        if not rows:
+            return 0
+        with self.conn.cursor() as cursor:
+            cursor.executemany(translate(sql), rows)
+            return cursor.rowcount
+
+    def _insert_returning_id(self, table: str, row: dict, ignore: bool) -> int | None:
+        sql = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(['%s'] * len(row))})"
+        if ignore:
+            sql += " ON CONFLICT DO NOTHING"
+        found = self.conn.execute(sql + " RETURNING id", list(row.values())).fetchone()
+        return found[0] if found else None
+
+    def text_filter(self, kind: str, words: list[str], column: str) -> tuple[str, list]:
+        # The words as the index holds them (runs of letters and digits, lower case); each a
+        # bound lexeme joined by "&", so nothing typed is read as a tsquery operator.
+        lexemes = [w for word in words for w in _WORD.findall(word.lower())]
+        if not lexemes:
+            return "1=0", []
+        query = " & ".join(lexemes) + ":*"
+        return f"{column} IN (SELECT id FROM {kind} WHERE search @@ to_tsquery('simple', ?))", [query]
+
+    def stored_columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            self._columns[table] = [row[0] for row in self.conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position", [table])]
+        return self._columns[table]
+
+    def defer_constraints(self) -> None:
+        self.conn.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.conn.info.transaction_status != TransactionStatus.IDLE
+
+    def begin_write(self) -> None:
+        self.conn.execute("BEGIN")
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def guarded(self) -> contextlib.AbstractContextManager:
+        return guarded(self.location)
+
+    def reopen(self, busy_timeout: float | None = None) -> PostgresDb:
+        return PostgresDb(self.conninfo, self.readonly, busy_timeout or self.busy_timeout)
+
+    def watch(self) -> PostgresWatcher:
+        return PostgresWatcher(self.conninfo)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresWatcher(Watcher):
+    """LISTEN on a connection of its own: the database tells of each committed change."""
+
+    GATHER_S = 0.05  # notices of one commit arrive together: take them as one change
+
+    def __init__(self, conninfo: str) -> None:
+        import psycopg
+
+        with guarded(describe(conninfo)):
+            self.conn = psycopg.connect(conninfo, autocommit=True, application_name="IR Desk (watching)")
+            self.conn.execute("LISTEN irdesk")
+
+    def wait(self, timeout: float) -> set[str]:
+        changed: set[str] = set()
+        for notice in self.conn.notifies(timeout=timeout, stop_after=1):
+            changed.add(notice.payload)
+        if changed:
+            for notice in self.conn.notifies(timeout=self.GATHER_S):
+                changed.add(notice.payload)
+        return changed
+
+    def close(self) -> None:
+        self.conn.close()
