@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
         from ..workers import default_workers
 
         def work(progress):
-            with Store(store_path) as store:  # the worker's own connection
+            with store_path.reopen() as store:  # the worker's own connection (store_path: the window's Store)
                 return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)),
                                   workers=default_workers())
 

@@ -21,16 +21,21 @@ from ..store import Store, StoreError
 from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
+from .editing import VersionedDelegate
+from .live import StoreWatcher, editing, kept_place, lists_of
 from .models import StoreListModel
 from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
+from .stores import is_own, log_path, opening, remember, remembered_location
 from .screen import DECORATION, available, fit
 from .settings import restore_bytes, settings
 from .tasks import Task
 
 if TYPE_CHECKING:
     from ..importer import Outcome
+    from .conflict_dialog import Clashes, ConflictDialog
     from .import_dialog import ImportDialog
+    from .team_dialog import TeamStoreDialog
 
 TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compounds"), ("contacts", "contact", "C&ontacts")]
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -111,6 +116,17 @@ class Dialogs:
     def sheet_dialog(self, dialog) -> None:
         dialog.exec()
 
+    def conflict(self, dialog: ConflictDialog) -> bool:
+        """True: keep mine (write again over theirs); False: keep theirs."""
+        return dialog.exec() == dialog.DialogCode.Accepted
+
+    def team_store(self, dialog: TeamStoreDialog) -> None:
+        dialog.exec()
+
+    def open_store_file(self, parent) -> str | None:
+        return QFileDialog.getOpenFileName(parent, "Open a store file", "",
+                                           "IR Desk stores (*.db);;All files (*)")[0] or None
+
 
 class Tab(QSplitter):
     """One list and its detail pane."""
@@ -131,6 +147,8 @@ class Tab(QSplitter):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
+        self.delegate = VersionedDelegate(self.table)  # an edit carries the version its editor opened on
+        self.table.setItemDelegate(self.delegate)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -196,7 +214,8 @@ class MainWindow(QMainWindow):
         self.output = Output(self)
         self.output.saved.connect(self.saved)
         self.setAcceptDrops(True)
-        self.setWindowTitle(f"IR Desk — {store.path.name}")
+        self.watcher: StoreWatcher | None = None
+        self._deferred: set[str] = set()  # lists to reload once their cell editor closes
         self.tabs = QTabWidget()
         self.pages: dict[str, Tab] = {}
         for kind, _, title in TABS:
@@ -205,6 +224,7 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, t=tab: self._row_chosen(t, current))
             tab.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
             tab.detail.navigate.connect(self.navigate)
+            tab.delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self._reload_deferred))
             self.pages[kind] = tab
             self.tabs.addTab(tab, title.replace("&", ""))
         self.tabs.currentChanged.connect(lambda _: self._update_actions())
@@ -231,6 +251,8 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._restore_state()
         self.refresh()
+        self._show_store()
+        self._watch()
 
     # Actions and menus
     def _action(self, text: str, slot, shortcut=None, menu=None, tip: str | None = None) -> QAction:
@@ -250,6 +272,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import…", self.import_files, QKeySequence.StandardKey.Open, file,
                                           "Read releases from files into the store")
         self._action("Open the &sample releases", self.open_samples, None, file)
+        file.addSeparator()
+        self._store_actions(file)
         file.addSeparator()
         self.sheet_action = self._action("&Print contact sheet…", lambda: self.output.contact_sheet(), QKeySequence.StandardKey.Print,
                                          file, "Print or save the contacts you choose")
@@ -286,7 +310,7 @@ class MainWindow(QMainWindow):
             self._action(title, lambda _=False, i=n: self.tabs.setCurrentIndex(i), QKeySequence(f"Ctrl+{n + 1}"), view)
         help_menu = bar.addMenu("&Help")
         self._action("&About IR Desk", self.about, None, help_menu)
-        self._action("Open the &data folder", self.open_data_folder, None, help_menu)
+        self.data_folder_action = self._action("Open the &data folder", self.open_data_folder, None, help_menu)
         tools = QToolBar("Navigation", self)
         tools.setObjectName("navigation")
         tools.addActions([self.back_action, self.forward_action])
@@ -309,20 +333,33 @@ class MainWindow(QMainWindow):
     # Showing
     def refresh(self, kinds=KINDS) -> None:
         """Re-read the lists named (all of them by default) and every detail pane (one
-        record each) from the store; the selection stays on the record it was on."""
+        record each) from the store; each list keeps its selection, current record and
+        scroll position. A list with a cell editor open is re-read when the editor closes."""
         for tab in self.pages.values():
             if tab.kind in kinds:
-                chosen = tab.selected_ids()
-                tab.model.reload()
-                self._navigating = True
-                for row_id in chosen[:1]:
-                    self._select(tab, row_id)
-                self._navigating = False
+                if editing(tab.table):
+                    self._deferred.add(tab.kind)
+                else:
+                    self._reload_list(tab)
             tab.detail.refresh()
         has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
         self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
         self._show_counts()
         self._update_actions()
+
+    def _reload_list(self, tab: Tab) -> None:
+        self._navigating = True  # the selection put back is not the user's choice
+        try:
+            with kept_place(tab.table):
+                tab.model.reload()
+        finally:
+            self._navigating = False
+
+    def _reload_deferred(self) -> None:
+        """A cell editor closed: the lists it held back are re-read now."""
+        kinds, self._deferred = self._deferred, set()
+        if kinds:
+            self.refresh(kinds)
 
     def _show_counts(self) -> None:
         parts = []
@@ -409,10 +446,16 @@ class MainWindow(QMainWindow):
     def _push(self, change) -> None:
         self.undo_stack.push(StoreCommand(self.store, change, self.show_change))
 
-    def _apply(self, label: str, work, then=None) -> None:
+    def _apply(self, label: str, work, then=None, clashed=None) -> None:
         """``work(store)`` makes a change on a worker's own store; once it is made the undo
-        stack takes it and the lists it touched are reloaded; a refusal is said."""
+        stack takes it and the lists it touched are reloaded; a refusal is said, and a
+        ``Conflict`` goes to ``clashed(clashes)``."""
         def done(result: OpResult) -> None:
+            if result.clashes is not None and clashed is not None:
+                clashed(result.clashes)
+                return
+            if result.clashes is not None:
+                result.error = str(result.clashes.conflict)
             if result.error is not None:
                 self.dialogs.inform(self, "IR Desk", result.error)
                 self.refresh(KINDS)  # an edit shown in its cell before it was stored goes back
@@ -429,19 +472,23 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.operations.run(lambda: self._step("redo"))
 
-    def _step(self, way: str) -> Op | None:
-        """Worked out when its turn comes: the step the stack is on then."""
+    def _step(self, way: str, force: bool = False, expected: StoreCommand | None = None) -> Op | None:
+        """Worked out when its turn comes: the step the stack is on then (``expected``: only
+        if it is still that one). ``force``: over others' changes, the user having said so."""
         at = self.undo_stack.index() - 1 if way == "undo" else self.undo_stack.index()
         command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
-        if not isinstance(command, StoreCommand):
+        if not isinstance(command, StoreCommand) or (expected is not None and command is not expected):
             return None
         change = command.change
 
         def work(store, _progress) -> None:
-            (store.revert if way == "undo" else store.reapply)(change)
+            (store.revert if way == "undo" else store.reapply)(change, force=force)
             return change
 
         def done(result: OpResult) -> None:
+            if result.clashes is not None:
+                self._step_clashed(way, command, result.clashes)
+                return
             if result.error is not None:
                 self.dialogs.inform(self, "IR Desk", f"Could not {way} “{command.text()}”: {result.error}")
                 return
@@ -452,7 +499,7 @@ class MainWindow(QMainWindow):
         return Op(f"{way.title()} {command.text()}", work, done)
 
     def edit_field(self, kind: str, row_id: int, column: str, value: str | None) -> None:
-        self._apply(f"Edit {column}", lambda store: store.edit(kind, row_id, column, value))
+        self._edit(kind, row_id, column, value, self.pages[kind].delegate.take(row_id))
 
     def delete_selected(self) -> None:
         tab = self.current_tab()
@@ -475,6 +522,43 @@ class MainWindow(QMainWindow):
             return (store.merge_compounds if kind == "compounds" else store.merge_contacts)(keep, other)
 
         self._apply(f"Merge {kind}", work, lambda _: self.navigate(kind[:-1], keep))
+
+    # Conflicts: someone else changed the rows since they were shown; the user chooses
+    def _edit(self, kind: str, row_id: int, column: str, value: str | None, version: int | None) -> None:
+        def clashed(clashes: Clashes) -> None:
+            from .conflict_dialog import ConflictDialog
+
+            dialog = ConflictDialog(clashes, "Someone else changed this after you began to edit it. Keep yours "
+                                    "(written over theirs), or keep theirs (yours is dropped)?", parent=self)
+            if self.dialogs.conflict(dialog):
+                # Again, over the version the store holds now (if that too has changed meanwhile, asked again).
+                self._edit(kind, row_id, column, value, clashes.conflict.versions.get((kind, row_id)))
+            else:
+                self.refresh(KINDS)  # the cell shows theirs again
+
+        self._apply(f"Edit {column}", lambda store: store.edit(kind, row_id, column, value, version),
+                    clashed=clashed)
+
+    def _step_clashed(self, way: str, command: StoreCommand, clashes: Clashes) -> None:
+        """An undo or redo would write over someone else's change: do it anyway (force), or
+        keep theirs. Keeping theirs takes the step off the stack (``setObsolete``: the stack
+        drops it rather than undoing it): the store keeps the change, now partly theirs, and
+        no later Ctrl+Z can take theirs back unasked. The steps below and above stay; each
+        is checked again when its turn comes."""
+        from .conflict_dialog import ConflictDialog
+
+        text, anyway = command.text(), f"{way.title()} anyway"
+        dialog = ConflictDialog(clashes, f"Someone else changed what “{text}” touched since. {anyway} (theirs is "
+                                f"written over), or keep theirs (“{text}” is then no longer on the "
+                                f"{way} list)?", mine=anyway, parent=self)
+        if self.dialogs.conflict(dialog):
+            self.operations.run(lambda: self._step(way, force=True, expected=command), first=True)
+            return
+        command.setObsolete(True)
+        (self.undo_stack.undo if way == "undo" else self.undo_stack.redo)()
+        self.refresh(KINDS)
+        self.statusBar().showMessage(f"Kept their change; “{text}” can no longer be "
+                                     f"{'undone' if way == 'undo' else 'redone'}.", 10000)
 
     # Importing: drops, File → Import…, the samples and files named at start all come here
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -523,7 +607,7 @@ class MainWindow(QMainWindow):
         from .import_dialog import ImportDialog  # loaded with the first import, not at start
 
         review = bool(settings().value("import/review", True, bool))
-        dialog = ImportDialog(self.store.path, items, review, self)
+        dialog = ImportDialog(self.store, items, review, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         if not review:
             dialog.read_done.connect(dialog.accept)
@@ -582,19 +666,20 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
-        from ..logsetup import LOG_NAME
-
-        log = self.store.path.parent / LOG_NAME
+        log = log_path(self.store)
         self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
                             "has the details")
         self.report.show()
         self.dialogs.inform(self, "Import failed", f"{error}\n\nThe details are in {log}.")
 
-    def back_up_daily(self) -> Task:
-        """Today's copy of the store, taken in the background (a large store takes seconds)."""
+    def back_up_daily(self) -> Task | None:
+        """Today's copy of the store, taken in the background (a large store takes seconds).
+        None for a team store: its copies are its server's business."""
         from ..store.sqlite.backups import daily_backup
 
         path = self.store.path
+        if path is None:
+            return None
         task = Task(lambda progress: daily_backup(path))
         task.signals.failed.connect(lambda error: self.statusBar().showMessage(
             f"Today's copy of the store could not be made: {error.strip().splitlines()[-1]}", 15000))
@@ -612,16 +697,124 @@ class MainWindow(QMainWindow):
         lines = [o.line() for o in self.last_outcomes]
         self.dialogs.inform(self, "Last import", "\n".join(lines) or "Nothing was imported.")
 
+    # Live: what others change shows here within a second
+    def _watch(self) -> None:
+        watcher = StoreWatcher(self.store, self)
+        # Signals still queued from a watcher stopped since (store switched) are dropped.
+        watcher.changed.connect(lambda tables: self._others_changed(tables) if watcher is self.watcher else None)
+        watcher.lost.connect(lambda why: self.statusBar().showMessage(
+            f"Lost touch with the store ({why}); trying again. Others' changes show once it is back."))
+        watcher.back.connect(lambda: self.statusBar().showMessage("In touch with the store again.", 8000))
+        self.watcher = watcher
+        watcher.start()
+
+    def _stop_watching(self) -> None:
+        if self.watcher is not None:
+            watcher, self.watcher = self.watcher, None
+            watcher.stop()
+            watcher.deleteLater()
+
+    def _others_changed(self, tables: set[str]) -> None:
+        self.refresh(lists_of(tables) & set(KINDS))
+
+    # Which store: one's own file, another file, or a team's PostgreSQL store
+    def _store_actions(self, menu) -> None:
+        self.team_action = self._action("Connect to a &team store…", self.connect_team_store, None, menu,
+                                        "Open a PostgreSQL store the whole team shares")
+        self._action("Open a store &file…", self.open_store_file, None, menu, "Open another IR Desk store file")
+        self.own_store_action = self._action("Use my &own store", self.use_own_store, None, menu,
+                                             "Back to the store on this computer")
+
+    def _show_store(self) -> None:
+        store = self.store
+        team = " (team store)" if store.team and "team store" not in store.name else ""
+        self.setWindowTitle(f"IR Desk — {store.name}{team}")
+        self.data_folder_action.setEnabled(store.path is not None)
+        self.own_store_action.setEnabled(store.path is None or not is_own(store.path))
+
+    def _can_switch(self) -> bool:
+        if self.operations.busy or self.import_dialog is not None:
+            self.dialogs.inform(self, "IR Desk", "A change or an import is under way; switch stores when it is done.")
+            return False
+        return True
+
+    def connect_team_store(self) -> None:
+        from ..store import is_team_store
+        from .team_dialog import TeamStoreDialog
+
+        if not self._can_switch():
+            return
+        last = remembered_location()
+        dialog = TeamStoreDialog(last if last and is_team_store(last) else None, self)
+        dialog.connected.connect(lambda store: self.switch_store(store, dialog.location()))
+        self.dialogs.team_store(dialog)
+
+    def open_store_file(self) -> None:
+        path = self._can_switch() and self.dialogs.open_store_file(self)
+        if path:
+            self._open_store(path)
+
+    def use_own_store(self) -> None:
+        if self._can_switch():
+            self._open_store(None)
+
+    def _open_store(self, location: str | None) -> None:
+        """Opened off the GUI thread (a file may need upgrading first); a failure is said."""
+        def done(opened) -> None:
+            try:
+                store = opened.take()
+            except StoreError as exc:
+                self.statusBar().clearMessage()
+                self.dialogs.inform(self, "IR Desk", str(exc))
+                return
+            self.switch_store(store, location)
+
+        task = opening(location)
+        task.signals.finished.connect(done)
+        task.signals.failed.connect(lambda error: self.dialogs.inform(self, "IR Desk", error.strip().splitlines()[-1]))
+        self._opening = task  # kept until done
+        self.statusBar().showMessage("Opening the store…")
+        task.start()
+
+    def switch_store(self, store: Store, location: str | None) -> None:
+        """Show ``store`` from now on (and at the next start: ``location``, None for one's own;
+        never a password). Undo and Back start afresh: they were the other store's."""
+        self._stop_watching()
+        old, self.store = self.store, store
+        self.operations.store = store
+        self.undo_stack.clear()
+        self.history.clear()
+        self.history_at = -1
+        self._deferred.clear()
+        self._navigating = True
+        for tab in self.pages.values():
+            tab.model.store = tab.detail.store = store
+            tab.delegate.versions.clear()
+            tab.table.clearSelection()
+            tab.table.setCurrentIndex(QModelIndex())
+            tab.table.scrollToTop()
+            tab.detail.show_nothing()
+        self._navigating = False
+        self.refresh()
+        self._show_store()
+        self._watch()
+        remember(location)
+        if old is not store:
+            old.close()
+        self.statusBar().showMessage(f"Opened {store.location}", 8000)
+
     # Help
     def about(self) -> None:
         QMessageBox.about(self, "About IR Desk", self.about_text())
 
     def about_text(self) -> str:
+        which = "Team store (PostgreSQL)" if self.store.team else "Store"
         return (f"<h3>IR Desk {__version__}</h3><p>Press releases turned into records: releases, "
-                f"compounds, presentations and contacts.</p><p>Store: {escape(str(self.store.path))}</p>")
+                f"compounds, presentations and contacts.</p><p>{which}: {escape(self.store.location)}</p>")
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
+        if self.store.path is not None:  # a team store has no folder (the action is disabled)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
 
     # State
     def _restore_state(self) -> None:
@@ -658,5 +851,6 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None:
             self.import_dialog.reject()
         self.operations.cancel()  # an import stops between files; the pool finishes it before the app exits
+        self._stop_watching()
         self.save_state()
         super().closeEvent(event)

@@ -1,7 +1,9 @@
 """One helper for every change to the store (edit, merge, delete, undo, redo, an import's
 commit), after Anki's ``CollectionOp``/``OpChanges`` (ankitects/anki: qt/aqt/operations):
-the mutation runs on the thread pool with its own ``Store``; what it changed comes back to
-the GUI thread with it, so the window refreshes only the lists that changed.
+the mutation runs on the thread pool with its own connection (``store.reopen()``); what it
+changed comes back to the GUI thread with it, so the window refreshes only the lists that
+changed. A change refused because someone else changed its rows since (``Conflict``) comes
+back with what clashed, for the window to ask the user.
 
 Operations run one at a time, in the order asked: an undo pressed while an edit is still
 being written waits for it, and is worked out (which step) only when its turn comes."""
@@ -16,11 +18,12 @@ from PySide6.QtCore import QObject, Signal
 
 from typing import TYPE_CHECKING
 
-from ..store import Store, StoreError
+from ..store import Conflict, Store, StoreError
 from .tasks import Task
 
 if TYPE_CHECKING:  # the writing side loads with the first change, not at the window's start
     from ..store import Change
+    from .conflict_dialog import Clashes
 
 KINDS = ("releases", "compounds", "contacts")
 # The lists a table's rows show up in; the compounds and contacts whose counters follow a
@@ -67,6 +70,7 @@ class OpResult:
     op: Op
     value: object = None
     error: str | None = None  # a sentence for the user (a StoreError), or the last line of a bug
+    clashes: Clashes | None = None  # the store refused: someone else changed these rows since
     changed: Changed = field(default_factory=Changed)
 
 
@@ -85,9 +89,13 @@ class Operations(QObject):
     def busy(self) -> bool:
         return self.task is not None
 
-    def run(self, prepare: Callable[[], Op | None]) -> None:
-        """``prepare()`` is called when the operations before it are done; None skips it."""
-        self._queue.append(prepare)
+    def run(self, prepare: Callable[[], Op | None], first: bool = False) -> None:
+        """``prepare()`` is called when the operations before it are done; None skips it.
+        ``first``: before those waiting (the same step again, once the user chose)."""
+        if first:
+            self._queue.appendleft(prepare)
+        else:
+            self._queue.append(prepare)
         if not self.busy:
             self._next()
 
@@ -103,14 +111,21 @@ class Operations(QObject):
                 break
         else:
             return
-        path, wait = self.store.path, op.wait if op.wait is not None else self.store.busy_timeout
+        source, wait = self.store, op.wait if op.wait is not None else self.store.busy_timeout
 
         def work(progress):
-            with Store(path, busy_timeout=wait) as store:
+            with source.reopen(busy_timeout=wait) as store:
                 try:
                     return OpResult(op, op.work(store, progress))
                 except StoreError as exc:
                     return OpResult(op, error=str(exc))
+                except Conflict as exc:
+                    from .conflict_dialog import Clashes
+
+                    try:
+                        return OpResult(op, clashes=Clashes.read(store, exc))
+                    except StoreError as lost:
+                        return OpResult(op, error=str(lost))
 
         task = Task(work)
         task.signals.finished.connect(self._finished)
@@ -130,4 +145,5 @@ class Operations(QObject):
             result.op.done(result)
         finally:
             self.finished.emit(result)
-            self._next()
+            if not self.busy:  # ``done`` may have started the next one already (the user chose)
+                self._next()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSaveFile, Signal
 
-from ..store import Store
 from .settings import restore_page_layout, save_page_layout, settings
 from .tasks import Task
 
@@ -133,12 +132,12 @@ class Output(QObject):
         query = self.window.filter.text().strip() or None
         scope = self._export_scope()
         presentations = self._presentation_scope()  # read the selection here, not in the worker
-        store_path = self.window.store.path
+        source = self.window.store
 
         def work(progress):
             from .. import exports
 
-            with Store(store_path) as store:
+            with source.reopen() as store:  # the worker's own connection
                 if what in ("vcard", "contacts"):
                     people = store.contacts_for(**scope) if scope else store.contacts_for(query=query)
                     data = (exports.vcards(people, store.contact_reach([p["id"] for p in people]))

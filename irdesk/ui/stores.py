@@ -1,0 +1,137 @@
+"""Which store the window opens: one's own SQLite file (the default), another file, or a
+team's PostgreSQL store. The choice is remembered in QSettings, a team store's without any
+password (libpq finds passwords itself: ~/.pgpass, a service file, PGPASSWORD)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..store import Store, StoreError, default_store_path, is_team_store
+from .settings import settings
+from .tasks import Task
+
+KEY = "store/location"
+# libpq names these first when it writes a string back; ``is_team_store`` knows a string by them.
+LEADING = ("service", "dbname", "host")
+
+
+def team_location(conninfo: str, keep_password: bool = False) -> str:
+    """``conninfo`` as a string the store takes for a team store, without its password
+    (``safe_conninfo``) unless ``keep_password`` (for connecting now, never for keeping).
+    Raises ValueError for a string libpq cannot read or that names no database, server or service."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    from ..store.postgres.connection import safe_conninfo
+
+    try:
+        parts = conninfo_to_dict(conninfo if keep_password else safe_conninfo(conninfo))
+    except Exception as exc:  # psycopg's ProgrammingError: libpq could not read it
+        lines = [line for line in str(exc).splitlines() if line.strip()]
+        raise ValueError(f"This is not a connection string libpq can read ({lines[-1] if lines else exc}).") from exc
+    first = [key for key in LEADING if parts.get(key)]
+    if not first:
+        raise ValueError("Name at least a database, a server or a service.")
+    # libpq writes "user=…" first, which would read as a file name: lead with one of ours.
+    return make_conninfo(**{key: parts[key] for key in first}, **{k: v for k, v in parts.items() if k not in first})
+
+
+def is_own(location: str | os.PathLike | None) -> bool:
+    return location is None or (not is_team_store(str(location)) and Path(location) == default_store_path())
+
+
+def remembered_location() -> str | None:
+    """The store chosen last: a team store's connection string (no password) or a file; None
+    for one's own store."""
+    value = settings().value(KEY, "", str)
+    return value or None
+
+
+def remember(location: str | os.PathLike | None) -> None:
+    """Open ``location`` at the next start (None: one's own store). A password in it is dropped."""
+    s = settings()
+    if is_own(location):
+        s.remove(KEY)
+    elif is_team_store(str(location)):
+        s.setValue(KEY, team_location(str(location)))
+    else:
+        s.setValue(KEY, str(Path(location).resolve()))
+    s.sync()
+
+
+def offer_own_store(message: str) -> bool:
+    """Asked at start when the store chosen last cannot be opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "IR Desk", message)
+    box.setInformativeText("Open your own store for now? IR Desk tries the other one again at the next start.")
+    own = box.addButton("Use my own store", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(own)
+    box.exec()
+    return box.clickedButton() is own
+
+
+def open_at_start(db: str | None = None, ask: Callable[[str], bool] = offer_own_store) -> Store:
+    """The store to open at start: ``db`` when named (the command line), else the one chosen
+    last. If that cannot be opened, ``ask`` (the reason) whether to open one's own instead;
+    raises the ``StoreError`` when not."""
+    location = db or remembered_location()
+    if location is None:
+        return Store(default_store_path())
+    try:
+        # A remembered file is not made anew where it is missing (a drive not mounted).
+        return Store(location, create=bool(db))
+    except StoreError as exc:
+        if db or not ask(str(exc)):
+            raise
+        logging.getLogger(__name__).warning("the store chosen last could not be opened: %s", exc)
+        return Store(default_store_path())
+
+
+@dataclass
+class Opened:
+    """What an ``opening`` task found: a team store (its connection may move to the GUI
+    thread, sqlite3's may not), a file to open on the GUI thread, or why it failed."""
+    store: Store | None = None
+    path: Path | None = None
+    error: str | None = None
+
+    def take(self) -> Store:
+        """The Store for the GUI thread; raises ``StoreError`` with the sentence."""
+        if self.error is not None:
+            raise StoreError(self.error)
+        return self.store if self.store is not None else Store(self.path)
+
+
+def opening(location: str | os.PathLike | None) -> Task:
+    """A task that opens ``location`` (None: one's own store) off the GUI thread: reaching a
+    server, or upgrading a file, can take seconds. It finishes with an ``Opened``."""
+    own = location is None
+
+    def work(_progress) -> Opened:
+        try:
+            store = Store(default_store_path() if own else location, create=own)
+        except StoreError as exc:
+            return Opened(error=str(exc))
+        if store.team:
+            return Opened(store=store)
+        path = store.path
+        store.close()  # upgraded, if it needed it; opened again on the GUI thread, at once
+        return Opened(path=path)
+
+    return Task(work)
+
+
+def log_path(store: Store) -> Path:
+    """Where unexpected errors are logged: the file ``setup_logging`` chose, else beside one's own store."""
+    from ..logsetup import LOG_NAME
+
+    for handler in logging.getLogger("irdesk").handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return Path(name)
+    return (store.path or default_store_path()).parent / LOG_NAME
