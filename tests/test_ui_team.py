@@ -48,10 +48,13 @@ class Answers(Dialogs):
 
     def __init__(self, conflicts=()):
         self.messages, self.conflicts, self.seen = [], list(conflicts), []
-        self.team = None
+        self.team = self.store_file = None
 
     def inform(self, parent, title, text):
         self.messages.append(text)
+
+    def open_store_file(self, parent):
+        return self.store_file
 
     def team_store(self, dialog):
         self.team = dialog
@@ -285,3 +288,39 @@ def test_the_conflict_dialog_says_deleted_and_offers_no_keep_mine_for_a_gone_rec
     qtbot.addWidget(dialog)
     assert dialog.rows() == [["Release #7", "headline", "Mine", "deleted"]]
     assert not dialog.mine_button.isEnabled() and dialog.theirs_button.isDefault()
+
+
+def test_a_lost_watcher_connection_is_said_and_made_again(qtbot, make_window, team, pg_url):
+    import psycopg
+
+    window = make_window(team.reopen())
+    with qtbot.waitSignal(window.watcher.lost, timeout=20000):
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            qtbot.waitUntil(lambda: admin.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                                                  "'IR Desk (watching)' AND datname = current_database()").fetchone()[0])
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                          "'IR Desk (watching)' AND datname = current_database()")
+    assert "Lost touch with the store" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.watcher.back, timeout=20000):
+        pass
+    with Store(pg_url) as other:
+        other.edit("releases", other.page("releases")[0]["id"], "headline", "Seen again")
+        tab = window.pages["releases"]
+        qtbot.waitUntil(lambda: any(tab.model.index(n, 2).data() == "Seen again" for n in range(tab.model.rowCount())))
+
+
+def test_another_file_and_back_to_ones_own_store(qtbot, make_window, tmp_path):
+    with Store(tmp_path / "other.db") as other:
+        import_paths(other, [SAMPLES])
+    answers = Answers()
+    window = make_window(Store(tmp_path / "first.db"), answers)
+    answers.store_file = str(tmp_path / "other.db")
+    window.open_store_file()
+    qtbot.waitUntil(lambda: window.store.path == tmp_path / "other.db")
+    assert window.pages["releases"].model.total == 3 and window.windowTitle() == "IR Desk — other.db"
+    assert stores.remembered_location() == str(tmp_path / "other.db")
+    assert window.own_store_action.isEnabled() and window.data_folder_action.isEnabled()
+    window.use_own_store()
+    qtbot.waitUntil(lambda: window.store.path == tmp_path / "data" / "IR Desk" / "irdesk.db")
+    assert window.pages["releases"].model.total == 0 and not window.own_store_action.isEnabled()
+    assert stores.remembered_location() is None

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+                               QStyle, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..store import Conflict
 from .screen import fit
@@ -56,10 +56,29 @@ class ConflictDialog(QDialog):
         self.clashes = clashes
         self.setWindowTitle("Someone else changed this")
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top.addWidget(icon)
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.intro)
+        top.addWidget(self.intro, 1)
+        layout.addLayout(top)
+        records = {(c.kind, c.row_id) for c in clashes.conflict.clashes}
+        self.one_record = len(records) == 1
+        if self.one_record:  # named once above the table, not on every row
+            record = records.pop()
+            gone = " — deleted by someone else" if record in clashes.gone else ""
+            self.record = QLabel(self._record(*record) + gone)
+            font = QFont(self.record.font())
+            font.setBold(True)
+            self.record.setFont(font)
+            self.record.setTextFormat(Qt.TextFormat.PlainText)
+            self.record.setWordWrap(True)
+            layout.addWidget(self.record)
         self.table = self._table()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(self)
@@ -73,7 +92,12 @@ class ConflictDialog(QDialog):
             self.mine_button.setEnabled(False)
             self.mine_button.setToolTip("The record was deleted: there is nothing left to write yours to.")
         layout.addWidget(buttons)
-        fit(self, 640, 120 + 30 * min(len(clashes.conflict.clashes), 8) + self.intro.sizeHint().height(), parent)
+        self.theirs_button.setFocus()
+        fit(self, 640, self.sizeHint().height(), parent)
+
+    def _record(self, kind: str, row_id: int) -> str:
+        name = self.clashes.names.get((kind, row_id))
+        return f"{kind[:-1].title()} {f'“{name}”' if name else f'#{row_id}'}"
 
     def _table(self) -> QTableWidget:
         rows = self.clashes.conflict.clashes
@@ -86,10 +110,8 @@ class ConflictDialog(QDialog):
         faint = table.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for n, clash in enumerate(rows):
             key = (clash.kind, clash.row_id)
-            name = self.clashes.names.get(key)
-            record = f"{clash.kind[:-1].title()} {f'“{name}”' if name else f'#{clash.row_id}'}"
             gone = key in self.clashes.gone
-            cells = [record, clash.column.replace("_", " "), shown(clash.mine), "deleted" if gone else shown(clash.theirs)]
+            cells = [self._record(*key), clash.column.replace("_", " "), shown(clash.mine), "deleted" if gone else shown(clash.theirs)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if len(text) > 40 else "")
@@ -105,6 +127,14 @@ class ConflictDialog(QDialog):
         header.setStretchLastSection(True)
         for column, width in enumerate((170, 90, 170)):
             table.setColumnWidth(column, width)
+        table.setColumnHidden(0, self.one_record)
+        if self.one_record:
+            table.setColumnWidth(2, 250)
+        # As tall as its rows (up to eight; more scroll), no empty space under them.
+        visible = min(len(rows), 8)
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                             + sum(table.rowHeight(r) for r in range(visible)))
+        table.setCurrentCell(-1, -1)
         return table
 
     def rows(self) -> list[list[str]]:

@@ -14,7 +14,7 @@ import logging
 import weakref
 from collections.abc import Iterator
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QThread, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QThread, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from ..store import Store
@@ -44,8 +44,8 @@ def lists_of(changed: set[str]) -> set[str]:
 
 class StoreWatcher(QThread):
     """Opens, waits on and closes its watcher connection all in its own thread. Tells the GUI
-    thread which tables changed; says so when it lost the store and when it has it back (and
-    then that everything may have changed: notices sent meanwhile were missed)."""
+    thread which tables changed (everything, each time it starts listening: notices sent
+    before were missed); says so when it lost the store and when it has it back."""
 
     changed = Signal(object)  # a set of table names
     lost = Signal(str)
@@ -65,7 +65,9 @@ class StoreWatcher(QThread):
                     if lost:
                         lost = False
                         self.back.emit()
-                        self.changed.emit(set(EVERYTHING))
+                    # What others changed before it listened (the window read the store a moment
+                    # earlier, or the connection was down) was not announced: read it all again.
+                    self.changed.emit(set(EVERYTHING))
                 found = watcher.wait(WAIT_S)
             except Exception as exc:  # noqa: BLE001 - any failure of the connection: try again later
                 logging.getLogger(__name__).info("watching the store failed: %s", exc)
@@ -95,6 +97,50 @@ class StoreWatcher(QThread):
         self.requestInterruption()
         self.wait()
         _RUNNING.discard(self)
+
+
+def store_open(store: Store) -> bool:
+    """Whether the store's connection is still open: a notice queued before the store was
+    closed (a window outliving its store in a script or test) is not acted on."""
+    conn = store.conn
+    closed = getattr(conn, "closed", None)  # psycopg's connection says so
+    if closed is not None:
+        return not closed
+    try:
+        conn.total_changes  # noqa: B018 - sqlite3 raises on a closed connection
+    except Exception:  # noqa: BLE001 - sqlite3.ProgrammingError, without importing sqlite3 here
+        return False
+    return True
+
+
+CHECK_ROWS = 1000  # lists with more rows loaded are re-read, not compared first
+
+
+def unchanged(model, query: str | None) -> bool:
+    """Whether the store holds exactly the rows ``model`` (a ``StoreListModel`` filtered by
+    ``query``) has loaded: a notice of one's own change, or of a list the change did not
+    touch (a file's watcher names every list), then costs two reads and no reset."""
+    from .models import _other_names  # the model's own derived column, computed the same way
+
+    loaded = model.rowCount()
+    if loaded > CHECK_ROWS or model.store.count(model.kind, query) != model.total:
+        return False
+    column, descending = model.sort_state
+    rows = model.store.page(model.kind, model.columns[column].sort, descending, query, 0, max(loaded, 1))
+    if len(rows) != loaded:
+        return False
+    edit = Qt.ItemDataRole.EditRole
+    for n, row in enumerate(rows):
+        if model.kind == "compounds":
+            row["other_names"] = _other_names(row)
+        if row["id"] != model.id_at(n):
+            return False
+        for c, spec in enumerate(model.columns):
+            value = row.get(spec.key)
+            shown = "" if value is None else value if isinstance(value, int) else str(value)
+            if model.index(n, c).data(edit) != shown:
+                return False
+    return True
 
 
 def editing(table: QTableView) -> bool:

@@ -22,7 +22,7 @@ from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .editing import VersionedDelegate
-from .live import StoreWatcher, editing, kept_place, lists_of
+from .live import StoreWatcher, editing, kept_place, lists_of, store_open, unchanged
 from .models import StoreListModel
 from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
@@ -331,15 +331,16 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     # Showing
-    def refresh(self, kinds=KINDS) -> None:
+    def refresh(self, kinds=KINDS, if_changed: bool = False) -> None:
         """Re-read the lists named (all of them by default) and every detail pane (one
         record each) from the store; each list keeps its selection, current record and
-        scroll position. A list with a cell editor open is re-read when the editor closes."""
+        scroll position. A list with a cell editor open is re-read when the editor closes.
+        ``if_changed``: a list whose loaded rows are as the store holds them stays as it is."""
         for tab in self.pages.values():
             if tab.kind in kinds:
                 if editing(tab.table):
                     self._deferred.add(tab.kind)
-                else:
+                elif not (if_changed and unchanged(tab.model, self.filter.text().strip() or None)):
                     self._reload_list(tab)
             tab.detail.refresh()
         has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
@@ -715,7 +716,9 @@ class MainWindow(QMainWindow):
             watcher.deleteLater()
 
     def _others_changed(self, tables: set[str]) -> None:
-        self.refresh(lists_of(tables) & set(KINDS))
+        """Others' changes, and one's own echoed back (a file's watcher cannot tell them apart)."""
+        if store_open(self.store):
+            self.refresh(lists_of(tables) & set(KINDS), if_changed=True)
 
     # Which store: one's own file, another file, or a team's PostgreSQL store
     def _store_actions(self, menu) -> None:
