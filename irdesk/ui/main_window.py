@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         self.output.saved.connect(self.saved)
         self.setAcceptDrops(True)
         self.watcher: StoreWatcher | None = None
+        self._noticed: set[str] = set()  # lists others changed while one's own change was written
+        self.operations.finished.connect(lambda _: self._others_changed(set()))
         self._deferred: set[str] = set()  # lists to reload once their cell editor closes
         self.tabs = QTabWidget()
         self.pages: dict[str, Tab] = {}
@@ -703,6 +705,7 @@ class MainWindow(QMainWindow):
         watcher = StoreWatcher(self.store, self)
         # Signals still queued from a watcher stopped since (store switched) are dropped.
         watcher.changed.connect(lambda tables: self._others_changed(tables) if watcher is self.watcher else None)
+        self._noticed.clear()
         watcher.lost.connect(lambda why: self.statusBar().showMessage(
             f"Lost touch with the store ({why}); trying again. Others' changes show once it is back."))
         watcher.back.connect(lambda: self.statusBar().showMessage("In touch with the store again.", 8000))
@@ -716,9 +719,15 @@ class MainWindow(QMainWindow):
             watcher.deleteLater()
 
     def _others_changed(self, tables: set[str]) -> None:
-        """Others' changes, and one's own echoed back (a file's watcher cannot tell them apart)."""
-        if store_open(self.store):
-            self.refresh(lists_of(tables) & set(KINDS), if_changed=True)
+        """Others' changes, and one's own echoed back (a file's watcher cannot tell them apart).
+        While one's own change is being written they wait for it: its cell shows the new value
+        already, which the store does not hold yet."""
+        self._noticed |= lists_of(tables) & set(KINDS)
+        if self.operations.busy or not store_open(self.store):
+            return
+        kinds, self._noticed = self._noticed, set()
+        if kinds:
+            self.refresh(kinds, if_changed=True)
 
     # Which store: one's own file, another file, or a team's PostgreSQL store
     def _store_actions(self, menu) -> None:
