@@ -67,6 +67,11 @@ class Store:
         return self.db.path.name if self.db.path else self.db.location.rsplit("/", 1)[-1] or self.db.location
 
     @property
+    def log_folder(self) -> Path:
+        """Where this program's log goes: beside the store's file, or the app's own folder."""
+        return (self.db.path or default_store_path()).parent
+
+    @property
     def team(self) -> bool:
         return self.db.dialect == "postgres"
 

@@ -95,11 +95,15 @@ def connect(conninfo: str, busy_timeout: float, readonly: bool = False):
     where = describe(conninfo)
     with guarded(where):
         conn = psycopg.connect(conninfo, autocommit=True, application_name="IR Desk")
-        # How long a writer waits for the write lock, as SQLite's busy timeout does.
-        conn.execute("SELECT set_config('lock_timeout', %s, false)", [f"{int(busy_timeout * 1000)}ms"])
-        if readonly:
-            conn.execute("SET default_transaction_read_only = on")
-        bring_up_to_date(conn, where, readonly)
+        try:
+            # How long a writer waits for the write lock, as SQLite's busy timeout does.
+            conn.execute("SELECT set_config('lock_timeout', %s, false)", [f"{int(busy_timeout * 1000)}ms"])
+            if readonly:
+                conn.execute("SET default_transaction_read_only = on")
+            bring_up_to_date(conn, where, readonly)
+        except BaseException:
+            conn.close()
+            raise
     return conn
 
 

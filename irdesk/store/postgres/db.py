@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..db import Db, Watcher
+from ..identity import fold
 from .connection import WRITE_LOCK, connect, describe, guarded
 from .dialect import translate
 
@@ -45,9 +46,9 @@ class PostgresDb(Db):
         return found[0] if found else None
 
     def text_filter(self, kind: str, words: list[str], column: str) -> tuple[str, list]:
-        # The words as the index holds them (runs of letters and digits, lower case); each a
+        # The words as the index holds them (runs of letters and digits, lower case, no marks); each a
         # bound lexeme joined by "&", so nothing typed is read as a tsquery operator.
-        lexemes = [w for word in words for w in _WORD.findall(word.lower())]
+        lexemes = [w for word in words for w in _WORD.findall(fold(word))]
         if not lexemes:
             return "1=0", []
         query = " & ".join(lexemes) + ":*"
