@@ -144,3 +144,10 @@ def test_every_value_is_bound_not_spliced(pg_url):
         store.edit("releases", rid, "headline", nasty)
         assert store.release(rid)["headline"] == nasty
         assert store.count("releases", nasty) == 1
+
+
+def test_tls_and_other_libpq_settings_pass_through(pg_url):
+    with pytest.raises(StoreError, match="sslmode"):  # libpq itself read it, and refused it
+        Store(pg_url + "&sslmode=sometimes")
+    with Store(pg_url + "&sslmode=prefer&connect_timeout=5&application_name=x") as store:
+        assert store.count("releases") == 0

@@ -64,7 +64,7 @@ class Store:
     @property
     def name(self) -> str:
         """A short name for a window's title."""
-        return self.db.path.name if self.db.path else self.db.location.rsplit("/", 1)[-1] or self.db.location
+        return self.db.path.name if self.db.path else self.db.name
 
     @property
     def log_folder(self) -> Path:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from ..db import Db, Watcher
 from ..identity import fold
-from .connection import WRITE_LOCK, connect, describe, guarded
+from .connection import WRITE_LOCK, connect, database_name, describe, guarded
 from .dialect import translate
 
 _WORD = re.compile(r"[^\W_]+")
@@ -22,6 +22,7 @@ class PostgresDb(Db):
         super().__init__()
         self.conninfo = conninfo
         self.location = describe(conninfo)
+        self.name = database_name(conninfo)
         self.readonly = readonly
         self.busy_timeout = busy_timeout
         self.conn = connect(conninfo, busy_timeout, readonly)
