@@ -94,9 +94,12 @@ def _run(argv: list[str], cwd: Path) -> str:
     return done.stdout
 
 
-def _stop(pg_ctl: Path, data: Path, folder: Path, admin: list) -> None:
+def _stop(pg_ctl: Path, data: Path, folder: Path, admin: list, owner: int) -> None:
     """Close our own connection, stop the server (if it runs) and remove its folder; safe to
-    call twice."""
+    call twice. Only in the process that started it: a forked child that exits runs the
+    finalizers it inherited, and must not stop its parent's server."""
+    if os.getpid() != owner:
+        return
     while admin:
         admin.pop().close()
     if (data / "postmaster.pid").exists():
@@ -132,7 +135,8 @@ class PgServer:
         # Short on purpose: a Unix socket's path may not pass 107 bytes.
         self.folder = Path(tempfile.mkdtemp(prefix="irdesk-pg-", dir=self.parent))
         data = self.folder / "data"
-        self._finalizer = weakref.finalize(self, _stop, self.bindir / "pg_ctl", data, self.folder, self._admin)
+        self._finalizer = weakref.finalize(self, _stop, self.bindir / "pg_ctl", data, self.folder, self._admin,
+                                           os.getpid())
         if os.geteuid() == 0:
             shutil.chown(self.folder, SYSTEM_USER, SYSTEM_USER)
         try:
