@@ -151,3 +151,33 @@ def test_tls_and_other_libpq_settings_pass_through(pg_url):
         Store(pg_url + "&sslmode=sometimes")
     with Store(pg_url + "&sslmode=prefer&connect_timeout=5&application_name=x") as store:
         assert store.count("releases") == 0
+
+
+def test_a_dropped_connection_is_said_then_made_again(pg_url):
+    import psycopg
+
+    with Store(pg_url) as store:
+        add(store, 1)
+        with psycopg.connect(pg_url, autocommit=True) as admin:  # as a server restart would
+            admin.execute("SELECT pg_terminate_backend(%s)", [store.conn.info.backend_pid])
+        with pytest.raises(StoreError, match="cannot be reached"):
+            store.count("releases")
+        assert store.count("releases") == 1
+        add(store, 2)
+        assert store.count("releases") == 2
+
+
+def test_a_watcher_listens_again_after_losing_its_connection(pg_url):
+    import psycopg
+
+    with Store(pg_url) as mine, Store(pg_url) as theirs:
+        watcher = mine.watch()
+        try:
+            with psycopg.connect(pg_url, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [watcher.conn.info.backend_pid])
+            assert watcher.wait(1.0) == set()  # the loss noticed
+            assert "releases" in watcher.wait(1.0)  # listening again: anything may have changed
+            add(theirs, 1)
+            assert "releases" in watcher.wait(5.0)
+        finally:
+            watcher.close()
