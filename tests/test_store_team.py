@@ -181,3 +181,12 @@ def test_a_watcher_listens_again_after_losing_its_connection(pg_url):
             assert "releases" in watcher.wait(5.0)
         finally:
             watcher.close()
+
+
+def test_both_back_ends_have_the_same_tables_and_columns(tmp_path, pg_url):
+    from irdesk.store.records import TABLES
+
+    with Store(tmp_path / "s.db") as lite, Store(pg_url) as team:
+        for table in TABLES:
+            # PostgreSQL gives the link and span tables an id where SQLite uses their rowid.
+            assert set(lite.db.stored_columns(table)) | {"id"} == set(team.db.stored_columns(table)) | {"id"}, table
