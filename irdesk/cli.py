@@ -10,6 +10,9 @@ import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 
+DB_HELP = ("the store: a file (default: the app's own) or a team's PostgreSQL database as a libpq "
+           "string, e.g. postgresql://me@server/irdesk (passwords from ~/.pgpass, a service file or PGPASSWORD)")
+
 
 class TookTooLong(Exception):
     pass
@@ -77,7 +80,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     from .logsetup import setup_logging
 
-    setup_logging(store.path.parent)  # a file's unexpected failure keeps its traceback there
+    setup_logging(store.log_folder)  # a file's unexpected failure keeps its traceback there
     _daily_backup(store)
     with store:
         outcomes = import_paths(store, args.paths, on_outcome=lambda o: print(o.line(), flush=True),
@@ -89,6 +92,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _daily_backup(store) -> None:
     from .store.sqlite.backups import daily_backup
 
+    if store.path is None:  # a team store: its server's backups are its administrator's
+        return
     try:
         daily_backup(store.path)
     except (OSError, sqlite3.Error) as exc:
@@ -133,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="read releases (files and folders) into the store")
     imp.add_argument("paths", nargs="+", metavar="PATH")
-    imp.add_argument("--db", metavar="PATH", help="the store to use (default: the app's own)")
+    imp.add_argument("--db", metavar="STORE", help=DB_HELP)
     imp.add_argument("--workers", type=int, default=None, metavar="N",
                      help="processes that read files (default: one per core; 0 reads in this process)")
     imp.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
@@ -142,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     find = sub.add_parser("search", help="find releases, compounds and contacts in the store")
     find.add_argument("query", nargs="+")
-    find.add_argument("--db", metavar="PATH", help="the store to use (default: the app's own)")
+    find.add_argument("--db", metavar="STORE", help=DB_HELP)
     find.add_argument("--limit", type=int, default=20, help="matches per kind (default 20)")
     find.set_defaults(func=cmd_search)
     return parser
@@ -160,7 +165,7 @@ def window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"IR Desk {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation end to end in a temporary folder (no screen needed); exit 0 if it works")
-    parser.add_argument("--db", metavar="PATH", help="the store to open (default: the app's own)")
+    parser.add_argument("--db", metavar="STORE", help=DB_HELP)
     parser.add_argument("files", nargs="*", metavar="FILE", help="releases to import as the window opens")
     return parser
 

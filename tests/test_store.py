@@ -12,6 +12,7 @@ from irdesk.importer import import_paths
 from irdesk.store import Source, Store, StoreCorrupt, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 from irdesk.store.sqlite.connection import default_store_path
 from irdesk.store.sqlite.schema import migrations
+from backends import location, sound  # noqa: F401 (fixtures)
 from samples import release_html, release_text
 
 TABLES = ["releases", "sources", "compounds", "compound_names", "release_compounds", "meetings", "presentations",
@@ -23,8 +24,8 @@ def counts(store: Store) -> dict[str, int]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "irdesk.db") as s:
+def store(location):
+    with Store(location) as s:
         yield s
 
 
@@ -40,7 +41,7 @@ def test_import_the_corpus_then_again_adds_nothing(store, corpus):
     assert {o.status for o in again} == {"duplicate"}
     assert [o.release_id for o in again] == [o.release_id for o in first]
     assert counts(store) == before
-    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert sound(store)
 
 
 def test_same_release_as_text_html_and_email_is_one_release_with_three_sources(store):
@@ -214,7 +215,7 @@ def test_a_full_disk_leaves_what_was_stored(tmp_path):
         with pytest.raises(StoreFull, match="full"):
             add(store, big, "big.txt")
         assert counts(store) == before
-        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert sound(store)
 
 
 def test_a_read_only_store_can_be_browsed_not_changed(tmp_path):

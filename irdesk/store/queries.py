@@ -18,20 +18,20 @@ if TYPE_CHECKING:
 # The columns each list may be sorted by: a whitelist, so no typed text reaches SQL.
 LISTS = {
     "releases": {
-        "columns": "id, date, company, headline, tickers, presentation_count, compound_count, contact_count",
+        "columns": "id, date, company, headline, tickers, presentation_count, compound_count, contact_count, version",
         "sort": {"date": "date", "company": "company COLLATE NOCASE", "headline": "headline COLLATE NOCASE",
                  "tickers": "tickers", "presentations": "presentation_count", "id": "id"},
         "default": "date",
     },
     "compounds": {
-        "columns": "id, name, names, company, target, release_count, presentation_count, last_mentioned",
+        "columns": "id, name, names, company, target, release_count, presentation_count, last_mentioned, version",
         "sort": {"name": "name COLLATE NOCASE", "names": "names", "company": "company COLLATE NOCASE",
                  "target": "target", "releases": "release_count", "presentations": "presentation_count",
                  "last_mentioned": "last_mentioned", "id": "id"},
         "default": "name",
     },
     "contacts": {
-        "columns": "id, name, organization, title, phone, email, audience, last_seen",
+        "columns": "id, name, organization, title, phone, email, audience, last_seen, version",
         "sort": {"name": "name COLLATE NOCASE", "organization": "organization COLLATE NOCASE", "title": "title",
                  "phone": "phone", "email": "email", "audience": "audience", "last_seen": "last_seen", "id": "id"},
         "default": "name",

@@ -9,3 +9,8 @@ EDITABLE = {
     "contacts": ("name", "organization", "title", "phone", "email", "audience"),
     "presentations": ("title", "abstract", "kind", "starts_at", "location", "session"),
 }
+
+# Every table of a store, on both back ends.
+TABLES = ("companies", "releases", "sources", "sections", "spans", "release_keys", "compounds", "compound_names",
+          "release_compounds", "meetings", "presentations", "presentation_compounds", "contacts", "appearances",
+          "corrections")

@@ -64,7 +64,12 @@ class Store:
     @property
     def name(self) -> str:
         """A short name for a window's title."""
-        return self.db.path.name if self.db.path else self.db.location.rsplit("/", 1)[-1] or self.db.location
+        return self.db.path.name if self.db.path else self.db.name
+
+    @property
+    def log_folder(self) -> Path:
+        """Where this program's log goes: beside the store's file, or the app's own folder."""
+        return (self.db.path or default_store_path()).parent
 
     @property
     def team(self) -> bool:

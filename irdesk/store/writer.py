@@ -59,6 +59,10 @@ def add_release(db: Db, parsed: ParsedRelease, source: Source,
             add_source(db, existing, source)
             return Added("duplicate", existing)
         release_id = _insert_release(db, parsed)
+        if release_id is None:  # the same text stored meanwhile: its unique key says so
+            existing = db.execute("SELECT id FROM releases WHERE fingerprint = ?", [fingerprint(parsed.text)]).fetchone()[0]
+            add_source(db, existing, source)
+            return Added("duplicate", existing)
         db.insert_many("release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
         add_source(db, release_id, source)
         at = now()
@@ -78,7 +82,7 @@ def add_release(db: Db, parsed: ParsedRelease, source: Source,
     return Added("imported", release_id)
 
 
-def _insert_release(db: Db, parsed: ParsedRelease) -> int:
+def _insert_release(db: Db, parsed: ParsedRelease) -> int | None:
     rel = parsed.release
     company_id = None
     if rel.company and company_key(rel.company):
@@ -91,7 +95,7 @@ def _insert_release(db: Db, parsed: ParsedRelease) -> int:
         "fingerprint": fingerprint(parsed.text), "imported_at": now(),
         "presentation_count": len(parsed.presentations), "compound_count": len(parsed.compounds),
         "contact_count": len(parsed.contacts),
-    })
+    }, ignore=True)
 
 
 def add_source(db: Db, release_id: int, source: Source) -> None:

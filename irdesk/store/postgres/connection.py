@@ -26,20 +26,31 @@ def is_team_store(location: object) -> bool:
 
 
 def describe(conninfo: str) -> str:
-    """Where the store is, for people: database, user, server; never a password."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    try:
-        parts = conninfo_to_dict(conninfo)
-    except Exception:  # a string libpq cannot parse: say so without echoing it
+    """Where the store is, for people: database, server, user; never a password."""
+    parts = _parts(conninfo)
+    if parts is None:
         return "a team store (its address could not be read)"
     if parts.get("service") and not parts.get("dbname"):
-        return f"team store “{parts['service']}”"
+        return f"“{parts['service']}” (a service-file entry)"
     where = parts.get("host") or "localhost"
     if parts.get("port"):
         where += f":{parts['port']}"
-    who = f"{parts['user']}@" if parts.get("user") else ""
-    return f"postgresql://{who}{where}/{parts.get('dbname') or ''}"
+    who = f" as {parts['user']}" if parts.get("user") else ""
+    return f"“{database_name(conninfo)}” on {where}{who}"
+
+
+def database_name(conninfo: str) -> str:
+    parts = _parts(conninfo) or {}
+    return parts.get("dbname") or parts.get("service") or parts.get("user") or "team store"
+
+
+def _parts(conninfo: str) -> dict | None:
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        return conninfo_to_dict(conninfo)
+    except Exception:  # a string libpq cannot parse: say so without echoing it
+        return None
 
 
 def safe_conninfo(conninfo: str) -> str:
@@ -95,11 +106,15 @@ def connect(conninfo: str, busy_timeout: float, readonly: bool = False):
     where = describe(conninfo)
     with guarded(where):
         conn = psycopg.connect(conninfo, autocommit=True, application_name="IR Desk")
-        # How long a writer waits for the write lock, as SQLite's busy timeout does.
-        conn.execute("SELECT set_config('lock_timeout', %s, false)", [f"{int(busy_timeout * 1000)}ms"])
-        if readonly:
-            conn.execute("SET default_transaction_read_only = on")
-        bring_up_to_date(conn, where, readonly)
+        try:
+            # How long a writer waits for the write lock, as SQLite's busy timeout does.
+            conn.execute("SELECT set_config('lock_timeout', %s, false)", [f"{int(busy_timeout * 1000)}ms"])
+            if readonly:
+                conn.execute("SET default_transaction_read_only = on")
+            bring_up_to_date(conn, where, readonly)
+        except BaseException:
+            conn.close()
+            raise
     return conn
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Iterable, Sequence
 
 from ..db import Db, Watcher
-from .connection import WRITE_LOCK, connect, describe, guarded
+from ..identity import fold
+from .connection import WRITE_LOCK, connect, database_name, describe, guarded
 from .dialect import translate
 
 _WORD = re.compile(r"[^\W_]+")
@@ -21,19 +23,28 @@ class PostgresDb(Db):
         super().__init__()
         self.conninfo = conninfo
         self.location = describe(conninfo)
+        self.name = database_name(conninfo)
         self.readonly = readonly
         self.busy_timeout = busy_timeout
         self.conn = connect(conninfo, busy_timeout, readonly)
         self._columns: dict[str, list[str]] = {}
 
+    @property
+    def live(self):
+        """The connection; a new one if the server dropped the last (a restart, a network
+        blip): the call that saw it fail said so, the next one goes on."""
+        if self.conn.closed:
+            self.conn = connect(self.conninfo, self.busy_timeout, self.readonly)
+        return self.conn
+
     def execute(self, sql: str, args: Sequence | dict = ()):
-        return self.conn.execute(translate(sql), args or None)
+        return self.live.execute(translate(sql), args or None)
 
     def executemany(self, sql: str, rows: Iterable[Sequence]) -> int:
         rows = list(rows)
         if not rows:
             return 0
-        with self.conn.cursor() as cursor:
+        with self.live.cursor() as cursor:
             cursor.executemany(translate(sql), rows)
             return cursor.rowcount
 
@@ -41,13 +52,13 @@ class PostgresDb(Db):
         sql = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(['%s'] * len(row))})"
         if ignore:
             sql += " ON CONFLICT DO NOTHING"
-        found = self.conn.execute(sql + " RETURNING id", list(row.values())).fetchone()
+        found = self.live.execute(sql + " RETURNING id", list(row.values())).fetchone()
         return found[0] if found else None
 
     def text_filter(self, kind: str, words: list[str], column: str) -> tuple[str, list]:
-        # The words as the index holds them (runs of letters and digits, lower case); each a
+        # The words as the index holds them (runs of letters and digits, lower case, no marks); each a
         # bound lexeme joined by "&", so nothing typed is read as a tsquery operator.
-        lexemes = [w for word in words for w in _WORD.findall(word.lower())]
+        lexemes = [w for word in words for w in _WORD.findall(fold(word))]
         if not lexemes:
             return "1=0", []
         query = " & ".join(lexemes) + ":*"
@@ -67,10 +78,10 @@ class PostgresDb(Db):
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.conn.info.transaction_status != TransactionStatus.IDLE
+        return not self.conn.closed and self.conn.info.transaction_status != TransactionStatus.IDLE
 
     def begin_write(self) -> None:
-        self.conn.execute("BEGIN")
+        self.live.execute("BEGIN")
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
 
     def commit(self) -> None:
@@ -97,21 +108,39 @@ class PostgresWatcher(Watcher):
     """LISTEN on a connection of its own: the database tells of each committed change."""
 
     GATHER_S = 0.05  # notices of one commit arrive together: take them as one change
+    EVERYTHING = {"releases", "compounds", "contacts", "presentations"}
 
     def __init__(self, conninfo: str) -> None:
+        self.conninfo = conninfo
+        with guarded(describe(conninfo)):
+            self.conn = self._listen()
+
+    def _listen(self):
         import psycopg
 
-        with guarded(describe(conninfo)):
-            self.conn = psycopg.connect(conninfo, autocommit=True, application_name="IR Desk (watching)")
-            self.conn.execute("LISTEN irdesk")
+        conn = psycopg.connect(self.conninfo, autocommit=True, application_name="IR Desk (watching)")
+        conn.execute("LISTEN irdesk")
+        return conn
 
     def wait(self, timeout: float) -> set[str]:
+        import psycopg
+
+        if self.conn.closed:  # lost earlier: listen again; what happened meanwhile is unknown
+            try:
+                self.conn = self._listen()
+            except psycopg.OperationalError:
+                time.sleep(timeout)
+                return set()
+            return set(self.EVERYTHING)
         changed: set[str] = set()
-        for notice in self.conn.notifies(timeout=timeout, stop_after=1):
-            changed.add(notice.payload)
-        if changed:
-            for notice in self.conn.notifies(timeout=self.GATHER_S):
+        try:
+            for notice in self.conn.notifies(timeout=timeout, stop_after=1):
                 changed.add(notice.payload)
+            if changed:
+                for notice in self.conn.notifies(timeout=self.GATHER_S):
+                    changed.add(notice.payload)
+        except psycopg.OperationalError:
+            self.conn.close()
         return changed
 
     def close(self) -> None:
