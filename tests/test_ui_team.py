@@ -3,7 +3,6 @@ dialog, others' changes showing live, and edits or undos that meet someone else'
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
@@ -14,24 +13,6 @@ from irdesk.importer import import_paths
 from irdesk.store import Store, is_team_store
 from irdesk.ui import stores
 from irdesk.ui.main_window import SAMPLES, Dialogs, MainWindow
-
-DEV_SERVER = "postgresql://irdesk@/{}?host=/tmp/devpg&port=55432"
-
-
-@pytest.fixture
-def pg_url():
-    """A fresh, empty database on the development server (until tests/pgserver.py is merged:
-    the coordinator swaps this for the shared fixture)."""
-    psycopg = pytest.importorskip("psycopg")
-    name = f"team_ui_{uuid.uuid4().hex[:10]}"
-    try:
-        admin = psycopg.connect(DEV_SERVER.format("postgres"), autocommit=True)
-    except psycopg.OperationalError:
-        pytest.skip("no PostgreSQL server for the team tests")
-    with admin:
-        admin.execute(f"CREATE DATABASE {name}")
-        yield DEV_SERVER.format(name)
-        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 @pytest.fixture(autouse=True)
@@ -122,7 +103,7 @@ def test_connecting_through_the_dialog_switches_the_window_to_the_team_store(qtb
         dialog = answers.team
         # A server that is not there: the store's sentence, in the dialog, which stays open.
         dialog.tabs.setCurrentIndex(1)
-        dialog.string.setText(pg_url.replace("55432", "1"))
+        dialog.string.setText(f"postgresql://nobody@/irdesk?host={tmp_path}&port=1")
         qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.connect_button.isEnabled(), timeout=20000)
         assert "cannot be reached" in dialog.message.text() and dialog.isVisible()
@@ -164,8 +145,8 @@ def test_the_dialog_fills_in_a_remembered_server_and_builds_its_string(qtbot):
     assert "database" in service.message.text()
 
 
-def test_a_team_store_that_cannot_be_reached_at_start_offers_ones_own(tmp_path, pg_url):
-    stores.remember(pg_url.replace("55432", "1"))
+def test_a_team_store_that_cannot_be_reached_at_start_offers_ones_own(tmp_path):
+    stores.remember(f"postgresql://nobody@/irdesk?host={tmp_path}&port=1")
     asked = []
     with stores.open_at_start(ask=lambda why: asked.append(why) or True) as store:
         assert not store.team and store.path == tmp_path / "data" / "IR Desk" / "irdesk.db"
@@ -290,23 +271,20 @@ def test_the_conflict_dialog_says_deleted_and_offers_no_keep_mine_for_a_gone_rec
     assert not dialog.mine_button.isEnabled() and dialog.theirs_button.isDefault()
 
 
-def test_a_lost_watcher_connection_is_said_and_made_again(qtbot, make_window, team, pg_url):
+def test_changes_show_again_after_the_watchers_connection_was_dropped(qtbot, make_window, team, pg_url):
     import psycopg
 
     window = make_window(team.reopen())
-    with qtbot.waitSignal(window.watcher.lost, timeout=20000):
-        with psycopg.connect(pg_url, autocommit=True) as admin:
-            qtbot.waitUntil(lambda: admin.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                                                  "'IR Desk (watching)' AND datname = current_database()").fetchone()[0])
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
-                          "'IR Desk (watching)' AND datname = current_database()")
-    assert "Lost touch with the store" in window.statusBar().currentMessage()
-    with qtbot.waitSignal(window.watcher.back, timeout=20000):
-        pass
+    watching = ("FROM pg_stat_activity WHERE application_name = 'IR Desk (watching)' "
+                "AND datname = current_database()")
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        qtbot.waitUntil(lambda: admin.execute(f"SELECT count(*) {watching}").fetchone()[0] == 1)
+        admin.execute(f"SELECT pg_terminate_backend(pid) {watching}")
     with Store(pg_url) as other:
         other.edit("releases", other.page("releases")[0]["id"], "headline", "Seen again")
         tab = window.pages["releases"]
-        qtbot.waitUntil(lambda: any(tab.model.index(n, 2).data() == "Seen again" for n in range(tab.model.rowCount())))
+        qtbot.waitUntil(lambda: any(tab.model.index(n, 2).data() == "Seen again" for n in range(tab.model.rowCount())),
+                        timeout=15000)
 
 
 def test_another_file_and_back_to_ones_own_store(qtbot, make_window, tmp_path):

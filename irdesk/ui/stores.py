@@ -127,11 +127,12 @@ def opening(location: str | os.PathLike | None) -> Task:
 
 
 def log_path(store: Store) -> Path:
-    """Where unexpected errors are logged: the file ``setup_logging`` chose, else beside one's own store."""
+    """Where unexpected errors are logged: the file ``setup_logging`` chose at start (the
+    store may have been switched since), else the store's own log folder."""
     from ..logsetup import LOG_NAME
 
     for handler in logging.getLogger("irdesk").handlers:
         name = getattr(handler, "baseFilename", None)
         if name:
             return Path(name)
-    return (store.path or default_store_path()).parent / LOG_NAME
+    return store.log_folder / LOG_NAME
