@@ -302,3 +302,24 @@ def test_another_file_and_back_to_ones_own_store(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: window.store.path == tmp_path / "data" / "IR Desk" / "irdesk.db")
     assert window.pages["releases"].model.total == 0 and not window.own_store_action.isEnabled()
     assert stores.remembered_location() is None
+
+
+def test_tabbing_through_a_rows_cells_is_no_conflict_with_ones_own_edits(qtbot, make_window, team):
+    answers = Answers()
+    window = make_window(team.reopen(), answers)
+    tab = window.pages["releases"]
+    row = release_row(tab, "Ardent")
+    row_id = tab.model.id_at(row)
+    editor = open_editor(qtbot, tab, row, column=1)
+    editor.setText("Ardent Renamed Inc.")
+    first = editor
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # the next cell's editor opens before the first edit is stored
+    assert tab.table.currentIndex().column() == 2
+    editor = next(e for e in tab.table.findChildren(QLineEdit) if e is not first)
+    editor.setText("A headline typed right after")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: team.release(row_id)["headline"] == "A headline typed right after"
+                    and not window.operations.busy, timeout=20000)
+    assert team.release(row_id)["company"] == "Ardent Renamed Inc."
+    assert answers.seen == [] and answers.messages == []
+    assert window.undo_stack.count() == 2

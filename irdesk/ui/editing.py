@@ -1,26 +1,16 @@
 """Editing a cell on a shared store: the edit is written only over the row the user saw.
 
-The list's rows do not carry the row's ``version`` (``store.page`` leaves it out), so the
-delegate reads it when the editor OPENS, from the record itself. That is the moment the
-user starts from what the cell shows; the detail pane's record was read when the row was
-chosen, which may be long before, and is not the record being edited when the cell is on
-another row. If the record read then already differs from what the cell shows (someone
-changed it and the list has not caught up yet), the edit carries a version no row has, so
-the store refuses it as a ``Conflict`` and the user chooses, instead of it silently
-writing over the other person's value."""
+The version an edit carries is the one the row was read with, together with the values the
+list shows (``store.page`` rows carry it), taken when the editor OPENS: what the user starts
+from. Not re-read from the store then (that would be a newer version than what is shown
+when someone changed the row and the list has not caught up yet, and the edit would write
+over their value unasked), and not the detail pane's record, which may be another row, or
+read long before."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate
-
-from ..store import StoreError
-
-STALE = 0  # no row has version 0 (they start at 1): the store answers Conflict
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
 
 
 class VersionedDelegate(QStyledItemDelegate):
@@ -29,26 +19,13 @@ class VersionedDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.versions: dict[int, int] = {}
+        self.versions: dict[int, int | None] = {}
 
     def createEditor(self, parent, option, index: QModelIndex):
-        editor = super().createEditor(parent, option, index)
-        model = index.model()
         row_id = index.data(Qt.ItemDataRole.UserRole)
-        column = model.columns[index.column()].editable
-        if row_id is not None and column:
-            self.versions[row_id] = self._version(model, row_id, column, index.data(Qt.ItemDataRole.EditRole))
-        return editor
-
-    @staticmethod
-    def _version(model, row_id: int, column: str, shown) -> int:
-        try:
-            record = getattr(model.store, model.kind[:-1])(row_id)
-        except StoreError:
-            return STALE  # could not tell: the write asks rather than overwrites
-        if record is None or _text(record.get(column)) != _text(shown):
-            return STALE
-        return record["version"]
+        if row_id is not None:
+            self.versions[row_id] = index.model().version_at(index.row())
+        return super().createEditor(parent, option, index)
 
     def take(self, row_id: int) -> int | None:
         return self.versions.pop(row_id, None)

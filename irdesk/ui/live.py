@@ -14,10 +14,11 @@ import logging
 import weakref
 from collections.abc import Iterator
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QThread, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QThread, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from ..store import Store
+from .models import StoreListModel
 
 WAIT_S = 0.25  # how long one wait blocks: also how long stopping the thread may take
 RETRY_S = 5.0  # between attempts to reach a store that went away
@@ -116,31 +117,27 @@ def store_open(store: Store) -> bool:
 CHECK_ROWS = 1000  # lists with more rows loaded are re-read, not compared first
 
 
-def unchanged(model, query: str | None) -> bool:
-    """Whether the store holds exactly the rows ``model`` (a ``StoreListModel`` filtered by
-    ``query``) has loaded: a notice of one's own change, or of a list the change did not
-    touch (a file's watcher names every list), then costs two reads and no reset."""
-    from .models import _other_names  # the model's own derived column, computed the same way
+class LiveListModel(StoreListModel):
+    """A tab's list that knows what it has loaded: the version each row was read with (an
+    edit made in the list is written only over that version), and whether the store still
+    holds exactly those rows."""
 
-    loaded = model.rowCount()
-    if loaded > CHECK_ROWS or model.store.count(model.kind, query) != model.total:
-        return False
-    column, descending = model.sort_state
-    rows = model.store.page(model.kind, model.columns[column].sort, descending, query, 0, max(loaded, 1))
-    if len(rows) != loaded:
-        return False
-    edit = Qt.ItemDataRole.EditRole
-    for n, row in enumerate(rows):
-        if model.kind == "compounds":
-            row["other_names"] = _other_names(row)
-        if row["id"] != model.id_at(n):
+    def version_at(self, row: int) -> int | None:
+        return self._rows[row].get("version") if 0 <= row < len(self._rows) else None
+
+    def unchanged(self) -> bool:
+        """Whether a re-read would show the same rows: a notice of one's own change, or of a
+        list a change did not touch (a file's watcher names every list), then costs a count
+        and a page read, and no reset. The loaded rows are compared as dicts: asking the
+        model cell by cell through Qt cost more than the reset it avoids."""
+        loaded = len(self._rows)
+        if loaded > CHECK_ROWS or self.store.count(self.kind, self._query) != self.total:
             return False
-        for c, spec in enumerate(model.columns):
-            value = row.get(spec.key)
-            shown = "" if value is None else value if isinstance(value, int) else str(value)
-            if model.index(n, c).data(edit) != shown:
-                return False
-    return True
+        column, descending = self.sort_state
+        fresh = self.store.page(self.kind, self.columns[column].sort, descending, self._query, 0, max(loaded, 1))
+        # A loaded row may hold more keys than a page's (values the model derives): the page's decide.
+        return len(fresh) == loaded and all(all(old.get(key) == value for key, value in new.items())
+                                            for old, new in zip(self._rows, fresh))
 
 
 def editing(table: QTableView) -> bool:

@@ -22,8 +22,7 @@ from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .editing import VersionedDelegate
-from .live import StoreWatcher, editing, kept_place, lists_of, store_open, unchanged
-from .models import StoreListModel
+from .live import LiveListModel, StoreWatcher, editing, kept_place, lists_of, store_open
 from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
 from .stores import is_own, log_path, opening, remember, remembered_location
@@ -124,6 +123,8 @@ class Dialogs:
         dialog.exec()
 
     def open_store_file(self, parent) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getOpenFileName(parent, "Open a store file", "",
                                            "IR Desk stores (*.db);;All files (*)")[0] or None
 
@@ -134,7 +135,7 @@ class Tab(QSplitter):
     def __init__(self, store: Store, kind: str, on_edit, parent=None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.kind = kind
-        self.model = StoreListModel(store, kind, on_edit, self)
+        self.model = LiveListModel(store, kind, on_edit, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         self._noticed: set[str] = set()  # lists others changed while one's own change was written
         self.operations.finished.connect(lambda _: self._others_changed(set()))
         self._deferred: set[str] = set()  # lists to reload once their cell editor closes
+        self._own_versions: dict[tuple[str, int], dict[int, int]] = {}  # (kind, id): {before: after}
         self.tabs = QTabWidget()
         self.pages: dict[str, Tab] = {}
         for kind, _, title in TABS:
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
             if tab.kind in kinds:
                 if editing(tab.table):
                     self._deferred.add(tab.kind)
-                elif not (if_changed and unchanged(tab.model, self.filter.text().strip() or None)):
+                elif not (if_changed and tab.model.unchanged()):
                     self._reload_list(tab)
             tab.detail.refresh()
         has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
@@ -447,6 +449,7 @@ class MainWindow(QMainWindow):
         self.refresh(Changed.of(change).kinds)
 
     def _push(self, change) -> None:
+        self._note_versions(change)
         self.undo_stack.push(StoreCommand(self.store, change, self.show_change))
 
     def _apply(self, label: str, work, then=None, clashed=None) -> None:
@@ -539,8 +542,29 @@ class MainWindow(QMainWindow):
             else:
                 self.refresh(KINDS)  # the cell shows theirs again
 
-        self._apply(f"Edit {column}", lambda store: store.edit(kind, row_id, column, value, version),
+        # The version is followed through one's own changes when the edit's turn comes (the
+        # changes before it are done by then): an editor opened on a row whose other cell was
+        # just edited (Tab) started from the version before that edit, not from someone else's.
+        self._apply(f"Edit {column}", lambda store: store.edit(kind, row_id, column, value,
+                                                               self._followed(kind, row_id, version)),
                     clashed=clashed)
+
+    def _note_versions(self, change) -> None:
+        """The versions one's own change moved its rows from and to."""
+        for table, rows in change.after.items():
+            before = {row["_rowid_"]: row.get("version") for row in change.before.get(table, ())}
+            for row in rows:
+                was, now = before.get(row["_rowid_"]), row.get("version")
+                if was is not None and now is not None and was != now:
+                    self._own_versions.setdefault((table, row["_rowid_"]), {})[was] = now
+
+    def _followed(self, kind: str, row_id: int, version: int | None) -> int | None:
+        moves = self._own_versions.get((kind, row_id), {})
+        for _ in range(len(moves)):
+            if version not in moves:
+                break
+            version = moves[version]
+        return version
 
     def _step_clashed(self, way: str, command: StoreCommand, clashes: Clashes) -> None:
         """An undo or redo would write over someone else's change: do it anyway (force), or
@@ -798,6 +822,7 @@ class MainWindow(QMainWindow):
         self.history.clear()
         self.history_at = -1
         self._deferred.clear()
+        self._own_versions.clear()
         self._navigating = True
         for tab in self.pages.values():
             tab.model.store = tab.detail.store = store
