@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.operations.finished.connect(lambda _: self._others_changed(set()))
         self._deferred: set[str] = set()  # lists to reload once their cell editor closes
         self._own_versions: dict[tuple[str, int], dict[int, int]] = {}  # (kind, id): {before: after}
+        self._panes_seen: dict[str, tuple] = {}  # each pane's record as the last notice read it
         self.tabs = QTabWidget()
         self.pages: dict[str, Tab] = {}
         for kind, _, title in TABS:
@@ -346,7 +347,7 @@ class MainWindow(QMainWindow):
                     self._deferred.add(tab.kind)
                 elif not (if_changed and tab.model.unchanged()):
                     self._reload_list(tab)
-            tab.detail.refresh()
+            self._refresh_pane(tab)
         has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
         self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
         self._show_counts()
@@ -359,6 +360,17 @@ class MainWindow(QMainWindow):
                 tab.model.reload()
         finally:
             self._navigating = False
+
+    def _refresh_pane(self, tab: Tab) -> None:
+        """Shown again only when its record differs from what was read the last time here
+        (reading a record takes a millisecond or two; laying out its page, up to fifty)."""
+        pane = tab.detail
+        if pane.shown is None:
+            return
+        seen = (pane.shown, getattr(self.store, pane.shown[0])(pane.shown[1]))
+        if self._panes_seen.get(tab.kind) != seen:
+            pane.refresh()
+        self._panes_seen[tab.kind] = seen
 
     def _reload_deferred(self) -> None:
         """A cell editor closed: the lists it held back are re-read now."""
@@ -414,6 +426,7 @@ class MainWindow(QMainWindow):
                 if select:
                     self._select(tab, row_id)
             tab.detail.show_record(kind, row_id)
+            self._panes_seen.pop(tab.kind, None)  # laid out from a record read since
         finally:
             self._navigating = False
         if record and (not self.history or self.history[self.history_at] != (kind, row_id)):
@@ -823,6 +836,7 @@ class MainWindow(QMainWindow):
         self.history_at = -1
         self._deferred.clear()
         self._own_versions.clear()
+        self._panes_seen.clear()
         self._navigating = True
         for tab in self.pages.values():
             tab.model.store = tab.detail.store = store
