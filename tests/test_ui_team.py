@@ -323,3 +323,30 @@ def test_tabbing_through_a_rows_cells_is_no_conflict_with_ones_own_edits(qtbot, 
     assert team.release(row_id)["company"] == "Ardent Renamed Inc."
     assert answers.seen == [] and answers.messages == []
     assert window.undo_stack.count() == 2
+
+
+def test_a_live_reload_keeps_the_scroll_position_by_record(qtbot, make_window, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in generate(60, seed=3):
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "scroll.db") as store:
+        import_paths(store, [folder])
+    window = make_window(Store(tmp_path / "scroll.db"))
+    window.resize(900, 500)
+    tab = window.pages["releases"]
+    qtbot.waitUntil(lambda: tab.table.rowAt(0) == 0)
+    tab.table.verticalScrollBar().setValue(tab.table.verticalScrollBar().maximum() // 2)
+    top = tab.model.id_at(tab.table.rowAt(0))
+    select(tab, tab.table.rowAt(0) + 3)
+    kept = place(tab)
+    with Store(tmp_path / "scroll.db") as other:
+        other.delete_releases([tab.model.id_at(1), tab.model.id_at(2)])  # rows above move everything up
+        qtbot.waitUntil(lambda: tab.model.total == 58)
+    assert tab.model.id_at(tab.table.rowAt(0)) == top
+    assert place(tab) == kept

@@ -17,6 +17,7 @@ TLS_MODES = [("prefer", "prefer — TLS when the server offers it"),
              ("require", "require — always TLS"),
              ("verify-ca", "verify-ca — TLS, the server's certificate checked"),
              ("verify-full", "verify-full — TLS, certificate and server name checked"),
+             ("allow", "allow — TLS only when the server insists"),
              ("disable", "disable — never TLS")]
 SERVER_KEYS = ("host", "port", "dbname", "user", "sslmode")
 CONNECT_TIMEOUT_S = "10"  # libpq's own default is to wait as long as the network does
@@ -115,7 +116,8 @@ class TeamStoreDialog(QDialog):
             parts = conninfo_to_dict(location)
         except Exception:  # noqa: BLE001 - a remembered string libpq cannot read: show it to be fixed
             parts = {"unreadable": location}
-        parts.pop("connect_timeout", None)
+        if parts.get("connect_timeout") == CONNECT_TIMEOUT_S:
+            del parts["connect_timeout"]  # IR Desk's own, added again when connecting
         if set(parts) <= set(SERVER_KEYS):
             self.host.setText(parts.get("host", ""))
             self.port.setText(parts.get("port", ""))
