@@ -350,3 +350,17 @@ def test_a_live_reload_keeps_the_scroll_position_by_record(qtbot, make_window, t
         qtbot.waitUntil(lambda: tab.model.total == 58)
     assert tab.model.id_at(tab.table.rowAt(0)) == top
     assert place(tab) == kept
+
+
+def test_the_live_list_model_passes_the_model_tester_and_knows_its_rows(qtmodeltester, tmp_path):
+    from irdesk.ui.live import LiveListModel
+
+    with Store(tmp_path / "m.db") as store:
+        import_paths(store, [SAMPLES])
+        model = LiveListModel(store, "compounds", on_edit=lambda *a: None)
+        qtmodeltester.check(model, force_py=True)
+        assert model.unchanged() and model.version_at(0) == 1
+        store.edit("compounds", model.id_at(0), "target", "CD33")
+        assert not model.unchanged()
+        model.reload()
+        assert model.unchanged() and model.version_at(0) == 2
