@@ -364,3 +364,24 @@ def test_the_live_list_model_passes_the_model_tester_and_knows_its_rows(qtmodelt
         assert not model.unchanged()
         model.reload()
         assert model.unchanged() and model.version_at(0) == 2
+
+
+def test_a_redo_over_someone_elses_change_kept_theirs_leaves_the_stack(qtbot, make_window, team, pg_url):
+    answers = Answers(conflicts=[False])
+    window = make_window(team.reopen(), answers)
+    tab = window.pages["releases"]
+    row_id = tab.model.id_at(release_row(tab, "Ardent"))
+    editor = open_editor(qtbot, tab, tab.model.row_of(row_id))
+    editor.setText("Mine, then undone")
+    with qtbot.waitSignal(window.operations.finished, timeout=20000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.operations.finished, timeout=20000):
+        window.undo()
+    assert window.undo_stack.canRedo() and answers.seen == []
+    with Store(pg_url) as other:
+        other.edit("releases", row_id, "headline", "Theirs, after my undo")
+        with qtbot.waitSignal(window.operations.finished, timeout=20000):
+            window.redo()
+        assert answers.seen[0][0][1:] == ["headline", "Mine, then undone", "Theirs, after my undo"]
+        assert other.release(row_id)["headline"] == "Theirs, after my undo"
+    assert window.undo_stack.count() == 0 and not window.redo_action.isEnabled()
