@@ -190,3 +190,17 @@ def test_both_back_ends_have_the_same_tables_and_columns(tmp_path, pg_url):
         for table in TABLES:
             # PostgreSQL gives the link and span tables an id where SQLite uses their rowid.
             assert set(lite.db.stored_columns(table)) | {"id"} == set(team.db.stored_columns(table)) | {"id"}, table
+
+
+@pytest.mark.parametrize("text, team", [
+    ("postgresql://me@db/irdesk", True), ("postgres://db/irdesk", True), ("service=irdesk", True),
+    ("user=me dbname=irdesk host=db", True), ("  host=db dbname=irdesk", True), ("irdesk.db", False),
+    ("/home/me/IR Desk/irdesk.db", False), ("colour=blue.db", False), ("C:\\stores\\team=1.db", False),
+])
+def test_a_team_store_is_told_from_a_file(text, team):
+    from irdesk.store import is_team_store
+    from irdesk.store.postgres.connection import safe_conninfo
+
+    assert is_team_store(text) is team
+    if team:
+        assert is_team_store(safe_conninfo(text))  # what is remembered opens as a team store again

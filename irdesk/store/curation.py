@@ -83,20 +83,27 @@ def _check(current: dict[str, list[dict]], expect: dict[str, list[dict]], mine: 
     now_rows = {(t, r["_rowid_"]): r for t, found in current.items() for r in found}
     mine_rows = {(t, r["_rowid_"]): r for t, found in mine.items() for r in found}
     clashes: list[Clash] = []
+    versions: dict[tuple[str, int], int] = {}
+    gone: set[tuple[str, int]] = set()
     for table, rows in expect.items():
         if table not in EDITABLE:
             continue
         for row in rows:
-            found = now_rows.get((table, row["_rowid_"]))
+            key = (table, row["_rowid_"])
+            found = now_rows.get(key)
             if found is not None and found["version"] == row["version"]:
                 continue
-            wanted = mine_rows.get((table, row["_rowid_"]), {})
+            if found is None:
+                gone.add(key)
+            else:
+                versions[key] = found["version"]
+            wanted = mine_rows.get(key, {})
             for column in EDITABLE[table]:
                 theirs = found.get(column) if found else None
                 if found is None or theirs != row.get(column):
                     clashes.append(Clash(table, row["_rowid_"], column, wanted.get(column), theirs))
     if clashes:
-        raise Conflict(clashes)
+        raise Conflict(clashes, versions, gone)
 
 
 def _insert_saved(db: Db, table: str, row: dict, current_version: int | None) -> None:
@@ -141,7 +148,7 @@ def edit(db: Db, kind: str, row_id: int, column: str, value, version: int | None
         was = db.execute(f"SELECT {column}, version FROM {kind} WHERE id = ?", [row_id]).fetchone()
         if version is not None and (was is None or was[1] != version):
             raise Conflict([Clash(kind, row_id, column, value, was[0] if was else None)],
-                           {(kind, row_id): was[1]} if was else {})
+                           {(kind, row_id): was[1]} if was else {}, set() if was else {(kind, row_id)})
         if kind == "releases" and was is not None and was[0] != value:
             db.execute("INSERT INTO corrections (release_id, field, was, now, at) VALUES (?, ?, ?, ?, ?)",
                        [row_id, column, was[0], value, now()])

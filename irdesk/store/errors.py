@@ -77,8 +77,10 @@ class Conflict(Exception):
     written. ``clashes`` says what differs; the caller lets the person choose, then calls
     again with the current ``versions`` (edit) or ``force=True`` (undo/redo)."""
 
-    def __init__(self, clashes: list[Clash], versions: dict[tuple[str, int], int] | None = None) -> None:
+    def __init__(self, clashes: list[Clash], versions: dict[tuple[str, int], int] | None = None,
+                 gone: set[tuple[str, int]] | None = None) -> None:
         self.clashes = clashes
-        self.versions = versions or {}
+        self.versions = versions or {}  # (kind, id): the version stored now
+        self.gone = gone or set()  # (kind, id) of records someone deleted meanwhile
         what = ", ".join(f"{c.kind[:-1]} {c.row_id} {c.column}" for c in clashes[:3]) or "a row"
         super().__init__(f"Someone else changed {what} since it was shown.")

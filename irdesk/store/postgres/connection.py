@@ -10,6 +10,7 @@ the password.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 
 from ..errors import StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
@@ -17,12 +18,26 @@ from ..errors import StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreToo
 # The store's write lock (a transaction-level advisory lock): writers take turns as they do
 # on SQLite with BEGIN IMMEDIATE. One number for every IR Desk store ("IRDS").
 WRITE_LOCK = 0x49524453
-# A libpq URL, or a keyword string naming a service file's entry or a database.
-PREFIXES = ("postgresql://", "postgres://", "service=", "dbname=", "host=")
+SCHEMES = ("postgresql://", "postgres://")
+# libpq's connection keywords (its documentation, "Parameter Key Words"): a string that
+# opens with one of them is a keyword string, not a file name.
+KEYWORDS = frozenset("""host hostaddr port dbname user password passfile channel_binding connect_timeout
+    client_encoding options application_name fallback_application_name keepalives keepalives_idle
+    keepalives_interval keepalives_count tcp_user_timeout replication gssencmode sslmode requiressl
+    sslcompression sslcert sslkey sslpassword sslcertmode sslrootcert sslcrl sslcrldir sslsni
+    requirepeer ssl_min_protocol_version ssl_max_protocol_version krbsrvname gsslib gssdelegation service
+    target_session_attrs load_balance_hosts""".split())
+_KEYWORD = re.compile(r"\s*(\w+)\s*=")
 
 
 def is_team_store(location: object) -> bool:
-    return isinstance(location, str) and location.strip().startswith(PREFIXES)
+    """A libpq URL or keyword string (``service=irdesk``, ``user=me dbname=irdesk``)."""
+    if not isinstance(location, str):
+        return False
+    if location.strip().startswith(SCHEMES):
+        return True
+    found = _KEYWORD.match(location)
+    return bool(found) and found.group(1) in KEYWORDS
 
 
 def describe(conninfo: str) -> str:
