@@ -9,10 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, __version__
-from ..logsetup import setup_logging
 from ..store import Store, StoreError, default_store_path
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
@@ -33,6 +32,8 @@ def install_excepthook(log_path: Path) -> None:
     """An unexpected error is logged and shown with the log's path; the app goes on."""
 
     def hook(kind, value, tb) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         logging.getLogger("irdesk").critical("unexpected error", exc_info=(kind, value, tb))
         sys.__stderr__.write("".join(traceback.format_exception(kind, value, tb)))
         if QApplication.instance() is not None:
@@ -42,6 +43,11 @@ def install_excepthook(log_path: Path) -> None:
 
 
 def run(db: str | None = None, files: list[str] | None = None) -> int:
+    # Loaded here, not with the module: what a start that only makes the application
+    # object (the benches, the tests) does not need is a few milliseconds of every start.
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..logsetup import setup_logging
     from .main_window import MainWindow
 
     app = make_application()

@@ -4,23 +4,22 @@ detail pane; a filter over all three; links between records with Back and Forwar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QPushButton, QSplitter, QStackedWidget,
                                QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..extract.formats import EXTENSIONS
 from ..store import Store, StoreError
 from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
+from .html import escape
 from .models import StoreListModel
 from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
@@ -29,6 +28,8 @@ from .settings import restore_bytes, settings
 from .tasks import Task
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ..importer import Outcome
     from .import_dialog import ImportDialog
 
@@ -42,6 +43,8 @@ SHORT_MESSAGE_LINES = 20
 def plain_message(parent, title: str, text: str) -> QMessageBox:
     """A message whose text is shown as written (a file named "<b>x</b>.txt" is not markup)
     and that fits the screen: a long report shows its first lines, the rest under Details."""
+    from PySide6.QtWidgets import QMessageBox  # dialogs load when first asked, not at start
+
     lines = text.splitlines()
     shown = text
     box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok, parent)
@@ -79,15 +82,21 @@ class Dialogs:
     """The questions the window asks; tests answer them without a modal loop."""
 
     def open_files(self, parent, title: str, filters: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getOpenFileNames(parent, title, "", filters)[0]
 
     def confirm(self, parent, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
     def inform(self, parent, title: str, text: str) -> None:
         plain_message(parent, title, text).exec()
 
     def save_file(self, parent, title: str, name: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getSaveFileName(parent, title, name, filters)[0] or None
 
     def preview(self, parent, printer, render) -> None:
@@ -230,7 +239,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self._make_actions()
         self._restore_state()
-        self.refresh()
+        self.refresh(kinds=())  # the lists were read as they were made (and sorted as restored)
 
     # Actions and menus
     def _action(self, text: str, slot, shortcut=None, menu=None, tip: str | None = None) -> QAction:
@@ -504,6 +513,8 @@ class MainWindow(QMainWindow):
             self.start_import(items)
 
     def import_files(self) -> None:
+        from ..extract.formats import EXTENSIONS
+
         patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
         files = self.dialogs.open_files(self, "Import releases", f"Releases ({patterns});;All files (*)")
         if files:
@@ -614,6 +625,8 @@ class MainWindow(QMainWindow):
 
     # Help
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About IR Desk", self.about_text())
 
     def about_text(self) -> str:

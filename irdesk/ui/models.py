@@ -162,7 +162,10 @@ class StoreListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
             return
-        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return  # the order shown (the view asks again as sorting is enabled, and at start)
+        self._sort_column, self._descending = column, descending
         self.reload()
 
     # Helpers for the window
