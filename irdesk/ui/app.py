@@ -8,13 +8,14 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, __version__
 from ..store import Store, StoreError, default_store_path
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
+ICON_AFTER_MS = 250
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -23,9 +24,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("IR Desk")
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
+    # A moment after the window's first paint (a zero timer fires before it): an SVG icon
+    # loads Qt's SVG library and its icon engine, milliseconds the first paint does not need.
+    QTimer.singleShot(ICON_AFTER_MS, lambda: set_icon(app))
+    return app
+
+
+def set_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
-    return app
 
 
 def install_excepthook(log_path: Path) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..store import Store
 from . import html
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 KINDS = ("release", "compound", "contact", "presentation")
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent,
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QUndoStack)
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QPushButton, QSplitter, QStackedWidget,
@@ -593,6 +593,8 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
+        from PySide6.QtCore import QUrl
+
         from ..logsetup import LOG_NAME
 
         log = self.store.path.parent / LOG_NAME
@@ -617,6 +619,9 @@ class MainWindow(QMainWindow):
         if link == "#details":
             self.show_report()
         else:  # the log
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl(link))
 
     def show_report(self) -> None:
@@ -634,6 +639,9 @@ class MainWindow(QMainWindow):
                 f"compounds, presentations and contacts.</p><p>Store: {escape(str(self.store.path))}</p>")
 
     def open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
 
     # State
