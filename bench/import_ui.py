@@ -3,7 +3,11 @@
 commit) and print the throughput and the worst event-loop stall, measured by a 10 ms
 timer on the GUI thread during the whole import.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/import_ui.py [--count 2000]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/import_ui.py [--count 2000] [--where]
+
+--where names what the GUI thread was doing during each stall longer than 30 ms: a thread
+samples its stack every 2 ms while the timer is late (the figures then include the
+sampler's own share of the GIL, a few per cent).
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +40,7 @@ from irdesk.ui.main_window import MainWindow  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--where", action="store_true", help="sample the GUI thread's stack during stalls")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="irdesk-drop-"))
     for name, text in generate(args.count, seed=11):
@@ -59,22 +67,30 @@ def main() -> int:
         window.import_dialog.accept()
 
     def imported(outcomes) -> None:
+        tick()  # the wait up to here counts; closing the window after it does not
+        timer.stop()
         phases["done"] = time.perf_counter()
         phases["outcomes"] = outcomes
         app.quit()
 
+    sampler = None
     window.imported.connect(imported)
     start = time.perf_counter()
 
     def begin() -> None:
+        nonlocal sampler
         window.take(Dropped(paths=[str(folder)]))
         window.import_dialog.read_done.connect(read_done)
-        ticks["last"] = time.perf_counter()
+        ticks["last"] = phases["begin"] = time.perf_counter()
         timer.start()
+        if args.where:
+            sampler = StallSampler(ticks)
 
     QTimer.singleShot(0, begin)
     app.exec()
     timer.stop()
+    if sampler is not None:
+        sampler.stop()
     total = phases["done"] - start
     imported_count = sum(1 for o in phases["outcomes"] if o.status == "imported")
     print(f"{args.count} files through drop → review → commit: {imported_count} imported")
@@ -83,8 +99,61 @@ def main() -> int:
           f"({args.count / total:.0f} files/s)")
     print(f"worst event-loop stall during the import: {ticks['worst'] * 1000:.0f} ms "
           f"({ticks['count']} timer ticks)")
+    if sampler is not None:
+        sampler.print(phases)
     store.close()
     return 0
+
+
+def _where(frame, depth: int) -> str:
+    stack = traceback.extract_stack(frame)[-depth:]
+    return " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
+
+
+class StallSampler(threading.Thread):
+    """While the GUI thread's timer is more than 30 ms late, where that thread is."""
+
+    LATE_S = 0.03
+
+    def __init__(self, ticks: dict) -> None:
+        super().__init__(daemon=True)
+        self.ticks, self.gui = ticks, threading.main_thread().ident
+        self.stalls: list[list] = []  # [timer's last tick, last time seen late, stacks]
+        self.running = True
+        self.start()
+
+    def run(self) -> None:
+        current: Counter | None = None
+        seen_tick = None
+        while self.running:
+            time.sleep(0.002)
+            last = self.ticks["last"]
+            late = time.perf_counter() - last
+            if late < self.LATE_S:
+                current = None
+                continue
+            if current is None or seen_tick != last:
+                current, seen_tick = Counter(), last
+                self.stalls.append([last, last, current])
+            self.stalls[-1][1] = time.perf_counter()
+            frames = sys._current_frames()
+            gui = frames.get(self.gui)
+            others = [frame for ident, frame in frames.items() if ident not in (self.gui, self.ident)]
+            if gui is not None:
+                current["GUI: " + _where(gui, 6) + "".join(f"\n        other thread: {_where(f, 3)}" for f in others)] += 1
+
+    def stop(self) -> None:
+        self.running = False
+        self.join()
+
+    def print(self, phases: dict) -> None:
+        longest = sorted(self.stalls, key=lambda stall: stall[0] - stall[1])[:5]
+        for start, end, where in longest:
+            phase = "reading" if start < phases["read"] else "committing"
+            print(f"stall of at least {(end - start) * 1000:.0f} ms while {phase}, "
+                  f"{start - phases['begin']:.2f} s in:")
+            for stack, n in where.most_common(3):
+                print(f"  {n:3} samples: {stack}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Time to first paint, measured in one run for: a bare PySide6 window, IR Desk on an
 empty store, and IR Desk on a large store (build one with bench/store.py --keep). Also the
-resident memory at first paint. Each case is a fresh process; medians of several runs.
+resident memory at first paint. Each case is a fresh process; medians of several runs, the
+cases taken in turn (bare, empty, large, bare, ...) so that other work on the machine weighs
+on all of them alike; beside the time, the CPU time the process used up to its first paint
+(all its threads), which other work on the machine disturbs less.
 
     .venv/bin/python bench/startup.py [--large PATH] [--runs 5]
 """
@@ -28,8 +31,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"painted {{time.time():.6f}} {{rss:.1f}}", flush=True)
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            rss, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+            print(f"painted {{time.time():.6f}} {{rss:.1f}} {{cpu:.4f}}", flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
             obj.removeEventFilter(self)
         return False
@@ -54,26 +58,36 @@ app.exec()
 """
 
 
-def measure(mode: str, db: str, runs: int) -> tuple[float, float]:
-    times, memory = [], []
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               XDG_CONFIG_HOME=tempfile.mkdtemp())
-    # As on a user's machine: bytecode cached after the first start (this workplace sets
-    # PYTHONDONTWRITEBYTECODE, which would make every start compile the sources again).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+def start(mode: str, db: str, env: dict) -> tuple[float, float, float]:
+    """One start: seconds to the first paint, its CPU seconds, and the memory then (MB)."""
+    began = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, db], env=env,
+                         capture_output=True, text=True, timeout=300)
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("painted")), None)
+    if line is None:
+        raise SystemExit(f"{mode}: no paint\n{out.stderr[-2000:]}")
+    _, stamp, rss, cpu = line.split()
+    return float(stamp) - began, float(cpu), float(rss)
+
+
+def measure(cases: list[tuple[str, str, str]], runs: int) -> dict[str, tuple[float, float, float]]:
+    """Per case: median seconds to the first paint, median CPU seconds, largest memory."""
+    envs = {}
+    for label, _mode, _db in cases:
+        # As on a user's machine: bytecode cached after the first start (this workplace sets
+        # PYTHONDONTWRITEBYTECODE, which would make every start compile the sources again),
+        # and the settings the first start wrote.
+        envs[label] = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                           XDG_CONFIG_HOME=tempfile.mkdtemp())
+        envs[label].pop("PYTHONDONTWRITEBYTECODE", None)
+    seen: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _, _ in cases}
     for run in range(runs + 1):
-        start = time.time()
-        out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, db], env=env,
-                             capture_output=True, text=True, timeout=300)
-        line = next((ln for ln in out.stdout.splitlines() if ln.startswith("painted")), None)
-        if line is None:
-            raise SystemExit(f"{mode}: no paint\n{out.stderr[-2000:]}")
-        _, stamp, rss = line.split()
-        if run == 0:
-            continue  # the warm-up start, which writes the bytecode caches
-        times.append(float(stamp) - start)
-        memory.append(float(rss))
-    return statistics.median(times), max(memory)
+        for label, mode, db in cases:
+            result = start(mode, db, envs[label])
+            if run:  # the first round warms up: it writes the bytecode caches
+                seen[label].append(result)
+    return {label: (statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows),
+                    max(r[2] for r in rows)) for label, rows in seen.items()}
 
 
 def main() -> int:
@@ -87,12 +101,11 @@ def main() -> int:
         cases.append((f"IR Desk, {args.large.name}", "app", str(args.large)))
     else:
         print(f"(no large store at {args.large}: run bench/store.py --keep --db {args.large} first)")
-    results = {}
-    for label, mode, db in cases:
-        results[label] = measure(mode, db, args.runs)
-    bare = results["bare PySide6 window"][0]
-    for label, (seconds, rss) in results.items():
-        print(f"{label:32} first paint {seconds * 1000:7.0f} ms  ({seconds / bare:4.2f}x bare)  max RSS {rss:6.0f} MB")
+    results = measure(cases, args.runs)
+    bare, bare_cpu, _ = results["bare PySide6 window"]
+    for label, (seconds, cpu, rss) in results.items():
+        print(f"{label:32} first paint {seconds * 1000:7.0f} ms  ({seconds / bare:4.2f}x bare)  "
+              f"CPU {cpu * 1000:5.0f} ms ({cpu / bare_cpu:4.2f}x)  max RSS {rss:6.0f} MB")
     return 0
 
 

@@ -8,14 +8,15 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, __version__
-from ..logsetup import setup_logging
 from ..store import Store, StoreError, default_store_path
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
+# What the first paint does not need waits this long (a zero timer fires before the paint).
+AFTER_FIRST_PAINT_MS = 250
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -24,15 +25,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("IR Desk")
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    if ICON.exists():
-        app.setWindowIcon(QIcon(str(ICON)))
+    # After the window's first paint: an SVG icon loads Qt's SVG library and its icon engine.
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: set_icon(app))
     return app
 
 
-def install_excepthook(log_path: Path) -> None:
-    """An unexpected error is logged and shown with the log's path; the app goes on."""
+def set_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
+
+
+def install_excepthook(folder: Path) -> None:
+    """An unexpected error is logged (in ``folder``) and shown with the log's path; the app
+    goes on."""
 
     def hook(kind, value, tb) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        log_path = start_log(folder)  # set up after the first paint, unless an error comes first
         logging.getLogger("irdesk").critical("unexpected error", exc_info=(kind, value, tb))
         sys.__stderr__.write("".join(traceback.format_exception(kind, value, tb)))
         if QApplication.instance() is not None:
@@ -41,19 +53,31 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def start_log(folder: Path) -> Path:
+    from ..logsetup import setup_logging
+
+    return setup_logging(folder)
+
+
 def run(db: str | None = None, files: list[str] | None = None) -> int:
+    # The log's file is set up after the first paint, and the message box loads if needed:
+    # the log's handlers (logging.handlers: socket, pickle, queue) and the box are
+    # milliseconds that the first paint does not need.
     from .main_window import MainWindow
 
     app = make_application()
     path = Path(db) if db else default_store_path()
-    install_excepthook(setup_logging(path.parent))
+    install_excepthook(path.parent)
     try:
         store = Store(path)
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "IR Desk", str(exc))
         return 2
     window = MainWindow(store)
     window.show()
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: start_log(path.parent))
     QTimer.singleShot(30_000, window.back_up_daily)  # once the user is settled in
     if files:
         window.import_paths(files)

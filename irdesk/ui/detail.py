@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..store import Store
 from . import html
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 KINDS = ("release", "compound", "contact", "presentation")
 
@@ -36,26 +41,40 @@ class DetailPane(QTextBrowser):
         self.store = store
         self.shown: tuple[str, int] | None = None
         self.setOpenLinks(False)
-        quiet(self)
+        # Styled and given its hint when first shown or filled, not as it is made: the panes
+        # of the tabs not shown (all three, while the store is empty) wait until they are
+        # (the first one styled loads the palette and the text engine's style sheets).
+        self._styled = False
         self.anchorClicked.connect(self._clicked)
-        self.show_nothing()
 
     def _clicked(self, url: QUrl) -> None:
         target = parse_link(url)
         if target:
             self.navigate.emit(*target)
 
+    def _style(self) -> None:
+        if not self._styled:
+            self._styled = True
+            quiet(self)
+
+    def showEvent(self, event) -> None:
+        if not self._styled:
+            self.show_nothing()
+        super().showEvent(event)
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # a theme switched while running
+        if event.type() == QEvent.Type.PaletteChange and self._styled:  # a theme switched while running
             quiet(self)
             self.refresh()
 
     def show_nothing(self, hint: str = "Select a row to see it here.") -> None:
+        self._style()
         self.shown = None
         self.setHtml(f"{html.STYLE}<p class='meta'>{hint}</p>")
 
     def show_record(self, kind: str, row_id: int) -> None:
+        self._style()
         data = getattr(self.store, kind)(row_id)
         self.shown = (kind, row_id)
         if not data:

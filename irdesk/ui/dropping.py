@@ -5,8 +5,10 @@ function of the MIME data, so it is tested without dragging anything."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
 
 
 @dataclass

@@ -4,7 +4,14 @@ internal links (``irdesk://compound/42``) that the window routes."""
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+
+
+def escape(text: str) -> str:
+    """As ``html.escape``: the standard module loads its table of 2,000 entities, which
+    nothing here needs, a few milliseconds of every start."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("'", "&#x27;"))
+
 
 MARKS = {"release": "#fff3b0", "compound": "#c8f0d0", "presentation": "#cde4ff", "contact": "#f6d2ea"}
 DARK_MARKS = {"release": "#5c4f00", "compound": "#1d5530", "presentation": "#1f3f66", "contact": "#5e2448"}

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..importer import Item, Read
 
 COLUMNS = ["", "Item", "State", "Date", "Company", "Headline", "Pres.", "Comp.", "Cont."]
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # counts
 
 
 class ImportDialog(QDialog):
@@ -39,14 +40,19 @@ class ImportDialog(QDialog):
         self.reads: list[Read | None] = [None] * len(items)
         self.model = QStandardItemModel(len(items), len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
+        # Cells are made by the model from this prototype (setData), never in Python: a
+        # QStandardItem made in Python keeps a wrapper for its whole life, and thousands of
+        # them made the table slow to fill and the dialog slow to close.
+        cell = QStandardItem()
+        cell.setEditable(False)
+        self.model.setItemPrototype(cell)
+        checkable = cell.flags() | Qt.ItemFlag.ItemIsUserCheckable
         for n, item in enumerate(items):
-            check = QStandardItem()
-            check.setCheckable(True)
-            check.setCheckState(Qt.CheckState.Checked)
-            check.setEditable(False)
-            self.model.setItem(n, 0, check)
+            self.model.setData(self.model.index(n, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+            self.model.item(n, 0).setFlags(checkable)
             self._set(n, 1, item.path.name if item.path is not None else item.label)
-            self.model.item(n, 1).setToolTip(f"<p>{escape(item.label)}</p>")  # rich text, escaped: shown as written
+            # rich text, escaped: shown as written
+            self.model.setData(self.model.index(n, 1), f"<p>{escape(item.label)}</p>", Qt.ItemDataRole.ToolTipRole)
             self._set(n, 2, "queued")
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -107,20 +113,16 @@ class ImportDialog(QDialog):
         fit(self, 1140, 720, parent)
 
         from ..importer import read_items
-        from ..store import Store
         from ..workers import default_workers
 
         def work(progress):
             with store_path.reopen() as store:  # the worker's own connection (store_path: the window's Store)
-                return read_items(store, items, progress, lambda n, read: signals.partial.emit((n, read)),
+                return read_items(store, items, progress, lambda n, read: self.task.send((n, read)),
                                   workers=default_workers())
 
-        self._done = 0
-        self._tick = QTimer(self, singleShot=True, interval=100)
-        self._tick.timeout.connect(self._show_progress)
         self.task = Task(work)
         signals = self.task.signals
-        signals.partial.connect(lambda piece: self._show(*piece))
+        signals.partial.connect(self._show_pieces)
         signals.progress.connect(self._progress)
         self.task.signals.finished.connect(self._finished)
         self.task.signals.failed.connect(lambda error: self.summary.setText(f"Reading failed: {error.splitlines()[-1]}"))
@@ -138,24 +140,44 @@ class ImportDialog(QDialog):
         super().keyPressEvent(event)
 
     def _set(self, row: int, column: int, text) -> None:
-        cell = QStandardItem("" if text is None else str(text))
-        cell.setEditable(False)
+        index = self.model.index(row, column)
+        self.model.setData(index, "" if text is None else str(text))
         if isinstance(text, int):
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.model.setItem(row, column, cell)
+            self.model.setData(index, RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+
+    def _ticked(self, row: int) -> bool:
+        state = self.model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole)  # an int once the view set it
+        return state is not None and Qt.CheckState(state) == Qt.CheckState.Checked
 
     def _progress(self, done: int, total: int, _text: str) -> None:
-        # QProgressBar repaints on every value; a few times a second is plenty.
-        self._done = done
-        if not self._tick.isActive():
-            self._tick.start()
+        self.progress.setValue(done)  # a few times a second (the task collects it)
         if done < total and self.reads[done] is None:
             self._set(done, 2, "reading")
 
-    def _show_progress(self) -> None:
-        self.progress.setValue(self._done)
+    def _show_pieces(self, pieces: list[tuple[int, Read]]) -> None:
+        """What the reader read since the last time: the rows are filled with the model's
+        signals held, then the view is told once (not once per cell)."""
+        self.model.blockSignals(True)
+        try:
+            for n, read in pieces:
+                self._fill(n, read)
+        finally:
+            self.model.blockSignals(False)
+        rows = [n for n, _ in pieces]
+        self.model.dataChanged.emit(self.model.index(min(rows), 0), self.model.index(max(rows), len(COLUMNS) - 1))
+        current = self.table.currentIndex().row()
+        if current in rows:
+            self._show_in_editor(current)
+            self._preview(current)
+        self._allow_import()  # as an item unticked (a duplicate) would
 
     def _show(self, n: int, read: Read) -> None:
+        self._fill(n, read)
+        if self.table.currentIndex().row() == n:
+            self._show_in_editor(n)
+            self._preview(n)
+
+    def _fill(self, n: int, read: Read) -> None:
         self.reads[n] = read
         self._set(n, 2, read.state)
         if read.parsed:
@@ -167,9 +189,6 @@ class ImportDialog(QDialog):
         if read.error or read.same_as is not None:
             self.model.item(n, 0).setCheckState(Qt.CheckState.Unchecked)
             self.model.item(n, 0).setCheckable(read.error is None)
-        if self.table.currentIndex().row() == n:
-            self._show_in_editor(n)
-            self._preview(n)
 
     def _finished(self, reads: list[Read]) -> None:
         for n, read in enumerate(reads):
@@ -260,7 +279,7 @@ class ImportDialog(QDialog):
         edit.setToolTip(f"<p>{escape(wrong[1])}</p>" if wrong else "")
 
     def _allow_import(self) -> None:
-        wrong = sorted(key for key in self._invalid if self.model.item(key[0], 0).checkState() == Qt.CheckState.Checked)
+        wrong = sorted(key for key in self._invalid if self._ticked(key[0]))
         self.import_button.setEnabled(self._read_all and not wrong and any(r and r.parsed for r in self.reads))
         if wrong:
             row, name = wrong[0]
@@ -309,11 +328,20 @@ class ImportDialog(QDialog):
         self.preview.verticalScrollBar().setValue(scroll)
         self._shown = row
 
+    def _unticked(self) -> set[int]:
+        """The rows not ticked, found by the model in one pass (the few, not the thousands)."""
+        if not self.items:
+            return set()
+        found = self.model.match(self.model.index(0, 0), Qt.ItemDataRole.CheckStateRole, Qt.CheckState.Unchecked,
+                                 -1, Qt.MatchFlag.MatchExactly)
+        return {index.row() for index in found}
+
     def chosen(self) -> list[Read]:
         """The reads to commit, each as the user corrected it (with its corrections)."""
         out = []
+        unticked = self._unticked()
         for n, read in enumerate(self.reads):
-            if read is None or read.parsed is None or self.model.item(n, 0).checkState() != Qt.CheckState.Checked:
+            if read is None or read.parsed is None or n in unticked:
                 continue
             parsed, corrections = self._corrected(n)
             out.append(dataclasses.replace(read, parsed=parsed, corrections=[tuple(c) for c in corrections])
@@ -322,8 +350,9 @@ class ImportDialog(QDialog):
 
     def not_chosen(self) -> list[Read]:
         """The reads the user left unticked (a failed one is reported as failed)."""
+        unticked = self._unticked()
         return [read for n, read in enumerate(self.reads) if read is not None and read.parsed is not None
-                and self.model.item(n, 0).checkState() != Qt.CheckState.Checked]
+                and n in unticked]
 
     def reject(self) -> None:
         self.task.cancel()  # stops between files; nothing was stored
@@ -337,7 +366,6 @@ class ImportDialog(QDialog):
     def _let_go_of_the_reader(self) -> None:
         """The reader may still send what it read last; once closed, this dialog (deleted
         soon) must not receive it."""
-        self._tick.stop()
         signals = self.task.signals
         for signal in (signals.partial, signals.progress, signals.finished, signals.failed):
             try:

@@ -4,25 +4,24 @@ detail pane; a filter over all three; links between records with Back and Forwar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent,
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QPushButton, QSplitter, QStackedWidget,
                                QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..extract.formats import EXTENSIONS
 from ..store import Store, StoreError
 from .commands import StoreCommand
 from .detail import DetailPane
 from .dropping import Dropped, accepts, paths_from_mime
 from .editing import VersionedDelegate
 from .live import LiveListModel, StoreWatcher, editing, kept_place, lists_of, store_open
+from .html import escape
 from .operations import KINDS, Changed, Op, Operations, OpResult
 from .output import Output
 from .stores import is_own, log_path, opening, remember, remembered_location
@@ -31,6 +30,8 @@ from .settings import restore_bytes, settings
 from .tasks import Task
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ..importer import Outcome
     from .conflict_dialog import Clashes, ConflictDialog
     from .import_dialog import ImportDialog
@@ -46,6 +47,8 @@ SHORT_MESSAGE_LINES = 20
 def plain_message(parent, title: str, text: str) -> QMessageBox:
     """A message whose text is shown as written (a file named "<b>x</b>.txt" is not markup)
     and that fits the screen: a long report shows its first lines, the rest under Details."""
+    from PySide6.QtWidgets import QMessageBox  # dialogs load when first asked, not at start
+
     lines = text.splitlines()
     shown = text
     box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok, parent)
@@ -83,15 +86,21 @@ class Dialogs:
     """The questions the window asks; tests answer them without a modal loop."""
 
     def open_files(self, parent, title: str, filters: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getOpenFileNames(parent, title, "", filters)[0]
 
     def confirm(self, parent, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
     def inform(self, parent, title: str, text: str) -> None:
         plain_message(parent, title, text).exec()
 
     def save_file(self, parent, title: str, name: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getSaveFileName(parent, title, name, filters)[0] or None
 
     def preview(self, parent, printer, render) -> None:
@@ -255,7 +264,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self._make_actions()
         self._restore_state()
-        self.refresh()
+        self.refresh(kinds=())  # the lists were read as they were made (and sorted as restored)
         self._show_store()
         self._watch()
 
@@ -628,6 +637,8 @@ class MainWindow(QMainWindow):
             self.start_import(items)
 
     def import_files(self) -> None:
+        from ..extract.formats import EXTENSIONS
+
         patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
         files = self.dialogs.open_files(self, "Import releases", f"Releases ({patterns});;All files (*)")
         if files:
@@ -706,6 +717,8 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
+        from PySide6.QtCore import QUrl
+
         log = log_path(self.store)
         self.report.setText(f"Import failed — <a href='{QUrl.fromLocalFile(str(log)).toString()}'>the log</a> "
                             "has the details")
@@ -731,6 +744,9 @@ class MainWindow(QMainWindow):
         if link == "#details":
             self.show_report()
         else:  # the log
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl(link))
 
     def show_report(self) -> None:
@@ -856,6 +872,8 @@ class MainWindow(QMainWindow):
 
     # Help
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About IR Desk", self.about_text())
 
     def about_text(self) -> str:
@@ -864,6 +882,9 @@ class MainWindow(QMainWindow):
                 f"compounds, presentations and contacts.</p><p>{which}: {escape(self.store.location)}</p>")
 
     def open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self.store.path is not None:  # a team store has no folder (the action is disabled)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
 

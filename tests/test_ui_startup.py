@@ -1,0 +1,119 @@
+"""What the window loads before its first paint, and the background-work helper that keeps
+the GUI thread free during an import (issue #11). No timings: bench/startup.py and
+bench/import_ui.py measure those."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from irdesk.store import Store
+from irdesk.ui.detail import DetailPane
+from irdesk.ui.tasks import Task
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Paints the window once on an empty store, then says which modules were loaded by then.
+FIRST_PAINT = r"""
+import json, sys
+sys.path.insert(0, sys.argv[2])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from irdesk.store import Store
+from irdesk.ui.app import make_application
+from irdesk.ui.main_window import MainWindow
+
+app = make_application()
+window = MainWindow(Store(sys.argv[1]))
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen["modules"] = sorted(sys.modules)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+watcher = FirstPaint()
+window.centralWidget().installEventFilter(watcher)
+window.show()
+app.exec()
+print(json.dumps(seen["modules"]))
+"""
+
+# Loaded when first used, never for the first paint.
+NOT_AT_START = ["logging.handlers", "html", "sqlite_utils", "irdesk.importer", "irdesk.extract.engine",
+                "irdesk.extract.formats", "irdesk.sheets", "irdesk.exports", "irdesk.ui.import_dialog",
+                "irdesk.ui.printing", "PySide6.QtPrintSupport", "PySide6.QtSvg", "vobject", "icalendar", "dateutil"]
+
+
+def test_the_first_paint_loads_nothing_it_does_not_show(tmp_path):
+    Store(tmp_path / "empty.db").close()  # made here: making a store's tables loads sqlite-utils
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path / "empty.db"), str(ROOT)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "irdesk.ui.main_window" in loaded
+    assert [name for name in NOT_AT_START if name in loaded] == []
+
+
+def test_a_detail_pane_not_yet_shown_shows_its_hint_once_shown(qtbot, tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        pane = DetailPane(store)
+        qtbot.addWidget(pane)
+        assert pane.shown is None
+        pane.show()
+        qtbot.waitExposed(pane)
+        assert pane.toPlainText() == "Select a row to see it here."
+        other = DetailPane(store)
+        qtbot.addWidget(other)
+        other.show_nothing("Nothing matches.")  # filled before it is shown: kept
+        other.show()
+        qtbot.waitExposed(other)
+        assert other.toPlainText() == "Nothing matches."
+
+
+def test_pieces_arrive_in_order_all_before_the_result(qtbot):
+    events = []
+
+    def work(progress):
+        for n in range(500):
+            task.send(n)
+            progress.report(n + 1, 500, "")
+        return "done"
+
+    task = Task(work)
+    task.signals.partial.connect(lambda pieces: events.append(("pieces", pieces)))
+    task.signals.progress.connect(lambda done, total, _text: events.append(("progress", done)))
+    task.signals.finished.connect(lambda result: events.append(("finished", result)))
+    with qtbot.waitSignal(task.signals.finished, timeout=10000):
+        task.start()
+    pieces = [n for kind, value in events if kind == "pieces" for n in value]
+    assert pieces == list(range(500))
+    assert events[-1] == ("finished", "done")
+    assert [value for kind, value in events if kind == "progress"][-1] == 500  # the last report is never lost
+
+
+def test_the_collector_walks_everything_again_once_work_is_done(qtbot):
+    frozen_while_working = []
+
+    def work(progress):
+        frozen_while_working.append(gc.get_freeze_count())
+        return None
+
+    task = Task(work)
+    with qtbot.waitSignal(task.signals.finished, timeout=10000):
+        task.start()
+    assert frozen_while_working[0] > 0 and gc.get_freeze_count() == 0
+
+    def fail(progress):
+        raise RuntimeError("a bug in the worker")
+
+    failing = Task(fail)
+    with qtbot.waitSignal(failing.signals.failed, timeout=10000):
+        failing.start()
+    assert gc.get_freeze_count() == 0
