@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, __version__
-from ..store import Store, StoreError, default_store_path
+from ..store import StoreError, default_store_path, is_team_store
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
 # What the first paint does not need waits this long (a zero timer fires before the paint).
@@ -65,11 +65,14 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
     # milliseconds that the first paint does not need.
     from .main_window import MainWindow
 
+    from .stores import open_at_start
+
     app = make_application()
-    path = Path(db) if db else default_store_path()
-    install_excepthook(path.parent)
+    # The log lives beside a store file; a team store has no file: the app's own folder.
+    folder = Path(db).parent if db and not is_team_store(db) else default_store_path().parent
+    install_excepthook(folder)
     try:
-        store = Store(path)
+        store = open_at_start(db)  # the store named, else the one chosen last
     except StoreError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -77,10 +80,10 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
         return 2
     window = MainWindow(store)
     window.show()
-    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: start_log(path.parent))
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: start_log(window.store.log_folder))
     QTimer.singleShot(30_000, window.back_up_daily)  # once the user is settled in
     if files:
         window.import_paths(files)
     code = app.exec()
-    store.close()
+    window.store.close()  # the one it ended on (it closes those it left)
     return code
