@@ -669,7 +669,9 @@ class MainWindow(QMainWindow):
         dialog.start()
 
     def _dialog_closed(self, dialog: ImportDialog, message: str) -> None:
-        settings().setValue("import/review", dialog.review_box.isChecked())
+        s, review = settings(), dialog.review_box.isChecked()
+        if s.value("import/review", True, bool) != review:  # a write costs a save of the file
+            s.setValue("import/review", review)
         self.import_dialog = None
         dialog.deleteLater()
         self.statusBar().showMessage(message, 8000)

@@ -9,9 +9,11 @@ VERSION = 1
 
 def settings() -> QSettings:
     s = QSettings()
-    if s.value("settings_version", VERSION, int) != VERSION:
+    # Written only when it differs: every write makes the file be saved (10-15 ms of disk
+    # when this QSettings goes, as each read of a setting did before the first paint).
+    if s.value("settings_version", 0, int) != VERSION:
         s.clear()
-    s.setValue("settings_version", VERSION)
+        s.setValue("settings_version", VERSION)
     return s
 
 
