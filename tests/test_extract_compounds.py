@@ -123,3 +123,49 @@ def test_targets_in_their_shapes():
     assert found["ZZ-501"].target == "QRSTxCD3" and found["ZZ-502"].target == "CD19/CD3"
     assert found["ZZ-503"].target == "ANGPTL3" and found["ZZ-504"].target == "C5"
     assert found["ZZ-505"].target == "pyruvate kinase" and found["ZZ-506"].target == "JAK1/JAK2"
+
+
+def _targets(body: str) -> dict:
+    return {c.name: c.target for c in extract_text(HEAD + body).compounds}
+
+
+def test_target_shapes_in_title_case_and_with_modifiers():
+    found = _targets("ZQX-4410 Is a First Oral IL-99 Receptor Antagonist Peptide. "
+                     "The paper describes the dual QRK/JAK9 small molecule covalent inhibitor ZQX-5520. "
+                     "ZQX-5520 covalently inhibits QRK in cells.\n")
+    assert found["ZQX-4410"] == "IL-99 Receptor"
+    assert found["ZQX-5520"] == "QRK/JAK9"  # the dual target wins over one of its parts
+
+
+def test_spelled_out_targets_plural_and_ion_channels():
+    found = _targets("ZQX-3350 has been shown to block proteasomes in tumour cells. "
+                     "ZQX-6630 is a non-opioid NaV 1.9 inhibitor for pain.\n")
+    assert found["ZQX-3350"] == "proteasome"
+    assert found["ZQX-6630"] == "NaV 1.9"
+
+
+def test_inhibitor_abbreviation_defined_elsewhere():
+    found = _targets("Acme leads in developing quinolyl-transferase inhibitors (QLTis) for cancer. "
+                     "Oral zorbatinib is a potent QLTi given once daily.\n")
+    assert found["zorbatinib"] == "quinolyl-transferase"
+
+
+def test_bispecific_two_targets_and_partner_drugs():
+    found = _targets("ZQX-7740, an investigational B-cell antigen (BQMA) CD3-targeted bispecific antibody, was dosed. "
+                     "Zorbatinib, an oral PXRP inhibitor, is given in combination with ZQX-8850 (quixociclib).\n")
+    assert found["ZQX-7740"] == "BQMA/CD3"
+    assert found["Zorbatinib"] == "PXRP"
+    assert found["ZQX-8850"] is None  # the partner named after the drug the target belongs to
+
+
+def test_no_target_from_a_class_a_trial_or_a_transgene():
+    found = _targets("ZQX-9960 is a kinase inhibitor in a randomized phase 2 (QUASAR-7) study of ZQX-9960. "
+                     "ZQX-1170 is a gene therapy with a vector encoding human quinolyl phosphorylase (QNP).\n")
+    assert found["ZQX-9960"] is None
+    assert found["ZQX-1170"] is None
+
+
+def test_target_far_in_a_sentence_about_one_compound():
+    found = _targets("ZQX-2280 uses lipid particles to carry the editing machinery into liver cells, where it "
+                     "durably switches off a gene called zorbin-like protein 7 (ZBNL7).\n")
+    assert found["ZQX-2280"] == "ZBNL7"

@@ -79,7 +79,7 @@ AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|n
                              r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies)|pathology|proteinopathy|"
                              r"aggregat\w*|axis|overexpression|isoforms?|variants?|genes|deficient|knockout|"
                              r"upregulation|downregulation|binding|biomarkers?)\b")
-AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
+AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit(?:s|ed|ing)?\s|\binhibit(?:ion|ors?)\sof\s|\bagainst\s|\bbinds?\s(?:to\s)?)$")
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
                             r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
