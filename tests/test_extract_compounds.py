@@ -169,3 +169,12 @@ def test_target_far_in_a_sentence_about_one_compound():
     found = _targets("ZQX-2280 uses lipid particles to carry the editing machinery into liver cells, where it "
                      "durably switches off a gene called zorbin-like protein 7 (ZBNL7).\n")
     assert found["ZQX-2280"] == "ZBNL7"
+
+
+def test_no_target_from_a_class_in_the_plural_or_for_a_drug_named_after_it():
+    found = _targets("Dr. Vale developed ZQX-3310, as well as a series of QEK inhibitors for cancer. "
+                     "Combining a QC4R agonist with incretin therapeutics like ZQX-4420 may help. "
+                     "ZQX-5530 is an anti-TGF-β2 oligonucleotide.\n")
+    assert found["ZQX-3310"] is None
+    assert found["ZQX-4420"] is None
+    assert found["ZQX-5530"] == "TGF-β2"

@@ -16,7 +16,7 @@ from .model import Span
 from .textfind import find_all
 
 # A gene or protein symbol: "CD56", "PD-1", "IL-4Rα", "BCR-ABL", "KRAS G12C", "BCMAxCD3".
-SYM = r"(?:[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:(?<=[a-z][A-Z]) ?\d\.\d{1,2}|(?<=[a-z]\d)\.\d{1,2})?(?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:Rα|Rβ|α|β)?(?: [GQV]\d{2,3}[A-Z])?)"
+SYM = r"(?:[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:(?<=[a-z][A-Z]) ?\d\.\d{1,2}|(?<=[a-z]\d)\.\d{1,2})?(?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:[-‐]?(?:Rα|Rβ|α|β)\d?)?(?: [GQV]\d{2,3}[A-Z])?)"
 COMBO = rf"{SYM}(?:\s?/\s?{SYM}){{0,2}}"
 COMBO_AND = rf"{SYM}(?:(?:\s?/\s?|,?\s(?:and|&)\s(?:the\s)?){SYM}){{0,2}}"  # "targeting IL-4Rα and ST2"
 ROLE = r"(?i:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders?|blockers?|antibod(?:y|ies)|" \
@@ -34,7 +34,7 @@ _SHAPES = (
      rf"(?:(?P<a0>{SYM})\)?\s(?=\S{{2,16}}[-‐ ](?:targeting|targeted|directed) (?:bispecific|T[- ]cell)))?"
      rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b(?: (?P<a2>{SYM})(?= (?:T[- ]cell|bispecific)))?"),
     ("x", r"\((?P<k>[A-Z0-9]{2,8}x[A-Z0-9]{2,8})\)"),  # "REGN5458 (BCMAxCD3)": a bispecific's two targets
-    ("anti-", rf"\banti-(?P<b>{COMBO})\b"),
+    ("anti-", rf"\banti-(?P<b>{COMBO})\b(?![-‐ ]based)"),
     ("direct|target|inhibit|bind|block|silenc|degrad|production|expression|level",
      rf"\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
      rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
@@ -67,6 +67,8 @@ DEFINED_AS_NOT_TARGET = re.compile(r"(?i)(?:disease|syndrome|virus|infection|dis
 # Pathogens name a disease's agent, not a molecular target.
 PATHOGENS = re.compile(r"(?i)^(?:SARS|COVID|MERS|HIV|HBV|HCV|HDV|RSV|CMV|EBV|HPV|HSV|VZV|MPXV|EBOV|H5N1|H1N1)\b")
 # "KYPROLIS with an anti-CD38 antibody": a target after "with a(n)" is a partner drug's.
+# "after two prior anti-HER2 regimens", "resistant to ALK inhibitors": targets of earlier treatments.
+PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|failed|refractory to|resistant to)\s+(?:[\w-]+\s+){0,2}(?:anti-)?$")
 PARTNER_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|and) (?:an? |the )?(?:[\w-]+ )?(?:anti-)?$")
 LAB_WORDS = {"CAR-T", "CAR-NK", "LDL-C", "HDL-C", "ELISA", "ELISPOT", "PCR", "QPCR", "NGS", "MRI", "PET", "CT", "ECG", "LDL", "HDL", "HBA1C", "BMI", "GVHD"}
 SENTENCE = re.compile(r"[^.\n]*(?:\.(?=\S)[^.\n]*)*[.\n]?")
@@ -104,8 +106,16 @@ def _protein_name(name: str) -> str:
 SYMBOL_PROTEIN = re.compile(r"(?<=[A-Z0-9]) protein$")
 
 
+# "a series of MEK inhibitors", "synergy with ALK inhibitors": a role in the plural names a class of
+# drugs, seldom the one compound's target.
+PLURAL_ROLE = re.compile(r"(?i)(?:inhibitors|modulators|antagonists|agonists|activators|degraders|blockers|antibodies|"
+                         r"bispecifics|engagers|silencers|siRNAs)$")
+
+
 def _value(m: re.Match) -> tuple[str, int] | None:
     """The target a match names, and where it starts."""
+    if (_group(m, "d") or _group(m, "g")) and PLURAL_ROLE.search(m.group(0)):
+        return None
     for full, abbr in (("g", "g2"), ("h", "h2"), ("i", "i2"), ("j", None)):
         if _group(m, full):
             name = _protein_name(m.group(full))
@@ -201,7 +211,7 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
             name, at = value
             if name.upper() in NOT_TARGETS or VECTOR.fullmatch(name) or name.upper() in LAB_WORDS or len(name) < 2 \
                     or PATHOGENS.match(name) or _defined_as_other(text, name) \
-                    or PARTNER_BEFORE.search(low, max(0, at - 30), at) or TRANSGENE_BEFORE.search(low, max(0, at - 50), at):
+                    or PARTNER_BEFORE.search(low, max(0, at - 30), at) or PRIOR_BEFORE.search(low, max(0, at - 40), at) or TRANSGENE_BEFORE.search(low, max(0, at - 50), at):
                 continue
             found.append((name, at))
         found += named
@@ -243,7 +253,8 @@ TRANSGENE_BEFORE = re.compile(r"\b(?:encod(?:es|ing)|express(?:es|ing)|deliver(?
                               r"cop(?:y|ies) of|gene for)\s+(?:[^\s()]+\s+){0,3}\(?$")
 # A mention after "with", "plus", "and": a partner named after the drug a target before it belongs to
 # ("Talzenna, a PARP inhibitor, in combination with Xtandi").
-PARTNER_MENTION = re.compile(r"\b(?:with|plus|and|versus|vs\.?)\s+(?:an?\s+|the\s+)?$")
+PARTNER_MENTION = re.compile(r"\b(?:with|plus|and|versus|vs\.?|like|such as|including|after|following|than)\s+"
+                             r"(?:an?\s+|the\s+)?$")
 # A sentence about one compound alone ("CTX310 ... switches off a gene called ... (ANGPTL3)") may
 # name its target farther from it than NEAR, when the compound opens the sentence.
 WIDE = 260
@@ -277,7 +288,7 @@ def find_target(sentences: list[tuple[int, str, list[tuple[str, int]]]], names: 
             if gap > NEAR and (not alone or at < near or gap > WIDE or OTHER_SUBJECT.search(low, near, at)) \
                     or any(min(at, near) < o < max(at, near) for o in other_at):
                 continue
-            if at < near and other_at and PARTNER_MENTION.search(low, max(0, near - 30), near):
+            if at < near and PARTNER_MENTION.search(low, max(0, near - 30), near):
                 continue
             kept.append((gap, value, (start + at, start + at + len(value))))
     if not kept:
