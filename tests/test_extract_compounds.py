@@ -178,3 +178,25 @@ def test_no_target_from_a_class_in_the_plural_or_for_a_drug_named_after_it():
     assert found["ZQX-3310"] is None
     assert found["ZQX-4420"] is None
     assert found["ZQX-5530"] == "TGF-β2"
+
+
+def _names(body: str) -> set:
+    return {n for c in extract_text(HEAD + body).compounds for n in c.all_names()}
+
+
+def test_code_shaped_names_that_are_not_drugs():
+    names = _names("Acme Bio is listed on the Taiwan Exchange (TWSE-8812). ZQX-101 is in a Phase 2 trial. "
+                   "ZQX-101 is dosed with a dipeptidyl peptidase-4 (DPP-4) inhibitor. Acme also sells one medical "
+                   "device (QRV-1701/Zorvue®) for eye surgery. ZQX-101 uses our evolved vector, R200, in the eye. "
+                   "R200 was made in-house. QZOS009 is a new Phase Ib/Randomized Phase II, open label study to "
+                   "test ZQX-101. QZOS009 will enrol 60 patients. Posters: [P0412 - May 2] and ZQX-101 data. "
+                   "ZQX-101 lowers ADAM17 and TDP-43 levels; ADAM17 and TDP-43 fell by half.\n")
+    assert "ZQX-101" in names
+    assert not {"TWSE-8812", "DPP-4", "QRV-1701", "R200", "QZOS009", "P0412", "ADAM17", "TDP-43"} & names
+
+
+def test_trial_codes_in_a_list_and_drug_codes_like_exchanges():
+    names = _names("The QELODY-2 and QELODY-3 Phase 3 clinical trials of ZQX-101 will begin. QELODY-2 is "
+                   "ongoing. Our drug SGX977 (zorbatinib) and NEO404, a drug candidate, were dosed; SGX977 works.\n")
+    assert not {"QELODY-2", "QELODY-3"} & names
+    assert {"SGX977", "NEO404"} <= names

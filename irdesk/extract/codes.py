@@ -112,6 +112,40 @@ def forms() -> frozenset[str]:
     return frozenset(row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1])
 
 
+@functools.lru_cache(maxsize=None)
+def gene_symbols() -> frozenset[str]:
+    """Human gene symbols and synonyms shaped like code names, compared as ``squash`` does."""
+    return frozenset(squash(row[0]) for row in load_rows("gene_symbols.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def exchange_names() -> frozenset[str]:
+    """Exchanges' names and abbreviations of one word ("TWSE", "KOSDAQ"), upper case."""
+    return frozenset(row[0].upper() for row in load_rows("exchanges.tsv") if " " not in row[0])
+
+
+def is_listing(name: str) -> bool:
+    """ "(TWSE-6919)", "(KOSDAQ 196170)": an exchange's abbreviation joined to a stock code of four
+    digits or more, not a drug's code ("SGX942" and "NEO100" are drugs')."""
+    parts = JOINER.split(name, 1)
+    return len(parts) == 2 and parts[0].upper() in exchange_names() and len(NOT_DIGIT.sub("", parts[1])) >= 4
+
+
+# "the MELODY-2 and MELODY-3 Phase 3 trials": a code joined to others before trial words.
+AS_TRIAL_LIST = re.compile(r"(?i)(?:\s*(?:,|and|&|or)\s+(?-i:[A-Z][A-Za-z]{1,14}[-‐‑ ]?\d{1,4}[A-Za-z]?))+"
+                           + AS_TRIAL_AFTER_PHASE.pattern[len("(?i)"):])
+# "LDOS007 is a new Phase Ib/Randomized Phase II, open label study": a trial said to be one.
+IS_A_TRIAL = re.compile(r"\s+(?:is|was)\s+an?\s+(?:(?!(?:drug|candidate|therap|inhibitor|antibod|compound|molecule|agent|"
+                        r"vaccine|medicine|treatment)\w*)[\w/,-]+\s+){0,8}(?:clinical\s+)?(?:trial|study)\b", re.I)
+# "one medical device (ABV-1701/...)", "our intravitreal vector, R100,": a code that names a thing not a drug.
+THING_BEFORE = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|tests?|software|vectors?|capsids?|"
+                          r"diagnostics?|instruments?|systems?|services?)\s*(?:,\s*|\(\s*)$")
+# "dipeptidyl peptidase-4 (DPP-4) inhibitor": a protein's abbreviation.
+PROTEIN_BEFORE = re.compile(r"(?i)(?:ase|receptor|protein|channel|factor|kinase)s?(?:[-‐‑ ]\d{1,2}[a-z]?)?\s\($")
+# "P0385", "T0123": one letter before a number that starts with 0 numbers an item (a poster), not a drug.
+NUMBERED_ITEM = re.compile(r"[A-Z]0\d{2,4}")
+
+
 def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], set[str]]:
     """Codes that only ever name a trial ("the REACH-1 study", "a trial (AdPNP-203)") or a target
     ("TREM-1 inhibitors", "anti-FOO-2"), or only stand where an abstract's number stands."""
@@ -122,8 +156,13 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
         after = text[m.end():m.end() + 60]
         role = roles.setdefault(key, Counter())
         role["all"] += 1
-        if AS_NUMBER_BEFORE.search(before):
+        if AS_NUMBER_BEFORE.search(before) or NUMBERED_ITEM.fullmatch(m.group(0)) \
+                or before.endswith("(") and is_listing(m.group(0)):
             role["number"] += 1
+        elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after):
+            role["trial"] += 1
+        elif THING_BEFORE.search(before) and after[:1] in (",", ")", "/"):
+            role["thing"] += 1
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
             role["drug"] += 1
@@ -131,7 +170,7 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
                 or before.endswith("(") and TRIAL_BEFORE.search(
                 text, max(0, m.start() - 100), m.start()):
             role["trial"] += 1
-        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
+        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before) or PROTEIN_BEFORE.search(before):
             role["target"] += 1
     not_drugs, numbers = set(), set()
     drugs = {key for key, role in roles.items() if role["drug"]}
@@ -141,6 +180,8 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
             continue
         if role["number"] == role["all"]:
             numbers.add(key)
+        elif not role["drug"] and (role["thing"] or key in gene_symbols()):
+            not_drugs.add(key)  # a device's or a vector's code, a protein's symbol
         elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
             not_drugs.add(key)
     return not_drugs, numbers, drugs
