@@ -200,3 +200,12 @@ def test_trial_codes_in_a_list_and_drug_codes_like_exchanges():
                    "ongoing. Our drug SGX977 (zorbatinib) and NEO404, a drug candidate, were dosed; SGX977 works.\n")
     assert not {"QELODY-2", "QELODY-3"} & names
     assert {"SGX977", "NEO404"} <= names
+
+
+def test_marks_of_technologies_services_devices_and_glued_headings():
+    names = _names("Acme uses its QuoTECH™ enhancement technology with zorbatinib. Acme sells ORBIT® and "
+                   "LUMEN® pathology services. Acme has one medical device (QRV-1801/Glimmo®) for surgery; "
+                   "Glimmo® is sold in Japan. Patients received zorbatinib.INDICATIONSZORBIX® is indicated "
+                   "for adults. ZORBIX® (zorbatinib) tablets were dosed.\n")
+    assert not {"QuoTECH", "ORBIT", "LUMEN", "Glimmo", "QRV-1801", "INDICATIONSZORBIX"} & names
+    assert "ZORBIX" in names

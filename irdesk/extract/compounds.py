@@ -55,6 +55,13 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score|portfolio|suite)\b")
+# "DehydraTECH™ enhancement technology", "COMPASS® and CHART® hematopathology services", "the
+# medical device (ABV-1701/Vitargus®)": a mark whose words around it say it is a technology,
+# a service or a device. Words between are ordinary modifiers, not a drug's companion test.
+THING_AFTER = re.compile(r"\)?\s*(?:(?:and|or|,)\s+[A-Z][\w-]*(?:®|™)?\s+)?(?:(?!(?:companion|and|or|with|the|an?|for|of|"
+                         r"plus|in|on|to|by|is|was|are|uses?|using|its|their|our)\b)[\w-]+\s+){1,2}"
+                         r"(?i:technolog(?:y|ies)|platforms?|software|devices?|services|assays?)\b")
+THING_OPEN = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|software|systems?)\s*\((?:[^()/]{1,30}/)?$")
 CAPS_BEFORE_INN = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
                         r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
@@ -208,7 +215,8 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
     # Most releases carry no mark at all: then no mention can match BRAND.
     marks = _brand_marks(text)
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
-    not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
+    not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)
+                 or THING_AFTER.match(text, m.end(), m.end() + 80) or THING_OPEN.search(text, max(0, m.start() - 60), m.start())}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
     vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
                or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
@@ -217,18 +225,33 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
         name = m.group(1)
         if name in not_drugs or name not in vouched or not _is_drug_mark(text, m, release):
             continue
+        glued = _glued_heading(name)
+        name, start = name[glued:], m.start(1) + glued
         if name.isupper() or re.match(r"\s*\([a-z]", text[m.end():m.end() + 60]) or text.count(name) >= 2:
-            head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() else None
+            head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() and not glued else None
             if head and not NOT_CODES.match(head.group(1)) and head.group(1).lower() not in lower_words(text):
                 found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
             else:
-                found.append((name, m.span(1), "brand"))
+                found.append((name, (start, m.end(1)), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in _caps_before_inn(text):
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     return found
+
+
+def _glued_heading(name: str) -> int:
+    """How many letters of a name in capitals are a label's heading glued to it ("INDICATIONSXGEVA"): 0 if none."""
+    if not name.isupper() or len(name) < 7:
+        return 0
+    heads = [len(h) for h in label_headings() if name.startswith(h) and len(name) - len(h) >= 3]
+    return max(heads, default=0)
+
+
+@functools.lru_cache(maxsize=None)
+def label_headings() -> frozenset[str]:
+    return load_words("label_headings.txt")
 
 
 MARK = re.compile(r"®|™|\(R\)|\(TM\)")
