@@ -209,3 +209,12 @@ def test_marks_of_technologies_services_devices_and_glued_headings():
                    "for adults. ZORBIX® (zorbatinib) tablets were dosed.\n")
     assert not {"QuoTECH", "ORBIT", "LUMEN", "Glimmo", "QRV-1801", "INDICATIONSZORBIX"} & names
     assert "ZORBIX" in names
+
+
+def test_owner_from_a_trademark_legend_and_of_its():
+    found = compounds("ACM-101 was given with QUIXTRA® (quixociclib). Dr. Vale discussed Borealis Pharma’s phase 1 "
+                      "trial of its oral drug ZQX-707 in depression. ZQX-707 was well tolerated.\n"
+                      "QUIXTRA® is a registered trademark of Nordlys Therapeutics AG.\n")
+    assert found["QUIXTRA"].company == "Nordlys Therapeutics AG"
+    assert found["ZQX-707"].company == "Borealis Pharma"
+    assert found["ACM-101"].company == "Acme Bio, Inc."
