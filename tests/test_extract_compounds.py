@@ -218,3 +218,10 @@ def test_owner_from_a_trademark_legend_and_of_its():
     assert found["QUIXTRA"].company == "Nordlys Therapeutics AG"
     assert found["ZQX-707"].company == "Borealis Pharma"
     assert found["ACM-101"].company == "Acme Bio, Inc."
+
+
+def test_ligand_targets_and_cell_markers():
+    found = _targets("ZQX-3030 is a humanized monoclonal antibody targeting CD99-ligand for transplant rejection. "
+                     "In the report, ZQX-4040 was potent by inhibiting QLK fusion-positive cells.\n")
+    assert found["ZQX-3030"] == "CD99 ligand"
+    assert found["ZQX-4040"] is None

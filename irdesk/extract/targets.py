@@ -29,6 +29,9 @@ MODIFIER = r"(?:(?i:small[- ]molecule|small|molecule|covalent|reversible|irrever
 # A lower-case protein name that ends like one: "-ase", "kinase", "receptor", "channel", "proteasome".
 PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase(?:s\b|\s\d{1,2}\b)?|proteasomes?|receptors?|channels?|protein(?:s\b|\s\d+)?)"
 
+# "inhibiting ALK fusion-positive cells", "targeting HER2+ tumours": a marker of the cells, not the target.
+NOT_CELLS = r"(?![-‐ ](?:fusion[-‐ ])?(?:positive|negative|expressing|amplified|rearranged|high|low)\b|\+)"
+
 _SHAPES = (
     ("targeting|targeted|directed|specific",
      rf"(?:(?P<a0>{SYM})\)?\s(?=\S{{2,16}}[-‐ ](?:targeting|targeted|directed) (?:bispecific|T[- ]cell)))?"
@@ -38,7 +41,7 @@ _SHAPES = (
     ("direct|target|inhibit|bind|block|silenc|degrad|production|expression|level",
      rf"\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
      rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
-     rf"levels?) of)\s+(?:(?:the|both|not only|native|wild-type|mutant|mutated)\s+){{0,3}}(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})\b|(?P<j>{PROTEIN})\b)"),
+     rf"levels?) of)\s+(?:(?:the|both|not only|native|wild-type|mutant|mutated)\s+){{0,3}}(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})(?P<lig>[-‐ ]ligand)?\b{NOT_CELLS}|(?P<j>{PROTEIN})\b)"),
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
      rf"\b(?P<d>{COMBO}(?: (?i:receptor))?)(?: \((?P<d2>{SYM})\))? {MODIFIER}{ROLE}"),
     ("actor ", rf"\b(?P<e>(?:complement |coagulation )?[Ff]actor (?:[XVI]{{1,4}}a?|[A-H]))\b"),
@@ -145,7 +148,7 @@ def _value(m: re.Match) -> tuple[str, int] | None:
             if g == "d" and _group(m, "d2") and not re.search(r"\d", m.group("d")):
                 return m.group("d2"), m.start("d2")
             value = re.sub(r"\s?/\s?|,?\s(?:and|&)\s(?:the\s)?", "/", m.group(g))
-            return value, m.start(g)
+            return value + (" ligand" if g == "c" and _group(m, "lig") else ""), m.start(g)  # "CD40-ligand"
     return None
 
 
