@@ -225,3 +225,9 @@ def test_ligand_targets_and_cell_markers():
                      "In the report, ZQX-4040 was potent by inhibiting QLK fusion-positive cells.\n")
     assert found["ZQX-3030"] == "CD99 ligand"
     assert found["ZQX-4040"] is None
+
+
+def test_trial_and_event_marks_are_not_drugs():
+    names = _names("ZQX-101 was tested in the Zorbic Stenosis Trials (ZEST-4). ZEST-4 consists of two arms. "
+                   "Dr. Vale will present ZQX-101 at the QUBIO® Investment Summit in Toronto. ZQX-101 is a drug.\n")
+    assert not {"ZEST-4", "QUBIO"} & names

@@ -54,7 +54,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
-                      r"consortium|foundation|score|portfolio|suite)\b")
+                      r"consortium|foundation|score|portfolio|suite|summit|conference|forum|symposium|showcase|awards?)\b")
 # "DehydraTECH™ enhancement technology", "COMPASS® and CHART® hematopathology services", "the
 # medical device (ABV-1701/Vitargus®)": a mark whose words around it say it is a technology,
 # a service or a device. Words between are ordinary modifiers, not a drug's companion test.
