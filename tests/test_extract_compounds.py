@@ -231,3 +231,11 @@ def test_trial_and_event_marks_are_not_drugs():
     names = _names("ZQX-101 was tested in the Zorbic Stenosis Trials (ZEST-4). ZEST-4 consists of two arms. "
                    "Dr. Vale will present ZQX-101 at the QUBIO® Investment Summit in Toronto. ZQX-101 is a drug.\n")
     assert not {"ZEST-4", "QUBIO"} & names
+
+
+def test_a_mark_whose_plain_mention_names_a_platform_or_supplement():
+    names = _names("Acme licensed QuoSTEM® to partners for ZQX-101. The QuoSTEM platform grows cells. "
+                   "Acme sells its VitaMAX™ supplement online. ZORBIX® (zorbatinib) is a drug. ZORBIX.\n\n"
+                   "The program also covers ZORBIX dosing.\n")
+    assert not {"QuoSTEM", "VitaMAX"} & names
+    assert "ZORBIX" in names

@@ -54,7 +54,8 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
-                      r"consortium|foundation|score|portfolio|suite|summit|conference|forum|symposium|showcase|awards?)\b")
+                      r"consortium|foundation|score|portfolio|suite|summit|conference|forum|symposium|showcase|awards?|"
+                      r"supplements?|nutraceuticals?|cosmetics?|blend)\b")
 # "DehydraTECH™ enhancement technology", "COMPASS® and CHART® hematopathology services", "the
 # medical device (ABV-1701/Vitargus®)": a mark whose words around it say it is a technology,
 # a service or a device. Words between are ordinary modifiers, not a drug's companion test.
@@ -210,13 +211,25 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
     return found
 
 
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether the words after a name (ending at ``end``) say it is a platform, a device, a service..."""
+    m = NOT_DRUG.match(text, end, end + 60) or THING_AFTER.match(text, end, end + 80)
+    return bool(m) and not SENTENCE_BREAK.search(m.group(0))  # "X.\n\nThe program ...": another sentence
+
+
+SENTENCE_BREAK = re.compile(r"\n|\.\s")
+
+
 def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Marked names (®, ™) that name a drug, and capitals tied to an INN in brackets."""
     # Most releases carry no mark at all: then no mention can match BRAND.
     marks = _brand_marks(text)
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
-    not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)
-                 or THING_AFTER.match(text, m.end(), m.end() + 80) or THING_OPEN.search(text, max(0, m.start() - 60), m.start())}
+    not_drugs = {m.group(1) for m in marks if _names_a_thing(text, m.end())
+                 or THING_OPEN.search(text, max(0, m.start() - 60), m.start())}
+    # ... and so is a mark one of whose unmarked mentions does ("its DehydraTECH processing technology").
+    not_drugs |= {name for name in {m.group(1) for m in marks} - not_drugs
+                  if any(_names_a_thing(text, at + len(name)) for at in word_hits(text, name))}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
     vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
                or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
