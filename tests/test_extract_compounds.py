@@ -239,3 +239,10 @@ def test_a_mark_whose_plain_mention_names_a_platform_or_supplement():
                    "The program also covers ZORBIX dosing.\n")
     assert not {"QuoSTEM", "VitaMAX"} & names
     assert "ZORBIX" in names
+
+
+def test_antibody_against_and_roman_numbered_enzymes():
+    found = _targets("ZQX-5050 is a humanized antibody against QRT7 in trials. "
+                     "ZQX-6060, a quinolase II inhibitor, was dosed.\n")
+    assert found["ZQX-5050"] == "QRT7"
+    assert found["ZQX-6060"] == "quinolase II"

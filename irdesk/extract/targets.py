@@ -27,7 +27,7 @@ MODIFIER = r"(?:(?i:small[- ]molecule|small|molecule|covalent|reversible|irrever
            r"monoclonal|humanized|humanised|fully human|human|bispecific|blocking|neutrali[sz]ing|peptide|" \
            r"competitive|potent|dual|pan|investigational|novel)\s){0,3}"
 # A lower-case protein name that ends like one: "-ase", "kinase", "receptor", "channel", "proteasome".
-PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase(?:s\b|\s\d{1,2}\b)?|proteasomes?|receptors?|channels?|protein(?:s\b|\s\d+)?)"
+PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase(?:s\b|\s\d{1,2}\b|\s(?:I{1,3}|IV)\b)?|proteasomes?|receptors?|channels?|protein(?:s\b|\s\d+)?)"
 
 # "inhibiting ALK fusion-positive cells", "targeting HER2+ tumours": a marker of the cells, not the target.
 NOT_CELLS = r"(?![-‐ ](?:fusion[-‐ ])?(?:positive|negative|expressing|amplified|rearranged|high|low)\b|\+)"
@@ -38,8 +38,8 @@ _SHAPES = (
      rf"(?P<a>{COMBO})[-‐ ](?:targeting|targeted|directed|specific)\b(?: (?P<a2>{SYM})(?= (?:T[- ]cell|bispecific)))?"),
     ("x", r"\((?P<k>[A-Z0-9]{2,8}x[A-Z0-9]{2,8})\)"),  # "REGN5458 (BCMAxCD3)": a bispecific's two targets
     ("anti-", rf"\banti-(?P<b>{COMBO})\b(?![-‐ ]based)"),
-    ("direct|target|inhibit|bind|block|silenc|degrad|production|expression|level",
-     rf"\b(?i:directed against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
+    ("direct|target|inhibit|bind|block|silenc|degrad|production|expression|level|against",
+     rf"\b(?i:directed against|(?:antibod(?:y|ies)|nanobod(?:y|ies)) (?:raised )?against|target(?:s|ing)?|inhibit(?:s|ing)?|inhibitors? of|binds?(?: to)?|binding to|"
      rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
      rf"levels?) of)\s+(?:(?:the|both|not only|native|wild-type|mutant|mutated)\s+){{0,3}}(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})(?P<lig>[-‐ ]ligand)?\b{NOT_CELLS}|(?P<j>{PROTEIN})\b)"),
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
@@ -130,7 +130,7 @@ def _value(m: re.Match) -> tuple[str, int] | None:
             if not name or name.lower() in GENERIC or name.lower() in ("base", "release", "increase",
                                             "decrease", "disease", "phase", "case", "database", "purchase"):
                 return None
-            if not re.search(r"ase(?: \d{1,2})?$|some$|receptor$|channel$|protein", name) or name.split()[-1].lower() in (
+            if not re.search(r"ase(?: \d{1,2}| I{1,3}| IV)?$|some$|receptor$|channel$|protein", name) or name.split()[-1].lower() in (
                     "phase", "disease", "increase", "decrease", "case", "release", "database", "purchase", "base"):
                 return None
             at = m.start(full) + m.group(full).index(name)
