@@ -246,3 +246,11 @@ def test_antibody_against_and_roman_numbered_enzymes():
                      "ZQX-6060, a quinolase II inhibitor, was dosed.\n")
     assert found["ZQX-5050"] == "QRT7"
     assert found["ZQX-6060"] == "quinolase II"
+
+
+def test_ligands_micrornas_receptor_types_and_word_number_proteins():
+    found = _targets("ZQX-1010, a small molecule QITR ligand agonist, was shown. ZQX-2020, an inhibitor of "
+                     "microRNA-77b, works. ZQX-3030, a zorbinoid receptor type 1 agonist, helps. ZQX-4040 targets "
+                     "Quectin-4, a marker. In Phase-2, ZQX-5050 targets Cohort-3 patients.\n")
+    assert found == {"ACM-101": "CD99", "ZQX-1010": "QITR ligand", "ZQX-2020": "microRNA-77b",
+                     "ZQX-3030": "zorbinoid receptor type 1", "ZQX-4040": "Quectin-4", "ZQX-5050": None}

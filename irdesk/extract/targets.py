@@ -16,7 +16,10 @@ from .model import Span
 from .textfind import find_all
 
 # A gene or protein symbol: "CD56", "PD-1", "IL-4Rα", "BCR-ABL", "KRAS G12C", "BCMAxCD3".
-SYM = r"(?:[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:(?<=[a-z][A-Z]) ?\d\.\d{1,2}|(?<=[a-z]\d)\.\d{1,2})?(?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:[-‐]?(?:Rα|Rβ|α|β)\d?)?(?: [GQV]\d{2,3}[A-Z])?)"
+# Also a protein named by a word and its number ("Nectin-4", "Claudin-18.2") and a microRNA ("miR-10b").
+SYM = (r"(?:(?!(?:Phase|Part|Cohort|Study|Trial|Day|Week|Month|Year|Arm|Stage|Grade|Type|Level|Class|Group|Step|Cycle|"
+        r"Dose|Covid|Tier|Section|Item|Figure|Table|Model|Version|Visit|Module|Series|Round|Block)[-‐])"
+        r"[A-Z][a-z]{2,9}[-‐]\d{1,2}(?:\.\d)?(?![\w-])|(?:microRNA|miRNA|miR)-\d{1,4}[a-z]?(?![\w-])|[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:(?<=[a-z][A-Z]) ?\d\.\d{1,2}|(?<=[a-z]\d)\.\d{1,2})?(?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:[-‐]?(?:Rα|Rβ|α|β)\d?)?(?: [GQV]\d{2,3}[A-Z])?)")
 COMBO = rf"{SYM}(?:\s?/\s?{SYM}){{0,2}}"
 COMBO_AND = rf"{SYM}(?:(?:\s?/\s?|,?\s(?:and|&)\s(?:the\s)?){SYM}){{0,2}}"  # "targeting IL-4Rα and ST2"
 ROLE = r"(?i:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders?|blockers?|antibod(?:y|ies)|" \
@@ -27,7 +30,7 @@ MODIFIER = r"(?:(?i:small[- ]molecule|small|molecule|covalent|reversible|irrever
            r"monoclonal|humanized|humanised|fully human|human|bispecific|blocking|neutrali[sz]ing|peptide|" \
            r"competitive|potent|dual|pan|investigational|novel)\s){0,3}"
 # A lower-case protein name that ends like one: "-ase", "kinase", "receptor", "channel", "proteasome".
-PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase(?:s\b|\s\d{1,2}\b|\s(?:I{1,3}|IV)\b)?|proteasomes?|receptors?|channels?|protein(?:s\b|\s\d+)?)"
+PROTEIN = r"(?:[A-Za-z0-9][\w-]*\s){0,2}(?:[\w-]*ase(?:s\b|\s\d{1,2}\b|\s(?:I{1,3}|IV)\b)?|proteasomes?|receptors?(?: (?:sub)?type \d)?|channels?|protein(?:s\b|\s\d+)?)"
 
 # "inhibiting ALK fusion-positive cells", "targeting HER2+ tumours": a marker of the cells, not the target.
 NOT_CELLS = r"(?![-‐ ](?:fusion[-‐ ])?(?:positive|negative|expressing|amplified|rearranged|high|low)\b|\+)"
@@ -43,7 +46,7 @@ _SHAPES = (
      rf"block(?:s|ing)?|silenc(?:es|ing)|degrad(?:es|ing)|(?:reduc|lower)(?:es|ing|e)? (?:the )?(?:production|expression|"
      rf"levels?) of)\s+(?:(?:the|both|not only|native|wild-type|mutant|mutated)\s+){{0,3}}(?:(?P<i>{PROTEIN}) \((?P<i2>{SYM})\)|(?P<c>{COMBO_AND})(?P<lig>[-‐ ]ligand)?\b{NOT_CELLS}|(?P<j>{PROTEIN})\b)"),
     ("inhibit|modulat|antagon|agonist|activat|degrad|block|antibod|bispecific|engager|silenc|sirna|antisense|gene therapy",
-     rf"\b(?P<d>{COMBO}(?: (?i:receptor))?)(?: \((?P<d2>{SYM})\))? {MODIFIER}{ROLE}"),
+     rf"\b(?P<d>{COMBO}(?: (?i:receptor|ligand))?)(?: \((?P<d2>{SYM})\))? {MODIFIER}{ROLE}"),
     ("actor ", rf"\b(?P<e>(?:complement |coagulation )?[Ff]actor (?:[XVI]{{1,4}}a?|[A-H]))\b"),
     # A receptor family named by its transmitter ("an alpha 2-adrenergic agonist", "a dopaminergic
     # antagonist"): the target is that receptor.
@@ -130,7 +133,7 @@ def _value(m: re.Match) -> tuple[str, int] | None:
             if not name or name.lower() in GENERIC or name.lower() in ("base", "release", "increase",
                                             "decrease", "disease", "phase", "case", "database", "purchase"):
                 return None
-            if not re.search(r"ase(?: \d{1,2}| I{1,3}| IV)?$|some$|receptor$|channel$|protein", name) or name.split()[-1].lower() in (
+            if not re.search(r"ase(?: \d{1,2}| I{1,3}| IV)?$|some$|receptor(?: (?:sub)?type \d)?$|channel$|protein", name) or name.split()[-1].lower() in (
                     "phase", "disease", "increase", "decrease", "case", "release", "database", "purchase", "base"):
                 return None
             at = m.start(full) + m.group(full).index(name)
