@@ -254,3 +254,9 @@ def test_ligands_micrornas_receptor_types_and_word_number_proteins():
                      "Quectin-4, a marker. In Phase-2, ZQX-5050 targets Cohort-3 patients.\n")
     assert found == {"ACM-101": "CD99", "ZQX-1010": "QITR ligand", "ZQX-2020": "microRNA-77b",
                      "ZQX-3030": "zorbinoid receptor type 1", "ZQX-4040": "Quectin-4", "ZQX-5050": None}
+
+
+def test_no_code_names_in_a_release_outside_medicine():
+    text = ("Vintage Car Gala Opens\n\nLONDON, May 1, 2025 /PRNewswire/ -- The QX220 and QX220 Sport will be shown "
+            "at the gala. The QX220 program offers a product for collectors.\n")
+    assert extract_text(text).compounds == []

@@ -159,8 +159,27 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 
 
+# Words of medicine and its regulation: a release with fewer than three of them (a car's, a coin's,
+# a mine's, an avionics vendor's) names no drug by a code ("XJ220", "SPX6900", "drillhole AL24077").
+MEDICAL = re.compile(r"(?i)\b(?:clinical|FDA|EMA|NDA|BLA|IND|PDUFA|patients?|therap(?:y|ies|eutics?)|drugs?|"
+                     r"pharma\w*|biotech\w*|diseases?|treatments?|trials?|dos(?:e|es|ing)|medicines?|vaccines?|"
+                     r"oncology|cancers?|tumou?rs?|molecules?|antibod(?:y|ies)|indicat(?:ed|ions?)|disorders?|"
+                     r"syndromes?|infections?|candidates?|pipeline|preclinical|efficacy)\b")
+
+
+def _medical(text: str) -> bool:
+    seen: set[str] = set()
+    for m in MEDICAL.finditer(text):
+        seen.add(m.group(0).lower())
+        if len(seen) >= 3:
+            return True
+    return False
+
+
 def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Code names the release treats as a drug's: repeated, in the headline, or among drug words."""
+    if not _medical(text):
+        return []
     codes = list(CODE.finditer(text))
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
