@@ -258,5 +258,5 @@ def test_ligands_micrornas_receptor_types_and_word_number_proteins():
 
 def test_no_code_names_in_a_release_outside_medicine():
     text = ("Vintage Car Gala Opens\n\nLONDON, May 1, 2025 /PRNewswire/ -- The QX220 and QX220 Sport will be shown "
-            "at the gala. The QX220 program offers a product for collectors.\n")
+            "at the gala. The QX220 program offers a product for collectors.\n" + "The cars are red. " * 100)
     assert extract_text(text).compounds == []

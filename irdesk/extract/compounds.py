@@ -159,15 +159,21 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 
 
-# Words of medicine and its regulation: a release with fewer than three of them (a car's, a coin's,
-# a mine's, an avionics vendor's) names no drug by a code ("XJ220", "SPX6900", "drillhole AL24077").
+# Words of medicine and its regulation: a release of full length with fewer than three of them (a
+# car's, a coin's, a mine's, an avionics vendor's) names no drug by a code ("XJ220", "SPX6900",
+# "drillhole AL24077"). A snippet is too short to tell.
 MEDICAL = re.compile(r"(?i)\b(?:clinical|FDA|EMA|NDA|BLA|IND|PDUFA|patients?|therap(?:y|ies|eutics?)|drugs?|"
                      r"pharma\w*|biotech\w*|diseases?|treatments?|trials?|dos(?:e|es|ing)|medicines?|vaccines?|"
                      r"oncology|cancers?|tumou?rs?|molecules?|antibod(?:y|ies)|indicat(?:ed|ions?)|disorders?|"
                      r"syndromes?|infections?|candidates?|pipeline|preclinical|efficacy)\b")
 
 
+FULL_LENGTH = 1500
+
+
 def _medical(text: str) -> bool:
+    if len(text) < FULL_LENGTH:
+        return True
     seen: set[str] = set()
     for m in MEDICAL.finditer(text):
         seen.add(m.group(0).lower())
