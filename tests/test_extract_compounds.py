@@ -260,3 +260,11 @@ def test_no_code_names_in_a_release_outside_medicine():
     text = ("Vintage Car Gala Opens\n\nLONDON, May 1, 2025 /PRNewswire/ -- The QX220 and QX220 Sport will be shown "
             "at the gala. The QX220 program offers a product for collectors.\n" + "The cars are red. " * 100)
     assert extract_text(text).compounds == []
+
+
+def test_codes_of_pathogens_and_of_things_in_apposition():
+    names = _names("ZQX-101 uses discoveries from the human zorbavirus (HZbV-1), which inhibits immunity. "
+                   "HZbV-1 peptides were dosed. The QENVA4000, a predictive diagnostic system, was sold; "
+                   "QENVA4000 prevented failures. ZQX-101 is a drug.\n")
+    assert not {"HZbV-1", "QENVA4000"} & names
+    assert "ZQX-101" in names

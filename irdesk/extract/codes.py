@@ -140,6 +140,12 @@ IS_A_TRIAL = re.compile(r"\s+(?:is|was)\s+an?\s+(?:(?!(?:drug|candidate|therap|i
 # "one medical device (ABV-1701/...)", "our intravitreal vector, R100,": a code that names a thing not a drug.
 THING_BEFORE = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|tests?|software|vectors?|capsids?|"
                           r"diagnostics?|instruments?|systems?|services?)\s*(?:,\s*|\(\s*)$")
+# "ENVAIR4000, a predictive diagnostic system": a code said to name a thing that is not a drug.
+AS_THING_AFTER = re.compile(r"(?i),\s+(?:a|an|the|our|its)\s+(?:[\w-]+\s+){0,3}(?:systems?|devices?|platforms?|"
+                            r"technolog(?:y|ies)|software|instruments?|tools?|apps?|assays?|tests?|sensors?|monitors?|"
+                            r"implants?|vectors?|capsids?|algorithms?|satellites?|vehicles?|aircraft|engines?)\b")
+# "the human astrovirus (HAstV-1)": a pathogen's strain, not a drug.
+PATHOGEN_BEFORE = re.compile(r"(?i)(?:virus|viruses|bacteri(?:um|a)|phages?|strains?|pathogens?|fung(?:us|i)|parasites?)\s\($")
 # "dipeptidyl peptidase-4 (DPP-4) inhibitor": a protein's abbreviation.
 PROTEIN_BEFORE = re.compile(r"(?i)(?:ase|receptor|protein|channel|factor|kinase)s?(?:[-‐‑ ]\d{1,2}[a-z]?)?\s\($")
 # "P0385", "T0123": one letter before a number that starts with 0 numbers an item (a poster), not a drug.
@@ -161,7 +167,9 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
             role["number"] += 1
         elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after):
             role["trial"] += 1
-        elif THING_BEFORE.search(before) and after[:1] in (",", ")", "/"):
+        elif AS_THING_AFTER.match(after):
+            role["thing"] += 1
+        elif THING_BEFORE.search(before) and after[:1] in (",", ")", "/") or PATHOGEN_BEFORE.search(before):
             role["thing"] += 1
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
