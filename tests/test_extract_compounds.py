@@ -268,3 +268,8 @@ def test_codes_of_pathogens_and_of_things_in_apposition():
                    "QENVA4000 prevented failures. ZQX-101 is a drug.\n")
     assert not {"HZbV-1", "QENVA4000"} & names
     assert "ZQX-101" in names
+
+
+def test_family_members_by_number():
+    found = _targets("ZQX-7070, a QDK4/6 inhibitor, was dosed.\n")
+    assert found["ZQX-7070"] == "QDK4/6"

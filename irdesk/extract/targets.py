@@ -16,10 +16,10 @@ from .model import Span
 from .textfind import find_all
 
 # A gene or protein symbol: "CD56", "PD-1", "IL-4Rα", "BCR-ABL", "KRAS G12C", "BCMAxCD3".
-# Also a protein named by a word and its number ("Nectin-4", "Claudin-18.2") and a microRNA ("miR-10b").
+# "CDK4/6", "JAK1/2": a family's members by their numbers. Also a protein named by a word and its number ("Nectin-4", "Claudin-18.2") and a microRNA ("miR-10b").
 SYM = (r"(?:(?!(?:Phase|Part|Cohort|Study|Trial|Day|Week|Month|Year|Arm|Stage|Grade|Type|Level|Class|Group|Step|Cycle|"
         r"Dose|Covid|Tier|Section|Item|Figure|Table|Model|Version|Visit|Module|Series|Round|Block)[-‐])"
-        r"[A-Z][a-z]{2,9}[-‐]\d{1,2}(?:\.\d)?(?![\w-])|(?:microRNA|miRNA|miR)-\d{1,4}[a-z]?(?![\w-])|[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:(?<=[a-z][A-Z]) ?\d\.\d{1,2}|(?<=[a-z]\d)\.\d{1,2})?(?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:[-‐]?(?:Rα|Rβ|α|β)\d?)?(?: [GQV]\d{2,3}[A-Z])?)")
+        r"[A-Z][a-z]{2,9}[-‐]\d{1,2}(?:\.\d)?(?![\w-])|(?:microRNA|miRNA|miR)-\d{1,4}[a-z]?(?![\w-])|[A-Z][A-Za-z0-9]{0,9}[A-Z0-9](?:(?<=[a-z][A-Z]) ?\d\.\d{1,2}|(?<=[a-z]\d)\.\d{1,2}|(?<=\d)/\d{1,2}(?![\w/]))?(?:[-‐][A-Z0-9][A-Za-z0-9]{0,5})*(?:[-‐]?(?:Rα|Rβ|α|β)\d?)?(?: [GQV]\d{2,3}[A-Z])?)")
 COMBO = rf"{SYM}(?:\s?/\s?{SYM}){{0,2}}"
 COMBO_AND = rf"{SYM}(?:(?:\s?/\s?|,?\s(?:and|&)\s(?:the\s)?){SYM}){{0,2}}"  # "targeting IL-4Rα and ST2"
 ROLE = r"(?i:inhibitors?|modulators?|antagonists?|agonists?|activators?|degraders?|blockers?|antibod(?:y|ies)|" \
