@@ -273,3 +273,9 @@ def test_codes_of_pathogens_and_of_things_in_apposition():
 def test_family_members_by_number():
     found = _targets("ZQX-7070, a QDK4/6 inhibitor, was dosed.\n")
     assert found["ZQX-7070"] == "QDK4/6"
+
+
+def test_owner_without_a_noun_of_before_it():
+    found = compounds("The advancement of programs continues. Studies of Borealis Pharma’s ZQX-808 showed benefit. "
+                      "ZQX-808 was dosed.\n")
+    assert found["ZQX-808"].company == "Borealis Pharma"

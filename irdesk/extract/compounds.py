@@ -557,7 +557,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
-    ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
+    ties = [(clean_owner(owner, text), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
     small_print = fine_print(text, sections) if groups else []
     lowered = _lowered(text) if groups else ""

@@ -21,7 +21,7 @@ ORG_END = re.compile(rf"\b({ORG})$")
 # A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
 PHRASE = re.compile(rf"\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
                     rf"(?: and (?:developed|marketed|commercialized|manufactured))? by)\s+(?:the\s+)?({ORG})")
-FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|Announces?|Presents?|Reports?|Highlights?|"
+FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|After|Before|Since|Unlike|Like|Than|Versus|Announces?|Presents?|Reports?|Highlights?|"
                            r"Shares?|Receives?|Completes?|Showing|Highlighting|Featuring|Following|Including|Regarding)\s+")
 # Issuers that do not own drugs: societies, journals, news services, agencies, universities.
 NOT_OWNERS = re.compile(r"(?i)\b(?:\w*wire|\w*news\w*|media|association|society|college|academy|journal|university|"
@@ -221,7 +221,14 @@ def tied_owners(text: str) -> list[tuple[str, int, int]]:
     return ties
 
 
-def clean_owner(name: str) -> str:
-    """The company's name without a title-case headline's words before it."""
+def clean_owner(name: str, text: str = "") -> str:
+    """The company's name without a title-case headline's words before it, nor a noun and "of"
+    the text also writes in lower case ("Advancement of GeoVax", "Studies of InMed")."""
     name = FUNCTION_WORD.sub("", name)
+    head = NOUN_OF.match(name)
+    if head and text and head.group(1).lower() in lower_words(text):
+        name = name[head.end():]
     return TRAILING_AND.sub("", name.rstrip(".,;: ")).strip()
+
+
+NOUN_OF = re.compile(r"([A-Z][a-z]+) of (?=[A-Z])")
