@@ -276,6 +276,6 @@ def test_family_members_by_number():
 
 
 def test_owner_without_a_noun_of_before_it():
-    found = compounds("The advancement of programs continues. Studies of Borealis Pharma’s ZQX-808 showed benefit. "
+    found = compounds("The advancement of studies continues. Studies of Borealis Pharma’s ZQX-808 showed benefit. "
                       "ZQX-808 was dosed.\n")
     assert found["ZQX-808"].company == "Borealis Pharma"
