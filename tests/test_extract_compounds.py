@@ -279,3 +279,10 @@ def test_owner_without_a_noun_of_before_it():
     found = compounds("The advancement of studies continues. Studies of Borealis Pharma’s ZQX-808 showed benefit. "
                       "ZQX-808 was dosed.\n")
     assert found["ZQX-808"].company == "Borealis Pharma"
+
+
+def test_capitals_said_to_be_a_drug_without_a_mark():
+    names = _names("Acme prepares the launch of ZORBICHOL PF, its lead candidate for presbyopia. "
+                   "Jane Roe, M.D., FAHA, an expert in medicine, spoke about therapy.\n")
+    assert "ZORBICHOL PF" in names
+    assert "FAHA" not in names

@@ -63,6 +63,9 @@ THING_AFTER = re.compile(r"\)?\s*(?:(?:and|or|,)\s+[A-Z][\w-]*(?:®|™)?\s+)?(?
                          r"plus|in|on|to|by|is|was|are|uses?|using|its|their|our)\b)[\w-]+\s+){1,2}"
                          r"(?i:technolog(?:y|ies)|platforms?|software|devices?|services|assays?)\b")
 THING_OPEN = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|software|systems?)\s*\((?:[^()/]{1,30}/)?$")
+# Not after a comma: "M.D., M.P.H., FAHA, an associate professor of medicine" lists credentials.
+CAPS_DRUG_APPOSITION = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?),\s+(?:its|our|their|a|an|the)\s+"
+                                  r"(?:[\w-]+\s+){0,3}(?:candidate|drug|therapy|treatment|medicine|formulation)\b")
 CAPS_BEFORE_INN = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
                         r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
@@ -271,6 +274,14 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
                 found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
             else:
                 found.append((name, (start, m.end(1)), "brand"))
+    # "BRIMOCHOL PF, its lead candidate", "KETAFREE, its IV ketamine formulation": capitals the text
+    # says are a drug, with no mark.
+    company = squash(release.company or "")
+    for m in CAPS_DRUG_APPOSITION.finditer(text):
+        name = m.group(1)
+        if not NOT_CODES.match(name.split()[0]) and name.split()[0].lower() not in lower_words(text) \
+                and not (company and company.startswith(squash(name))) and not ticker_of(text, name.split()[0]):
+            found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in _caps_before_inn(text):
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
