@@ -161,6 +161,7 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 60]
         role = roles.setdefault(key, Counter())
+        opens = before.rstrip()[-1:] in (",", "(")  # an apposition or a bracket: THING_BEFORE's shapes
         role["all"] += 1
         if AS_NUMBER_BEFORE.search(before) or NUMBERED_ITEM.fullmatch(m.group(0)) \
                 or before.endswith("(") and is_listing(m.group(0)):
@@ -169,7 +170,8 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
             role["trial"] += 1
         elif AS_THING_AFTER.match(after):
             role["thing"] += 1
-        elif THING_BEFORE.search(before) and after[:1] in (",", ")", "/") or PATHOGEN_BEFORE.search(before):
+        elif opens and (after[:1] in (",", ")", "/") and THING_BEFORE.search(before)
+                        or before.endswith("(") and PATHOGEN_BEFORE.search(before)):
             role["thing"] += 1
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
@@ -178,7 +180,8 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
                 or before.endswith("(") and TRIAL_BEFORE.search(
                 text, max(0, m.start() - 100), m.start()):
             role["trial"] += 1
-        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before) or PROTEIN_BEFORE.search(before):
+        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before) \
+                or before.endswith("(") and PROTEIN_BEFORE.search(before):
             role["target"] += 1
     not_drugs, numbers = set(), set()
     drugs = {key for key, role in roles.items() if role["drug"]}

@@ -63,9 +63,21 @@ THING_AFTER = re.compile(r"\)?\s*(?:(?:and|or|,)\s+[A-Z][\w-]*(?:®|™)?\s+)?(?
                          r"plus|in|on|to|by|is|was|are|uses?|using|its|their|our)\b)[\w-]+\s+){1,2}"
                          r"(?i:technolog(?:y|ies)|platforms?|software|devices?|services|assays?)\b")
 THING_OPEN = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|software|systems?)\s*\((?:[^()/]{1,30}/)?$")
-# Not after a comma: "M.D., M.P.H., FAHA, an associate professor of medicine" lists credentials.
-CAPS_DRUG_APPOSITION = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?),\s+(?:its|our|their|a|an|the)\s+"
-                                  r"(?:[\w-]+\s+){0,3}(?:candidate|drug|therapy|treatment|medicine|formulation)\b")
+# Sought from the comma (a fast scan), then the capitals before it; not after a comma: "M.D., M.P.H.,
+# FAHA, an associate professor of medicine" lists credentials.
+DRUG_APPOSITION = re.compile(r",\s+(?:its|our|their|a|an|the)\s+(?:[\w-]+\s+){0,3}(?:candidate|drug|therapy|treatment|"
+                             r"medicine|formulation)\b")
+CAPS_BEFORE_COMMA = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?)$")
+
+
+def _caps_drug_appositions(text: str) -> list[re.Match]:
+    """Capitals just before a comma that opens a drug's apposition ("BRIMOCHOL PF, its lead candidate")."""
+    found = []
+    for m in DRUG_APPOSITION.finditer(text):
+        caps = CAPS_BEFORE_COMMA.search(text, max(0, m.start() - 24), m.start())
+        if caps:
+            found.append(caps)
+    return found
 CAPS_BEFORE_INN = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
                         r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
@@ -165,10 +177,11 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
 # Words of medicine and its regulation: a release of full length with fewer than three of them (a
 # car's, a coin's, a mine's, an avionics vendor's) names no drug by a code ("XJ220", "SPX6900",
 # "drillhole AL24077"). A snippet is too short to tell.
-MEDICAL = re.compile(r"(?i)\b(?:clinical|FDA|EMA|NDA|BLA|IND|PDUFA|patients?|therap(?:y|ies|eutics?)|drugs?|"
-                     r"pharma\w*|biotech\w*|diseases?|treatments?|trials?|dos(?:e|es|ing)|medicines?|vaccines?|"
-                     r"oncology|cancers?|tumou?rs?|molecules?|antibod(?:y|ies)|indicat(?:ed|ions?)|disorders?|"
-                     r"syndromes?|infections?|candidates?|pipeline|preclinical|efficacy)\b")
+# Looked for as parts of the lower-cased text (a scan per word beats one case-blind regex); none is
+# part of an ordinary word of another trade ("trial" is, of "industrial").
+MEDICAL = ("clinical", "fda", "patient", "therap", "drug", "pharma", "biotech", "disease", "treatment", "medicine",
+           "vaccine", "oncology", "cancer", "tumor", "tumour", "molecule", "antibod", "indicated", "indication",
+           "disorder", "syndrome", "infection", "pdufa", "preclinical", "efficacy", "dosing", "doses")
 
 
 FULL_LENGTH = 1500
@@ -177,19 +190,20 @@ FULL_LENGTH = 1500
 def _medical(text: str) -> bool:
     if len(text) < FULL_LENGTH:
         return True
-    seen: set[str] = set()
-    for m in MEDICAL.finditer(text):
-        seen.add(m.group(0).lower())
-        if len(seen) >= 3:
-            return True
+    low, seen = text.lower(), 0
+    for word in MEDICAL:
+        if word in low:
+            seen += 1
+            if seen >= 3:
+                return True
     return False
 
 
 def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Code names the release treats as a drug's: repeated, in the headline, or among drug words."""
-    if not _medical(text):
-        return []
     codes = list(CODE.finditer(text))
+    if codes and not _medical(text):
+        return []
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
     not_drugs, numbers, drugs = code_roles(text, codes)
@@ -277,7 +291,7 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
     # "BRIMOCHOL PF, its lead candidate", "KETAFREE, its IV ketamine formulation": capitals the text
     # says are a drug, with no mark.
     company = squash(release.company or "")
-    for m in CAPS_DRUG_APPOSITION.finditer(text):
+    for m in _caps_drug_appositions(text):
         name = m.group(1)
         if not NOT_CODES.match(name.split()[0]) and name.split()[0].lower() not in lower_words(text) \
                 and not (company and company.startswith(squash(name))) and not ticker_of(text, name.split()[0]):

@@ -208,7 +208,9 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
         if not named and not TRIGGER.search(low):
             continue
         j = bisect.bisect_left(hits, s_end) - 1
-        lo, hi = max(0, hits[i] - s_start - NEAR - 60), min(len(sentence), hits[j] - s_start + WIDE + 60)
+        # find_target looks farther than NEAR only after a compound that opens its sentence.
+        reach = WIDE if hits[i] - s_start < 40 else NEAR
+        lo, hi = max(0, hits[i] - s_start - NEAR - 60), min(len(sentence), hits[j] - s_start + reach + 60)
         found = []
         for t in _matches(sentence, low, lo, hi):
             value = _value(t)
