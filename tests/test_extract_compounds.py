@@ -286,3 +286,8 @@ def test_capitals_said_to_be_a_drug_without_a_mark():
                    "Jane Roe, M.D., FAHA, an expert in medicine, spoke about therapy.\n")
     assert "ZORBICHOL PF" in names
     assert "FAHA" not in names
+
+
+def test_a_drug_said_to_be_in_a_trial_is_no_trial():
+    names = _names("ZQX-909 is a twice-daily pill in a phase 2 trial. ZQX-909 lowered weight.\n")
+    assert "ZQX-909" in names
