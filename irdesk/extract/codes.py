@@ -145,7 +145,7 @@ THING_BEFORE = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assa
 # "ENVAIR4000, a predictive diagnostic system": a code said to name a thing that is not a drug.
 AS_THING_AFTER = re.compile(r"(?i),\s+(?:a|an|the|our|its)\s+(?:[\w-]+\s+){0,3}(?:systems?|devices?|platforms?|"
                             r"technolog(?:y|ies)|software|instruments?|tools?|apps?|assays?|tests?|sensors?|monitors?|"
-                            r"implants?|vectors?|capsids?|algorithms?|satellites?|vehicles?|aircraft|engines?)\b")
+                            r"implants?|algorithms?|satellites?|vehicles?|aircraft|engines?)\b")  # not "vector": a gene therapy is one
 # "the human astrovirus (HAstV-1)": a pathogen's strain, not a drug.
 PATHOGEN_BEFORE = re.compile(r"(?i)(?:virus|viruses|bacteri(?:um|a)|phages?|strains?|pathogens?|fung(?:us|i)|parasites?)\s\($")
 # "dipeptidyl peptidase-4 (DPP-4) inhibitor": a protein's abbreviation.
