@@ -137,7 +137,7 @@ AS_TRIAL_LIST = re.compile(r"(?i)(?:\s*(?:,|and|&|or)\s+(?-i:[A-Z][A-Za-z]{1,14}
 # "LDOS007 is a new Phase Ib/Randomized Phase II, open label study": a trial said to be one.
 # The words between describe the trial only: none names a drug or links to another noun ("is a pill in a trial").
 IS_A_TRIAL = re.compile(r"\s+(?:is|was)\s+an?\s+(?:(?!(?:drug|candidate|therap|inhibitor|antibod|compound|molecule|agent|"
-                        r"vaccine|medicine|treatment|pill|tablet)|(?:in|of|for|with|to|being|from|by|at)(?![a-z]))"
+                        r"vaccine|medicine|treatment)|(?:in|of|for|with|to|being|from|by|at)(?![a-z]))"
                         r"[\w/,-]+\s+){0,8}(?:clinical\s+)?(?:trial|study)\b", re.I)
 # "one medical device (ABV-1701/...)", "our intravitreal vector, R100,": a code that names a thing not a drug.
 THING_BEFORE = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|tests?|software|vectors?|capsids?|"
