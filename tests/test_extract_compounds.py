@@ -123,3 +123,171 @@ def test_targets_in_their_shapes():
     assert found["ZZ-501"].target == "QRSTxCD3" and found["ZZ-502"].target == "CD19/CD3"
     assert found["ZZ-503"].target == "ANGPTL3" and found["ZZ-504"].target == "C5"
     assert found["ZZ-505"].target == "pyruvate kinase" and found["ZZ-506"].target == "JAK1/JAK2"
+
+
+def _targets(body: str) -> dict:
+    return {c.name: c.target for c in extract_text(HEAD + body).compounds}
+
+
+def test_target_shapes_in_title_case_and_with_modifiers():
+    found = _targets("ZQX-4410 Is a First Oral IL-99 Receptor Antagonist Peptide. "
+                     "The paper describes the dual QRK/JAK9 small molecule covalent inhibitor ZQX-5520. "
+                     "ZQX-5520 covalently inhibits QRK in cells.\n")
+    assert found["ZQX-4410"] == "IL-99 Receptor"
+    assert found["ZQX-5520"] == "QRK/JAK9"  # the dual target wins over one of its parts
+
+
+def test_spelled_out_targets_plural_and_ion_channels():
+    found = _targets("ZQX-3350 has been shown to block proteasomes in tumour cells. "
+                     "ZQX-6630 is a non-opioid NaV 1.9 inhibitor for pain.\n")
+    assert found["ZQX-3350"] == "proteasome"
+    assert found["ZQX-6630"] == "NaV 1.9"
+
+
+def test_inhibitor_abbreviation_defined_elsewhere():
+    found = _targets("Acme leads in developing quinolyl-transferase inhibitors (QLTis) for cancer. "
+                     "Oral zorbatinib is a potent QLTi given once daily.\n")
+    assert found["zorbatinib"] == "quinolyl-transferase"
+
+
+def test_bispecific_two_targets_and_partner_drugs():
+    found = _targets("ZQX-7740, an investigational B-cell antigen (BQMA) CD3-targeted bispecific antibody, was dosed. "
+                     "Zorbatinib, an oral PXRP inhibitor, is given in combination with ZQX-8850 (quixociclib).\n")
+    assert found["ZQX-7740"] == "BQMA/CD3"
+    assert found["Zorbatinib"] == "PXRP"
+    assert found["ZQX-8850"] is None  # the partner named after the drug the target belongs to
+
+
+def test_no_target_from_a_class_a_trial_or_a_transgene():
+    found = _targets("ZQX-9960 is a kinase inhibitor in a randomized phase 2 (QUASAR-7) study of ZQX-9960. "
+                     "ZQX-1170 is a gene therapy with a vector encoding human quinolyl phosphorylase (QNP).\n")
+    assert found["ZQX-9960"] is None
+    assert found["ZQX-1170"] is None
+
+
+def test_target_far_in_a_sentence_about_one_compound():
+    found = _targets("ZQX-2280 uses lipid particles to carry the editing machinery into liver cells, where it "
+                     "durably switches off a gene called zorbin-like protein 7 (ZBNL7).\n")
+    assert found["ZQX-2280"] == "ZBNL7"
+
+
+def test_no_target_from_a_class_in_the_plural_or_for_a_drug_named_after_it():
+    found = _targets("Dr. Vale developed ZQX-3310, as well as a series of QEK inhibitors for cancer. "
+                     "Combining a QC4R agonist with incretin therapeutics like ZQX-4420 may help. "
+                     "ZQX-5530 is an anti-TGF-β2 oligonucleotide.\n")
+    assert found["ZQX-3310"] is None
+    assert found["ZQX-4420"] is None
+    assert found["ZQX-5530"] == "TGF-β2"
+
+
+def _names(body: str) -> set:
+    return {n for c in extract_text(HEAD + body).compounds for n in c.all_names()}
+
+
+def test_code_shaped_names_that_are_not_drugs():
+    names = _names("Acme Bio is listed on the Taiwan Exchange (TWSE-8812). ZQX-101 is in a Phase 2 trial. "
+                   "ZQX-101 is dosed with a dipeptidyl peptidase-4 (DPP-4) inhibitor. Acme also sells one medical "
+                   "device (QRV-1701/Zorvue®) for eye surgery. ZQX-101 uses our evolved vector, R200, in the eye. "
+                   "R200 was made in-house. QZOS009 is a new Phase Ib/Randomized Phase II, open label study to "
+                   "test ZQX-101. QZOS009 will enrol 60 patients. Posters: [P0412 - May 2] and ZQX-101 data. "
+                   "ZQX-101 lowers ADAM17 and TDP-43 levels; ADAM17 and TDP-43 fell by half.\n")
+    assert "ZQX-101" in names
+    assert not {"TWSE-8812", "DPP-4", "QRV-1701", "R200", "QZOS009", "P0412", "ADAM17", "TDP-43"} & names
+
+
+def test_trial_codes_in_a_list_and_drug_codes_like_exchanges():
+    names = _names("The QELODY-2 and QELODY-3 Phase 3 clinical trials of ZQX-101 will begin. QELODY-2 is "
+                   "ongoing. Our drug SGX977 (zorbatinib) and NEO404, a drug candidate, were dosed; SGX977 works.\n")
+    assert not {"QELODY-2", "QELODY-3"} & names
+    assert {"SGX977", "NEO404"} <= names
+
+
+def test_marks_of_technologies_services_devices_and_glued_headings():
+    names = _names("Acme uses its QuoTECH™ enhancement technology with zorbatinib. Acme sells ORBIT® and "
+                   "LUMEN® pathology services. Acme has one medical device (QRV-1801/Glimmo®) for surgery; "
+                   "Glimmo® is sold in Japan. Patients received zorbatinib.INDICATIONSZORBIX® is indicated "
+                   "for adults. ZORBIX® (zorbatinib) tablets were dosed.\n")
+    assert not {"QuoTECH", "ORBIT", "LUMEN", "Glimmo", "QRV-1801", "INDICATIONSZORBIX"} & names
+    assert "ZORBIX" in names
+
+
+def test_owner_from_a_trademark_legend_and_of_its():
+    found = compounds("ACM-101 was given with QUIXTRA® (quixociclib). Dr. Vale discussed Borealis Pharma’s phase 1 "
+                      "trial of its oral drug ZQX-707 in depression. ZQX-707 was well tolerated.\n"
+                      "QUIXTRA® is a registered trademark of Nordlys Therapeutics AG.\n")
+    assert found["QUIXTRA"].company == "Nordlys Therapeutics AG"
+    assert found["ZQX-707"].company == "Borealis Pharma"
+    assert found["ACM-101"].company == "Acme Bio, Inc."
+
+
+def test_ligand_targets_and_cell_markers():
+    found = _targets("ZQX-3030 is a humanized monoclonal antibody targeting CD99-ligand for transplant rejection. "
+                     "In the report, ZQX-4040 was potent by inhibiting QLK fusion-positive cells.\n")
+    assert found["ZQX-3030"] == "CD99 ligand"
+    assert found["ZQX-4040"] is None
+
+
+def test_trial_and_event_marks_are_not_drugs():
+    names = _names("ZQX-101 was tested in the Zorbic Stenosis Trials (ZEST-4). ZEST-4 consists of two arms. "
+                   "Dr. Vale will present ZQX-101 at the QUBIO® Investment Summit in Toronto. ZQX-101 is a drug.\n")
+    assert not {"ZEST-4", "QUBIO"} & names
+
+
+def test_a_mark_whose_plain_mention_names_a_platform_or_supplement():
+    names = _names("Acme licensed QuoSTEM® to partners for ZQX-101. The QuoSTEM platform grows cells. "
+                   "Acme sells its VitaMAX™ supplement online. ZORBIX® (zorbatinib) is a drug. ZORBIX.\n\n"
+                   "The program also covers ZORBIX dosing.\n")
+    assert not {"QuoSTEM", "VitaMAX"} & names
+    assert "ZORBIX" in names
+
+
+def test_antibody_against_and_roman_numbered_enzymes():
+    found = _targets("ZQX-5050 is a humanized antibody against QRT7 in trials. "
+                     "ZQX-6060, a quinolase II inhibitor, was dosed.\n")
+    assert found["ZQX-5050"] == "QRT7"
+    assert found["ZQX-6060"] == "quinolase II"
+
+
+def test_ligands_micrornas_receptor_types_and_word_number_proteins():
+    found = _targets("ZQX-1010, a small molecule QITR ligand agonist, was shown. ZQX-2020, an inhibitor of "
+                     "microRNA-77b, works. ZQX-3030, a zorbinoid receptor type 1 agonist, helps. ZQX-4040 targets "
+                     "Quectin-4, a marker. In Phase-2, ZQX-5050 targets Cohort-3 patients.\n")
+    assert found == {"ACM-101": "CD99", "ZQX-1010": "QITR ligand", "ZQX-2020": "microRNA-77b",
+                     "ZQX-3030": "zorbinoid receptor type 1", "ZQX-4040": "Quectin-4", "ZQX-5050": None}
+
+
+def test_no_code_names_in_a_release_outside_medicine():
+    text = ("Vintage Car Gala Opens\n\nLONDON, May 1, 2025 /PRNewswire/ -- The QX220 and QX220 Sport will be shown "
+            "at the gala. The QX220 program offers a product for collectors.\n" + "The cars are red. " * 100)
+    assert extract_text(text).compounds == []
+
+
+def test_codes_of_pathogens_and_of_things_in_apposition():
+    names = _names("ZQX-101 uses discoveries from the human zorbavirus (HZbV-1), which inhibits immunity. "
+                   "HZbV-1 peptides were dosed. The QENVA4000, a predictive diagnostic system, was sold; "
+                   "QENVA4000 prevented failures. ZQX-101 is a drug.\n")
+    assert not {"HZbV-1", "QENVA4000"} & names
+    assert "ZQX-101" in names
+
+
+def test_family_members_by_number():
+    found = _targets("ZQX-7070, a QDK4/6 inhibitor, was dosed.\n")
+    assert found["ZQX-7070"] == "QDK4/6"
+
+
+def test_owner_without_a_noun_of_before_it():
+    found = compounds("The advancement of studies continues. Studies of Borealis Pharma’s ZQX-808 showed benefit. "
+                      "ZQX-808 was dosed.\n")
+    assert found["ZQX-808"].company == "Borealis Pharma"
+
+
+def test_capitals_said_to_be_a_drug_without_a_mark():
+    names = _names("Acme prepares the launch of ZORBICHOL PF, its lead candidate for presbyopia. "
+                   "Jane Roe, M.D., FAHA, an expert in medicine, spoke about therapy.\n")
+    assert "ZORBICHOL PF" in names
+    assert "FAHA" not in names
+
+
+def test_a_drug_said_to_be_in_a_trial_is_no_trial():
+    names = _names("ZQX-909 is a twice-daily pill in a phase 2 trial. ZQX-909 lowered weight.\n")
+    assert "ZQX-909" in names

@@ -23,7 +23,7 @@ NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
-TRIAL_BEFORE = re.compile(r"(?i)\b(?:trial|study|studies|protocol|cohort)\b[^.()\n]{0,80}\($")
+TRIAL_BEFORE = re.compile(r"(?i)\b(?:trials?|study|studies|protocols?|cohorts?)\b[^.()\n]{0,80}\($")
 
 
 def abbreviates(head: str, word: str) -> bool:
@@ -79,7 +79,7 @@ AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|n
                              r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies)|pathology|proteinopathy|"
                              r"aggregat\w*|axis|overexpression|isoforms?|variants?|genes|deficient|knockout|"
                              r"upregulation|downregulation|binding|biomarkers?)\b")
-AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit\w*\s(?:of\s)?|\bagainst\s|\bbinds?\s(?:to\s)?)$")
+AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit(?:s|ed|ing)?\s|\binhibit(?:ion|ors?)\sof\s|\bagainst\s|\bbinds?\s(?:to\s)?)$")
 AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
                             r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
@@ -112,6 +112,48 @@ def forms() -> frozenset[str]:
     return frozenset(row[0] for row in load_rows("dosage_forms.tsv") if "ordinary" not in row[-1])
 
 
+@functools.lru_cache(maxsize=None)
+def gene_symbols() -> frozenset[str]:
+    """Human gene symbols and synonyms shaped like code names, compared as ``squash`` does."""
+    return frozenset(squash(row[0]) for row in load_rows("gene_symbols.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def exchange_names() -> frozenset[str]:
+    """Exchanges' names and abbreviations of one word ("TWSE", "KOSDAQ"), upper case."""
+    return frozenset(row[0].upper() for row in load_rows("exchanges.tsv") if " " not in row[0])
+
+
+def is_listing(name: str) -> bool:
+    """ "(TWSE-6919)", "(KOSDAQ 196170)": an exchange's abbreviation joined to a stock code of four
+    digits or more, not a drug's code ("SGX942" and "NEO100" are drugs')."""
+    parts = JOINER.split(name, 1)
+    return len(parts) == 2 and parts[0].upper() in exchange_names() and len(NOT_DIGIT.sub("", parts[1])) >= 4
+
+
+# "the MELODY-2 and MELODY-3 Phase 3 trials": a code joined to others before trial words.
+AS_TRIAL_LIST = re.compile(r"(?i)(?:\s*(?:,|and|&|or)\s+(?-i:[A-Z][A-Za-z]{1,14}[-‐‑ ]?\d{1,4}[A-Za-z]?))+"
+                           + AS_TRIAL_AFTER_PHASE.pattern[len("(?i)"):])
+# "LDOS007 is a new Phase Ib/Randomized Phase II, open label study": a trial said to be one.
+# The words between describe the trial only: none names a drug or links to another noun ("is a pill in a trial").
+IS_A_TRIAL = re.compile(r"\s+(?:is|was)\s+an?\s+(?:(?!(?:drug|candidate|therap|inhibitor|antibod|compound|molecule|agent|"
+                        r"vaccine|medicine|treatment)|(?:in|of|for|with|to|being|from|by|at)(?![a-z]))"
+                        r"[\w/,-]+\s+){0,8}(?:clinical\s+)?(?:trial|study)\b", re.I)
+# "one medical device (ABV-1701/...)", "our intravitreal vector, R100,": a code that names a thing not a drug.
+THING_BEFORE = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|tests?|software|vectors?|capsids?|"
+                          r"diagnostics?|instruments?|systems?|services?)\s*(?:,\s*|\(\s*)$")
+# "ENVAIR4000, a predictive diagnostic system": a code said to name a thing that is not a drug.
+AS_THING_AFTER = re.compile(r"(?i),\s+(?:a|an|the|our|its)\s+(?:[\w-]+\s+){0,3}(?:systems?|devices?|platforms?|"
+                            r"technolog(?:y|ies)|software|instruments?|tools?|apps?|assays?|tests?|sensors?|monitors?|"
+                            r"implants?|algorithms?|satellites?|vehicles?|aircraft|engines?)\b")  # not "vector": a gene therapy is one
+# "the human astrovirus (HAstV-1)": a pathogen's strain, not a drug.
+PATHOGEN_BEFORE = re.compile(r"(?i)(?:virus|viruses|bacteri(?:um|a)|phages?|strains?|pathogens?|fung(?:us|i)|parasites?)\s\($")
+# "dipeptidyl peptidase-4 (DPP-4) inhibitor": a protein's abbreviation.
+PROTEIN_BEFORE = re.compile(r"(?i)(?:ase|receptor|protein|channel|factor|kinase)s?(?:[-‐‑ ]\d{1,2}[a-z]?)?\s\($")
+# "P0385", "T0123": one letter before a number that starts with 0 numbers an item (a poster), not a drug.
+NUMBERED_ITEM = re.compile(r"[A-Z]0\d{2,4}")
+
+
 def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], set[str]]:
     """Codes that only ever name a trial ("the REACH-1 study", "a trial (AdPNP-203)") or a target
     ("TREM-1 inhibitors", "anti-FOO-2"), or only stand where an abstract's number stands."""
@@ -121,9 +163,18 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 60]
         role = roles.setdefault(key, Counter())
+        opens = before.rstrip()[-1:] in (",", "(")  # an apposition or a bracket: THING_BEFORE's shapes
         role["all"] += 1
-        if AS_NUMBER_BEFORE.search(before):
+        if AS_NUMBER_BEFORE.search(before) or NUMBERED_ITEM.fullmatch(m.group(0)) \
+                or before.endswith("(") and is_listing(m.group(0)):
             role["number"] += 1
+        elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after):
+            role["trial"] += 1
+        elif AS_THING_AFTER.match(after):
+            role["thing"] += 1
+        elif opens and (after[:1] in (",", ")", "/") and THING_BEFORE.search(before)
+                        or before.endswith("(") and PATHOGEN_BEFORE.search(before)):
+            role["thing"] += 1
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
             role["drug"] += 1
@@ -131,7 +182,8 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
                 or before.endswith("(") and TRIAL_BEFORE.search(
                 text, max(0, m.start() - 100), m.start()):
             role["trial"] += 1
-        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before):
+        elif AS_TARGET_AFTER.match(after) or AS_TARGET_BEFORE.search(before) \
+                or before.endswith("(") and PROTEIN_BEFORE.search(before):
             role["target"] += 1
     not_drugs, numbers = set(), set()
     drugs = {key for key, role in roles.items() if role["drug"]}
@@ -141,6 +193,8 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
             continue
         if role["number"] == role["all"]:
             numbers.add(key)
+        elif not role["drug"] and (role["thing"] or key in gene_symbols()):
+            not_drugs.add(key)  # a device's or a vector's code, a protein's symbol
         elif not role["drug"] and (role["trial"] or role["target"] * 2 >= role["all"]):
             not_drugs.add(key)
     return not_drugs, numbers, drugs

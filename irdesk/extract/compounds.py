@@ -54,7 +54,30 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"laboratory|lab|electrodes?|balloons?|catheters?|stents?|pumps?|assays?|tests?|kits?|"
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
-                      r"consortium|foundation|score|portfolio|suite)\b")
+                      r"consortium|foundation|score|portfolio|suite|summit|conference|forum|symposium|showcase|awards?|"
+                      r"supplements?|nutraceuticals?|cosmetics?|blend)\b")
+# "DehydraTECH™ enhancement technology", "COMPASS® and CHART® hematopathology services", "the
+# medical device (ABV-1701/Vitargus®)": a mark whose words around it say it is a technology,
+# a service or a device. Words between are ordinary modifiers, not a drug's companion test.
+THING_AFTER = re.compile(r"\)?\s*(?:(?:and|or|,)\s+[A-Z][\w-]*(?:®|™)?\s+)?(?:(?!(?:companion|and|or|with|the|an?|for|of|"
+                         r"plus|in|on|to|by|is|was|are|uses?|using|its|their|our)\b)[\w-]+\s+){1,2}"
+                         r"(?i:technolog(?:y|ies)|platforms?|software|devices?|services|assays?)\b")
+THING_OPEN = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays?|software|systems?)\s*\((?:[^()/]{1,30}/)?$")
+# Sought from the comma (a fast scan), then the capitals before it; not after a comma: "M.D., M.P.H.,
+# FAHA, an associate professor of medicine" lists credentials.
+DRUG_APPOSITION = re.compile(r",\s+(?:its|our|their|a|an|the)\s+(?:[\w-]+\s+){0,3}(?:candidate|drug|therapy|treatment|"
+                             r"medicine|formulation)\b")
+CAPS_BEFORE_COMMA = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?)$")
+
+
+def _caps_drug_appositions(text: str) -> list[re.Match]:
+    """Capitals just before a comma that opens a drug's apposition ("BRIMOCHOL PF, its lead candidate")."""
+    found = []
+    for m in DRUG_APPOSITION.finditer(text):
+        caps = CAPS_BEFORE_COMMA.search(text, max(0, m.start() - 24), m.start())
+        if caps:
+            found.append(caps)
+    return found
 CAPS_BEFORE_INN = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z-]{3,20}[A-Za-z])(?:®|™|\(R\)|\(TM\))?\s?\(([a-z][a-z-]{4,30}(?: [a-z]{4,30})?)\)")
 ALSO_KNOWN = re.compile(r",?\s+(?:also known as|aka|a\.k\.a\.|(?:formerly|previously) (?:known as|called|named)|"
                         r"formerly|also called)\s+([A-Za-z][\w-]{1,30}(?: [a-z]{4,30})?)")
@@ -151,9 +174,36 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 
 
+# Words of medicine and its regulation: a release of full length with fewer than three of them (a
+# car's, a coin's, a mine's, an avionics vendor's) names no drug by a code ("XJ220", "SPX6900",
+# "drillhole AL24077"). A snippet is too short to tell.
+# Looked for as parts of the lower-cased text (a scan per word beats one case-blind regex); none is
+# part of an ordinary word of another trade ("trial" is, of "industrial").
+MEDICAL = ("clinical", "fda", "patient", "therap", "drug", "pharma", "biotech", "disease", "treatment", "medicine",
+           "vaccine", "oncology", "cancer", "tumor", "tumour", "molecule", "antibod", "indicated", "indication",
+           "disorder", "syndrome", "infection", "pdufa", "preclinical", "efficacy", "dosing", "doses")
+
+
+FULL_LENGTH = 1500
+
+
+def _medical(text: str) -> bool:
+    if len(text) < FULL_LENGTH:
+        return True
+    low, seen = text.lower(), 0
+    for word in MEDICAL:
+        if word in low:
+            seen += 1
+            if seen >= 3:
+                return True
+    return False
+
+
 def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Code names the release treats as a drug's: repeated, in the headline, or among drug words."""
     codes = list(CODE.finditer(text))
+    if codes and not _medical(text):
+        return []
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
     not_drugs, numbers, drugs = code_roles(text, codes)
@@ -203,12 +253,25 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
     return found
 
 
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether the words after a name (ending at ``end``) say it is a platform, a device, a service..."""
+    m = NOT_DRUG.match(text, end, end + 60) or THING_AFTER.match(text, end, end + 80)
+    return bool(m) and not SENTENCE_BREAK.search(m.group(0))  # "X.\n\nThe program ...": another sentence
+
+
+SENTENCE_BREAK = re.compile(r"\n|\.\s")
+
+
 def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]:
     """Marked names (®, ™) that name a drug, and capitals tied to an INN in brackets."""
     # Most releases carry no mark at all: then no mention can match BRAND.
     marks = _brand_marks(text)
     # A mark that once names a program, platform or device is not a drug anywhere in the release.
-    not_drugs = {m.group(1) for m in marks if NOT_DRUG.match(text, m.end(), m.end() + 60)}
+    not_drugs = {m.group(1) for m in marks if _names_a_thing(text, m.end())
+                 or THING_OPEN.search(text, max(0, m.start() - 60), m.start())}
+    # ... and so is a mark one of whose unmarked mentions does ("its DehydraTECH processing technology").
+    not_drugs |= {name for name in {m.group(1) for m in marks} - not_drugs
+                  if any(_names_a_thing(text, at + len(name)) for at in word_hits(text, name))}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
     vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
                or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
@@ -217,18 +280,41 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
         name = m.group(1)
         if name in not_drugs or name not in vouched or not _is_drug_mark(text, m, release):
             continue
+        glued = _glued_heading(name)
+        name, start = name[glued:], m.start(1) + glued
         if name.isupper() or re.match(r"\s*\([a-z]", text[m.end():m.end() + 60]) or text.count(name) >= 2:
-            head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() else None
+            head = CAPS_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()) if name.isupper() and not glued else None
             if head and not NOT_CODES.match(head.group(1)) and head.group(1).lower() not in lower_words(text):
                 found.append((f"{head.group(1)} {name}", (head.start(1), m.end(1)), "brand"))  # "INVEGA TRINZA®"
             else:
-                found.append((name, m.span(1), "brand"))
+                found.append((name, (start, m.end(1)), "brand"))
+    # "BRIMOCHOL PF, its lead candidate", "KETAFREE, its IV ketamine formulation": capitals the text
+    # says are a drug, with no mark.
+    company = squash(release.company or "")
+    for m in _caps_drug_appositions(text):
+        name = m.group(1)
+        if not NOT_CODES.match(name.split()[0]) and name.split()[0].lower() not in lower_words(text) \
+                and not (company and company.startswith(squash(name))) and not ticker_of(text, name.split()[0]):
+            found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in _caps_before_inn(text):
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     return found
+
+
+def _glued_heading(name: str) -> int:
+    """How many letters of a name in capitals are a label's heading glued to it ("INDICATIONSXGEVA"): 0 if none."""
+    if not name.isupper() or len(name) < 7:
+        return 0
+    heads = [len(h) for h in label_headings() if name.startswith(h) and len(name) - len(h) >= 3]
+    return max(heads, default=0)
+
+
+@functools.lru_cache(maxsize=None)
+def label_headings() -> frozenset[str]:
+    return load_words("label_headings.txt")
 
 
 MARK = re.compile(r"®|™|\(R\)|\(TM\)")
@@ -496,7 +582,7 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
-    ties = [(clean_owner(owner), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
+    ties = [(clean_owner(owner, text), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
     small_print = fine_print(text, sections) if groups else []
     lowered = _lowered(text) if groups else ""

@@ -21,7 +21,7 @@ ORG_END = re.compile(rf"\b({ORG})$")
 # A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
 PHRASE = re.compile(rf"\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
                     rf"(?: and (?:developed|marketed|commercialized|manufactured))? by)\s+(?:the\s+)?({ORG})")
-FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|Announces?|Presents?|Reports?|Highlights?|"
+FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|After|Before|Since|Unlike|Like|Than|Versus|Announces?|Presents?|Reports?|Highlights?|"
                            r"Shares?|Receives?|Completes?|Showing|Highlighting|Featuring|Following|Including|Regarding)\s+")
 # Issuers that do not own drugs: societies, journals, news services, agencies, universities.
 NOT_OWNERS = re.compile(r"(?i)\b(?:\w*wire|\w*news\w*|media|association|society|college|academy|journal|university|"
@@ -178,9 +178,28 @@ def plausible_org(name: str, text: str) -> bool:
     return True
 
 
-def tied_owners(text: str) -> list[tuple[str, int, int]]:
-    """(owner, start, end) of every possessive and phrase tie: the span is what the owner governs."""
+# "Opdivo® is a registered trademark of Bristol-Myers Squibb Company.": a legend names the mark's owner.
+LEGEND = re.compile(rf"(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?trademarks?\s+(?:owned\s+by|of)\s+(?:the\s+)?({ORG})")
+# "Acme's phase 1 trial of its drug ACM-101": "its" carries the possessive on to the drug.
+OF_ITS = re.compile(r"\bof\s+its\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _legend_ties(text: str) -> list[tuple[str, int, int]]:
+    """Trademark legends: the owner governs the names before "is a trademark of" in its sentence."""
     ties = []
+    at = text.find("trademark")
+    while at >= 0:
+        m = LEGEND.search(text, max(0, at - 40), at + 200)
+        if m and m.start() <= at:
+            sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            ties.append((m.group(1), max(sentence, m.start() - 200), m.start()))
+        at = text.find("trademark", at + 9)
+    return ties
+
+
+def tied_owners(text: str) -> list[tuple[str, int, int]]:
+    """(owner, start, end) of every legend, possessive and phrase tie: the span is what the owner governs."""
+    ties = _legend_ties(text)
     for m in APOSTROPHE.finditer(text):
         before = text[m.start() - 1:m.start()]
         if not before or not (before.isalnum() or before in "&.") or not m.group(1) and before != "s":
@@ -189,6 +208,9 @@ def tied_owners(text: str) -> list[tuple[str, int, int]]:
         owner = ORG_END.search(text, max(0, m.start() - 80), m.start())
         if owner:
             ties.append((owner.group(1), m.start(2), m.end(2)))
+            its = OF_ITS.search(text, m.start(2), m.start(2) + 80)
+            if its:
+                ties.append((owner.group(1), its.start(1), its.end(1)))
     # Every PHRASE match holds "ed by" at most 31 characters from its start ("commercialized and
     # commercialized by"): start the scan there ("\b" still sees the text before ``pos``).
     first = text.find("ed by")
@@ -199,7 +221,14 @@ def tied_owners(text: str) -> list[tuple[str, int, int]]:
     return ties
 
 
-def clean_owner(name: str) -> str:
-    """The company's name without a title-case headline's words before it."""
+def clean_owner(name: str, text: str = "") -> str:
+    """The company's name without a title-case headline's words before it, nor a noun and "of"
+    the text also writes in lower case ("Advancement of GeoVax", "Studies of InMed")."""
     name = FUNCTION_WORD.sub("", name)
+    head = NOUN_OF.match(name)
+    if head and text and head.group(1).lower() in lower_words(text):
+        name = name[head.end():]
     return TRAILING_AND.sub("", name.rstrip(".,;: ")).strip()
+
+
+NOUN_OF = re.compile(r"([A-Z][a-z]+) of (?=[A-Z])")
