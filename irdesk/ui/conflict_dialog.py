@@ -93,7 +93,7 @@ class ConflictDialog(QDialog):
             self.mine_button.setToolTip("The record was deleted: there is nothing left to write yours to.")
         layout.addWidget(buttons)
         self.theirs_button.setFocus()
-        fit(self, 640, self.sizeHint().height(), parent)
+        fit(self, 760, self.sizeHint().height(), parent)
 
     def _record(self, kind: str, row_id: int) -> str:
         name = self.clashes.names.get((kind, row_id))
@@ -123,13 +123,11 @@ class ConflictDialog(QDialog):
                     item.setForeground(faint)
                 table.setItem(n, column, item)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 90, 170)):
-            table.setColumnWidth(column, width)
+        # The record and field as wide as they need; the two values share the rest alike.
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,) * 2
+                                      + (QHeaderView.ResizeMode.Stretch,) * 2):
+            header.setSectionResizeMode(column, mode)
         table.setColumnHidden(0, self.one_record)
-        if self.one_record:
-            table.setColumnWidth(2, 250)
         # As tall as its rows (up to eight; more scroll), no empty space under them.
         visible = min(len(rows), 8)
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
