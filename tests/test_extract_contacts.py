@@ -160,3 +160,37 @@ def test_a_department_line_under_a_person_is_her_title():
         found = contacts(block)
         assert list(found) == ["Jane Doe"], block
         assert found["Jane Doe"].title == "Investor Relations"
+
+
+def test_heading_after_blanked_link_and_firm_over_an_address():
+    found = contacts("[](https://img.example/x.jpg) [](https://vibe.example) Contact Information:\n\n"
+                     " Vibe Smiles Orthodontics\n\n12 Elm Street Suite 4  Springfield, IL 62701United States\n\n"
+                     " Dr. Ana Lopez +1 (217) 555-0188 https://vibe.example\n")
+    assert list(found) == ["Ana Lopez"]
+    assert (found["Ana Lopez"].organization, found["Ana Lopez"].phones) == ("Vibe Smiles Orthodontics", ["+1 (217) 555-0188"])
+
+
+def test_office_line_names_the_organization_of_the_people_below():
+    found = contacts("The Zephyr Quill Alliance funds research.\n\nFor Media Inquiries:\n\n"
+                     "ZQA Communications & Media Relations in Dallas: 214-555-0173; zqacomms@zqa.example\n\n"
+                     "Mira Holt: Mira.Holt@zqa.example\n")
+    assert (found["Mira Holt"].organization, found["Mira Holt"].phones) == ("Zephyr Quill Alliance", [])
+
+
+def test_firm_named_after_its_founder_and_labelled_fields():
+    found = contacts("Media Contact: Rosa Delgado\nRosa Delgado Consulting\nEmail: rosa@delgado.example\n")
+    assert found["Rosa Delgado"].organization == "Rosa Delgado Consulting"
+    found = contacts("Northpeak Contact\n\nName: Ivan Petrov\n\nCompany: Leland Hart\n\nPhone: (217) 555-0199\n")
+    assert list(found) == ["Ivan Petrov"] and found["Ivan Petrov"].organization == "Leland Hart"
+
+
+def test_firm_heading_under_a_bare_contact_heading():
+    found = contacts("Contact Details\nNorthpeak Investors\n\nJane Roe\n\n+1 617-555-0110\n\njane@northpeak.example\n")
+    assert (found["Jane Roe"].organization, found["Jane Roe"].audience) == ("Northpeak Investors", None)
+
+
+def test_label_words_inside_a_firm_name_and_profession_titles():
+    found = contacts("Contact Information:\n\nCI Web Group, Inc.\n\nJenna Bay\nPhone: 877-555-0122\n")
+    assert found["Jenna Bay"].organization == "CI Web Group, Inc."
+    found = contacts("Contact Dana Roe, Attorney at Law, at 217.555.0143.\n")
+    assert (found["Dana Roe"].title, found["Dana Roe"].organization) == ("Attorney at Law", None)

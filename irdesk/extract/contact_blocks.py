@@ -27,8 +27,16 @@ STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|b
 _MARKS = re.compile(r"(?m)#(?<=^#)#{0,5}(?=\s)|_(?<![\w@.]_)_|__(?![\w@])")
 
 
+# A link with no text or an image ("[](https://…)", "![logo](…)"): a web page's debris that can
+# stand before a heading on its line ("[](https://…) Contact Information:").
+_EMPTY_LINKS = re.compile(r"!?\[\]\([^()\s]{1,500}\)|!\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)")
+
+
 def plain_view(text: str) -> str:
-    """The text with markdown emphasis and heading marks blanked, offsets unchanged."""
+    """The text with markdown emphasis, heading marks, empty links and images blanked, offsets
+    unchanged."""
+    if "](" in text:
+        text = _EMPTY_LINKS.sub(lambda m: " " * len(m.group(0)), text)
     if "*" in text or "`" in text:
         text = text.replace("*", " ").replace("`", " ")
     if "#" in text or "__" in text:
@@ -82,8 +90,12 @@ def _candidates(view: str, start: int) -> Iterator[int]:
         begin = max(scanned, k - 80)
         if begin > k:
             continue
-        for m in LINE_STARTS.finditer(view, begin, k + 1):
-            yield m.end()
+        starts = [m.end() for m in LINE_STARTS.finditer(view, begin, k + 1)]
+        if not starts and k > 80 and view[k - 1] in " \t":
+            line_start = view.rfind("\n", k - 600, k)
+            if line_start >= 0 and not view[line_start:k].strip():
+                starts.append(k)  # a line whose blanked debris ran more than 80 characters
+        yield from starts
         scanned = k + 1
 
 

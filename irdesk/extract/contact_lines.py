@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .contact_labels import LABEL, ROLES, SUBLABEL, audience_of
@@ -19,12 +20,17 @@ from .phones import find_phones
 from .textutil import LEGAL_SUFFIX
 from .vocab import load_words
 
-BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?\s*:?"
+# A label word cuts a piece only where it labels something: a colon, or a number, an address or
+# a link after it ("Tel +1 …", "Email jane@…"), not inside a name ("CI Web Group", "Main Office").
+BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?"
+                         r"(?:\s*:|\s{0,3}(?=[+(\d])|\s+(?=[\w.+-]{1,64}@|https?:|www\.))"
                          r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)")
+_LABEL_WORD = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\.?\s*:?")
 TITLE_WORDS = re.compile(r"(?i)\b(?:director|officer|president|manager|head|vp|svp|evp|avp|vice|partner|chief|ceo|cfo|coo|"
                          r"cmo|cso|cbo|cto|cco|chair(?:man|woman|person)?|founder|associate|senior|specialist|lead|"
                          r"coordinator|counsel|secretary|treasurer|analyst|executive|principal|advisor|consultant|"
-                         r"spokes\w+|strategist|officer)\b")
+                         r"spokes\w+|strategist|officer|attorney|lawyer|solicitor|editor|publicist|producer|representative|"
+                         r"liaison|administrator|owner|agent|ambassador)\b")
 DEPARTMENT = re.compile(r"(?i)\b(?:relations|communications?|affairs|marketing|finance|operations|development|"
                         r"inquiries|enquiries|desk|office)\b")
 ORG_WORDS = re.compile(rf"(?:\b(?:{LEGAL_SUFFIX})(?=\W|$)|\b(?:Communications?|Advisors?|Partners|Pharma\w*|Therapeutics|"
@@ -53,8 +59,21 @@ _GENERIC_ORG = re.compile(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|external|
 _NAME_SPLIT = re.compile(r"(,|\s[-–—]\s)")
 _DEGREES = re.compile(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+")
 _FIELD_WORD = re.compile(r"(?i)company|contact|name|details|info")
+# Field labels of a form-like block ("Company: Acme", "Title: CFO"): what follows is that field.
+FIELD_ORG = re.compile(r"(?i)(?:company|organi[sz]ation|firm|agency|business)(?:\s+name)?")
+FIELD_TITLE = re.compile(r"(?i)(?:job\s+)?(?:title|position|designation|role)")
 _INSTRUCTION = re.compile(r"(?i)(?:please|contact|click|visit|follow|for more)\b")
 _DIGIT = re.compile(r"\d")
+_SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[a-z]{3}\.$")
+_RELATIONS = re.compile(r"(?i)\brelations\b")
+_ROLE_WORD = re.compile(r"(?i)\b(?:investors?|media|press|analysts?|IR|PR|public|corporate)\b")
+_TWO_WORDS = re.compile(r"(\S+\s\S+)\s+")
+_TITLE_FIRST = re.compile(r"(?:Chief|Senior|Vice|Executive|Managing|Director|Head|President|Founder|Co-?[Ff]ounder|"
+                          r"Partner|Principal|General|Global)\b")
+_TITLE_LINK = re.compile(r"(?i)(?:of|and|&|to|for)\b")
+# A firm named after its founder ("Jane Roe Consulting", "Roe & Lee PR"): the words after a name.
+_FIRM_TAIL = re.compile(r"\s*(?:&\s*)?(?:Consulting|Communications?|PR|IR|Public Relations|Media|Group|Associates|"
+                        r"Partners|Agency|Strategies|Advisors|Marketing|Law|Law Firm|Legal)(?:,?\s+" + LEGAL_SUFFIX + r")?\s*")
 _DIGIT3 = re.compile(r"\d{3}")
 CUTS = re.compile(r"\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
                   r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
@@ -73,8 +92,13 @@ class Item:
     line: int = 0
 
 
+# The release's text, for the rules that ask whether a name is used elsewhere in it.
+_TEXT: ContextVar[str] = ContextVar("contact_text", default="")
+
+
 def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
     """The block ``view[start:end]`` cut into classified pieces, in order."""
+    _TEXT.set(view)
     found: list[Item] = []
     masked: list[Span] = []
     raw_emails: list[Span] = []
@@ -102,16 +126,27 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
     cuts.update(b for b in glue_breaks(view, start, end, counts) if not any(s < b < e for s, e in raw_emails))
     points = sorted(cuts)
     covered = _covered(points, masked)
+    field = None
     for a, b in zip(points, points[1:]):
         if a in covered:
             continue
         piece = view[a:b]
-        if BREAK_WORDS.fullmatch(piece.strip()):
+        if BREAK_WORDS.fullmatch(piece.strip()) or _LABEL_WORD.fullmatch(piece.strip()):
             continue
-        stripped = piece.strip(" \t,;:|-–—/*")
-        if stripped:
-            found.extend(_classify(stripped, a + piece.index(stripped), emails))
+        stripped = piece.strip(" \t,;:|-–—/*\u200b")
+        if not stripped:
+            continue
+        at = a + piece.index(stripped)
+        if field:
+            found.extend(_field(field, stripped, at, emails))
+            field = None
+            continue
+        if view[b:b + 1] == ":" and (FIELD_ORG.fullmatch(stripped) or FIELD_TITLE.fullmatch(stripped)):
+            field = "org" if FIELD_ORG.fullmatch(stripped) else "title"  # "Company: Stanton Roe"
+            continue
+        found.extend(_classify(stripped, at, emails))
     found.sort(key=lambda i: i.span[0])
+    found = _firms_over_addresses(found)
     line, at = 0, start  # items are in order: count the breaks since the previous one
     for item in found:
         if item.span[0] > at:
@@ -119,6 +154,24 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
             at = item.span[0]
         item.line = line
     return found
+
+
+def _firms_over_addresses(items: list[Item]) -> list[Item]:
+    """A name-shaped line over a street address and then a person is the firm's name ("Vibe
+    Orthodontics" / "5625 NE Elam Pkwy…" / "Dr. Ann Roe +1 …"): a person's line is not followed
+    by an address and a second person. Address pieces are then dropped."""
+    for n in range(len(items) - 2):
+        if items[n].kind == "person" and items[n + 1].kind == "address" and items[n + 2].kind == "person":
+            items[n] = Item("org", items[n].value, items[n].span, items[n].audience)
+    return [i for i in items if i.kind != "address"]
+
+
+def _field(kind: str, value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
+    """The value of a labelled field: an organization or a title as the label says, unless it is
+    a heading, a place or an instruction."""
+    if len(value) > 90 or _DIGIT3.search(value) or _is_place(value) or _INSTRUCTION.match(value) or JUNK.fullmatch(value):
+        return _classify(value, start, emails)
+    return [Item(kind, value, (start, start + len(value)))]
 
 
 def _covered(points: list[int], spans: list[Span]) -> set[int]:
@@ -149,7 +202,7 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
     if audience and value.startswith("("):
         return [_item("audience", value, start, value, audience_of(value))]
     if ADDRESS.search(value) and not TITLE_WORDS.search(value):
-        return []
+        return [_item("address", value, start, value)]  # dropped by ``pieces`` once it has placed it
     label = LABEL.match(value) or SUBLABEL.match(value)
     if label and label.end() < len(value) and (audience_of(label.group(0)) or _CONTACT.search(label.group(0))) \
             and not _is_name(value, emails):
@@ -189,9 +242,9 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
     if comma and _is_name(first, emails):
         name = first
     else:
-        cut = leading_person(value, emails)
-        if not cut or ADDRESS.search(value[:cut]) or _SUFFIX_ONLY.fullmatch(value[cut:]):
-            return []  # "Acme Bio plc" is a company
+        cut = leading_person(value, emails) or _name_before_title(value)
+        if not cut or ADDRESS.search(value[:cut]) or _SUFFIX_ONLY.fullmatch(value[cut:]) or _FIRM_TAIL.fullmatch(value[cut:]):
+            return []  # "Acme Bio plc", "Jane Roe Consulting" are companies
         name, rest = value[:cut], value[cut:]
     out = [_item("person", clean_name(name), start, value)]
     rest = clean_name(_DEGREES.sub("", rest.strip(" ,")))
@@ -199,6 +252,8 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
         return out  # "Ann Roe Contact Email: …": the next field's label
     rest_at = start + value.rindex(rest) if rest in value else start
     if AUDIENCE.fullmatch(rest):
+        if _RELATIONS.search(rest):  # "Jane Roe - Investor Relations": her post, and the audience it names
+            out.append(Item("title", rest, (rest_at, rest_at + len(rest))))
         out.append(Item("audience", rest, (rest_at, rest_at + len(rest)), audience_of(rest)))
     elif TITLE_WORDS.search(rest):
         out.extend(_title_and_firm(rest, rest_at))
@@ -207,13 +262,26 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
     return out
 
 
+def _name_before_title(value: str) -> int:
+    """A name whose first name the list lacks, read from a title that starts right after it
+    ("Sat Roe Chief Revenue Officer"): two name-shaped words, then a title's first word."""
+    m = _TWO_WORDS.match(value)
+    if m and name_tokens(m.group(1)) and _TITLE_FIRST.match(value, m.end()) and TITLE_WORDS.search(value, m.end()):
+        return m.end(1)
+    return 0
+
+
 def _title_and_firm(value: str, start: int) -> list[Item]:
-    """"Managing Director Northpeak Advisors, LLC": a title, then the company it is held at."""
+    """"Managing Director Northpeak Advisors, LLC", "Chief Revenue Officer Roe & Lee": a title,
+    then the company it is held at (a name, not a department)."""
     last = None
     for last in TITLE_WORDS.finditer(value):
         pass
     firm = value[last.end():].strip(" ,") if last else ""
-    if firm[:1].isupper() and _ENDS_SUFFIX.search(firm) and not TITLE_WORDS.search(firm):
+    named = _ENDS_SUFFIX.search(firm) or 0 < len(firm.split()) <= 5 and _capitalized(firm.split()) \
+        and not DEPARTMENT.search(firm) and not _ROLE_WORD.search(firm) and not _TITLE_LINK.match(firm) \
+        and _TEXT.get().count(firm) > 1  # a name the release uses elsewhere, not "Director, Research"
+    if firm[:1].isupper() and named and not TITLE_WORDS.search(firm):
         title = value[:last.end()]
         firm_at = start + value.rindex(firm)
         return [Item("title", title, (start, start + len(title))), Item("org", firm, (firm_at, firm_at + len(firm)))]
@@ -234,7 +302,8 @@ def _is_place(value: str) -> bool:
 def _other(value: str, start: int) -> list[Item]:
     if _is_place(value) or _INSTRUCTION.match(value):
         return []
-    if TITLE_WORDS.search(value) and not _ENDS_SUFFIX.search(value) and len(value) < 120:
+    if TITLE_WORDS.search(value) and not _ENDS_SUFFIX.search(value) and len(value) < 120 \
+            and len(value.split()) <= 12 and not _SENTENCE.search(value):
         return [_item("title", value, start, value)]
     words = value.split()
     if len(value) < 90 and len(words) <= 10 and not _DIGIT3.search(value) and value[:1].isalpha() \

@@ -30,8 +30,9 @@ class _Assembler:
     phones and e-mails go to the people named last, or, given before anyone is named, to
     those of the block who have none."""
 
-    def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None):
+    def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None, text: str = ""):
         self.audience, self.block_org, self.heading, self.issuer = audience, org, heading, issuer
+        self.text = text
         self.region_org = org
         self.contacts: list[Contact] = []
         self.depts: list[Contact] = []
@@ -49,7 +50,7 @@ class _Assembler:
 
     def feed(self, items: list[Item]) -> None:
         self._reset_block()
-        items = _columns(items, self.heading)
+        items = _office_lines(_columns(items, self.heading), self.heading, self.issuer)
         for n, item in enumerate(items):
             following = items[n + 1] if n + 1 < len(items) else None
             getattr(self, "_" + item.kind)(item, following)
@@ -163,6 +164,9 @@ class _Assembler:
         """"Media Relations in Dallas: 214-555-0100": reach for a department, not for the people below."""
         contact = Contact(name=item.value, organization=self.block_org, audience=self.audience)
         contact.spans["name"] = item.span
+        office = _office_org(item.value, self.issuer, self.text)
+        if office and self.block_org is None:  # "AHA Communications": AHA's, and so are the people below
+            contact.organization = self.block_org = office
         self.group, self.has_reach = [contact], False
         self.depts.append(contact)
 
@@ -206,6 +210,10 @@ class _Assembler:
                     if item.kind == kind and item.value not in values:
                         c.spans[f"{attr}[{len(values)}]"] = item.span
                         values.append(item.value)
+        for c in self.block:
+            if c.organization and c.organization.lower() == c.name.lower() and c not in self.depts:
+                c.organization = None  # a person's own name read as a firm's line
+                c.spans.pop("organization", None)
         self.contacts.extend(c for c in self.block if c not in self.depts)
         self.pending = []
 
@@ -225,6 +233,75 @@ class _Assembler:
         if self.issuer and (not name or re.fullmatch(r"(?i)(?:company|corporate|general)?\s*(?:information|details)?", name)):
             return self.issuer, (0, 0)  # "Company Contact: info@…": the issuer's own address
         return None
+
+
+# The words that start a department's name after its organization's ("Acme Communications").
+OFFICE_WORDS = re.compile(r"\b(?:Communications?|Media|Investors?|Public|Corporate|Press|News|Relations|Affairs|"
+                          r"Marketing|External|Global)\b|\b(?:IR|PR)\b")
+_SMALL = frozenset({"of", "and", "&", "for", "the", "de", "du", "der", "la", "le"})
+
+
+def _office_org(value: str, issuer: str | None, text: str = "") -> str | None:
+    """The organization that a department's line names first ("Acme Bio Communications & Media
+    Relations" -> "Acme Bio"); initials of the issuer's name stand for it ("AHA" for "American
+    Heart Association")."""
+    m = OFFICE_WORDS.search(value)
+    prefix = re.sub(r"[’']s$", "", value[:m.start()].strip(" ,-–|")) if m else ""
+    words = prefix.split()
+    if not words or len(words) > 5 or words[0].lower() in ("for", "the") or not _dept_name(prefix) \
+            or re.fullmatch(ROLES, prefix):
+        return None
+    if re.fullmatch(r"[A-Z]{2,6}", prefix):
+        if issuer and _initials(re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", issuer)) == prefix:
+            return issuer
+        return _spelled_out(prefix, text) or prefix
+    return prefix
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL).upper()
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][a-z]+){1,5}")
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The name the text spells out for an acronym ("AHA" -> "American Heart Association"):
+    the first run of capitalized words whose initials it is."""
+    for m in _CAPS_RUN.finditer(text, 0, 200_000):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        caps = [w for w in words if w.group(0).lower() not in _SMALL]
+        for i in range(len(caps) - len(acronym) + 1):
+            run = caps[i:i + len(acronym)]
+            if "".join(w.group(0)[0] for w in run) == acronym:
+                return m.group(0)[run[0].start():run[-1].end()]
+    return None
+
+
+def _office_lines(items: list[Item], heading: str, issuer: str | None) -> list[Item]:
+    """Lines the label pattern reads as sub-headings that name an organization's office or a
+    firm: "Acme Communications & Media Relations: 617-…" with its own phone on the line is a
+    department's entry; "Northpeak Investors" first under a bare "Contact Details", a firm
+    that is not the issuer, is the firm of the people below."""
+    out: list[Item] = []
+    n = 0
+    while n < len(items):
+        item = items[n]
+        org = items[n + 1] if n + 1 < len(items) else None
+        after = items[n + 2] if n + 2 < len(items) else None
+        if item.kind == "label" and org is not None and org.kind == "org" and org.line == item.line \
+                and item.value.startswith(org.value + " ") and after is not None:
+            office = after.kind in ("phone", "email") and after.line == item.line and DEPARTMENT.search(item.value)
+            firm = not out and after.kind == "person" and audience_of(heading) is None \
+                and re.fullmatch(ROLE, item.value[len(org.value):].strip()) is not None \
+                and not (issuer and issuer.lower().startswith(org.value.lower()))
+            if office or firm:
+                out.append(Item("org", item.value, item.span, line=item.line))
+                n += 2
+                continue
+        out.append(item)
+        n += 1
+    return out
 
 
 NOT_DEPARTMENT = re.compile(r"(?i)address|e-?mail|web(?:site)?|phone|telephone|tel|coverage|details|information|"
@@ -323,7 +400,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     depts: list[Contact] = []
     for start, end, heading, org in find_regions(view, lead, skip):
         org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
-        assembler = _Assembler(audience_of(heading), org, heading, release.company)
+        assembler = _Assembler(audience_of(heading), org, heading, release.company, text)
         columns = table_cells(view, start, end)
         if columns:
             for cells in columns:
