@@ -194,3 +194,19 @@ def test_label_words_inside_a_firm_name_and_profession_titles():
     assert found["Jenna Bay"].organization == "CI Web Group, Inc."
     found = contacts("Contact Dana Roe, Attorney at Law, at 217.555.0143.\n")
     assert (found["Dana Roe"].title, found["Dana Roe"].organization) == ("Attorney at Law", None)
+
+
+def test_glued_address_extension_and_unseparated_numbers():
+    found = contacts("For more information, please contact:\n\nNorvane Bio Corp.789 Pine Street, Suite 4Vancouver, BC"
+                     "Tel: +1 604 555 0187Lena Hart, Chief Executive Officerlena@norvane.example\n")
+    assert found["Lena Hart"].organization == "Norvane Bio Corp."
+    found = contacts("Investor Relations:\nRoe Advisors, LLC212-555-0120 x304roe@roeadvisors.example\n")
+    assert found["Roe Advisors, LLC"].emails == ["roe@roeadvisors.example"]
+    found = contacts("Contact Information:\n\n Tide Physical Therapy\n\n12 Elm Street Suite 4  Springfield, IL 62701\n\n"
+                     " Ana Lopez 12175550188 https://tide.example\n")
+    assert (found["Ana Lopez"].organization, found["Ana Lopez"].phones) == ("Tide Physical Therapy", ["12175550188"])
+
+
+def test_mailbox_at_a_line_start_is_kept_whole():
+    found = contacts("Contact Details\nNorthpeak UK\n\n+44 20 7946 0813\n\nUKEditorial@northpeak.example\n")
+    assert found["Northpeak UK"].emails == ["UKEditorial@northpeak.example"]

@@ -23,7 +23,7 @@ from .vocab import load_words
 # A label word cuts a piece only where it labels something: a colon, or a number, an address or
 # a link after it ("Tel +1 …", "Email jane@…"), not inside a name ("CI Web Group", "Main Office").
 BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?"
-                         r"(?:\s*:|\s{0,3}(?=[+(\d])|\s+(?=[\w.+-]{1,64}@|https?:|www\.))"
+                         r"(?:\s*:|\s{0,3}(?=[+(\d])|\s+(?=[\w.+-]{1,64}@|https?:|www\.))|(?i:\b(?:e-?mail|call|contact)\s+us(?:\s+here)?\b)"
                          r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)")
 _LABEL_WORD = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\.?\s*:?")
 TITLE_WORDS = re.compile(r"(?i)\b(?:director|officer|president|manager|head|vp|svp|evp|avp|vice|partner|chief|ceo|cfo|coo|"
@@ -146,24 +146,35 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
             continue
         found.extend(_classify(stripped, at, emails))
     found.sort(key=lambda i: i.span[0])
-    found = _firms_over_addresses(found)
     line, at = 0, start  # items are in order: count the breaks since the previous one
     for item in found:
         if item.span[0] > at:
             line += view.count("\n", at, item.span[0])
             at = item.span[0]
         item.line = line
-    return found
+    return _firms_over_addresses(view, found)
 
 
-def _firms_over_addresses(items: list[Item]) -> list[Item]:
-    """A name-shaped line over a street address and then a person is the firm's name ("Vibe
-    Orthodontics" / "5625 NE Elam Pkwy…" / "Dr. Ann Roe +1 …"): a person's line is not followed
-    by an address and a second person. Address pieces are then dropped."""
-    for n in range(len(items) - 2):
-        if items[n].kind == "person" and items[n + 1].kind == "address" and items[n + 2].kind == "person":
-            items[n] = Item("org", items[n].value, items[n].span, items[n].audience)
-    return [i for i in items if i.kind != "address"]
+def _firms_over_addresses(view: str, items: list[Item]) -> list[Item]:
+    """A line starting with a name, over a street address and then a person, is the firm's name
+    ("Vibe Orthodontics", "Ann Roe DDS" / "5625 NE Elam Pkwy…" / "Dr. Ann Roe +1 …"): a person's
+    line is not followed by an address and a second person. Address pieces are then dropped."""
+    out: list[Item] = []
+    n = 0
+    while n < len(items):
+        item = items[n]
+        last = n
+        while last + 1 < len(items) and items[last + 1].line == item.line and items[last + 1].kind in ("org", "title"):
+            last += 1
+        if item.kind == "person" and last + 2 < len(items) and items[last + 1].kind == "address" \
+                and items[last + 1].line > item.line and items[last + 2].kind == "person":
+            span = (item.span[0], items[last].span[1])
+            out.append(Item("org", view[span[0]:span[1]], span, line=item.line))
+            n = last + 1
+            continue
+        out.append(item)
+        n += 1
+    return [i for i in out if i.kind != "address"]
 
 
 def _field(kind: str, value: str, start: int, emails: tuple[str, ...]) -> list[Item]:

@@ -423,11 +423,15 @@ def _merge(found: list[Contact], depts: list[Contact]) -> list[Contact]:
             old.phones += [p for p in c.phones if p not in old.phones]
             old.emails += [e for e in c.emails if e not in old.emails]
             old.title = old.title or c.title
-            old.organization = old.organization or c.organization
+            old.organization = old.organization or (c.organization if c.organization != c.name else None)
             old.audience = old.audience or c.audience
         elif c.phones or c.emails:  # someone to contact is reachable
             merged[key] = c
+    people = {id(c) for c in found}
     for c in merged.values():
+        if c.organization and c.organization.lower() == c.name.lower() and (id(c) in people or is_person(c.name)):
+            c.organization = None  # a person's name that another block read as a firm's line
+            c.spans.pop("organization", None)
         if c.spans.get("name") == (0, 0):
             del c.spans["name"]
     return list(merged.values())

@@ -32,10 +32,11 @@ TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|
 # Where a lost line break may be: case changes, a digit after a word, a label after a word.
 _BREAK_AT = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
                        r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
-                       r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)")
+                       r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)|"
+                       r"(?<=[a-z]{2}\.)(?=\d{2})")  # "Acme Corp.789 Main Street"
 _FIRM_WORD_NEXT = re.compile(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b")
 _WORD = re.compile(r"[A-Za-z0-9]*")
-_NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$")
+_NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Du|Da|Del|Le|La|Van|Von|O')$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -121,6 +122,9 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
     digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
     if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
         start += digits.end()
+    extension = re.match(r"(?:x|ext\.?)\d{1,5}(?=[A-Za-z])", text[start:end])
+    if extension and re.search(r"\d[\s.-]?$", text[max(0, start - 12):start]):
+        start += extension.end()  # "212-555-0100 x304bicx@…": the phone's extension ran into it
     return start + _glued_word(text, start, text[start:text.index("@", start)]), end
 
 
@@ -137,6 +141,8 @@ def _glued_word(text: str, start: int, local: str) -> int:
     if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Maria.lopez@"
         return dotted.end()
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
+    if caps and not text[text.rfind("\n", 0, start) + 1:start].strip():
+        caps = None  # "UKEditorial@" starting its own line: nothing ran into it
     # "JRoe@" after "Jane Roe": initials of the name, not a glued word.
     if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):
         return caps.end()
