@@ -210,3 +210,19 @@ def test_glued_address_extension_and_unseparated_numbers():
 def test_mailbox_at_a_line_start_is_kept_whole():
     found = contacts("Contact Details\nNorthpeak UK\n\n+44 20 7946 0813\n\nUKEditorial@northpeak.example\n")
     assert found["Northpeak UK"].emails == ["UKEditorial@northpeak.example"]
+
+
+def test_address_inside_a_line_and_glued_titles_and_mailboxes():
+    found = contacts("Contacts:\nMara Voss, CEO Lindqvist Tools, Inc.  145 Birch Way Springfield, IL 62704 "
+                     "Email: mvoss@lindqvist.example\n")
+    assert (found["Mara Voss"].title, found["Mara Voss"].organization) == ("CEO", "Lindqvist Tools, Inc.")
+    found = contacts("For Further Information, Please Contact:\n\nOtto BrandPresident and CEOKestrel Mining Corp."
+                     "Tel: (604) 555-0150Email: info@kestrel.example\n")
+    assert (found["Otto Brand"].title, found["Otto Brand"].organization) == ("President and CEO", "Kestrel Mining Corp.")
+    found = contacts("For more information:\n\nVera Lund, Marketing Manager, PayNorthvlund@northcap.example\n")
+    assert found["Vera Lund"].emails == ["vlund@northcap.example"]
+
+
+def test_company_line_that_starts_like_a_name():
+    found = contacts("Contact Details\nYuen Tak Trading Co.,Ltd.\n\nLiang Wei\n\nservice@yuentak.example\n")
+    assert list(found) == ["Liang Wei"] and found["Liang Wei"].organization == "Yuen Tak Trading Co.,Ltd."

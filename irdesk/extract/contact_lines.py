@@ -65,6 +65,11 @@ FIELD_TITLE = re.compile(r"(?i)(?:job\s+)?(?:title|position|designation|role)")
 _INSTRUCTION = re.compile(r"(?i)(?:please|contact|click|visit|follow|for more)\b")
 _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[a-z]{3}\.$")
+# The rest of a line after a name-shaped start that makes it a company's name: a word or two
+# and a legal suffix, no comma or title between ("… Investment Co.,Ltd.", "… Trading LLC").
+_FIRM_WORDS_SUFFIX = re.compile(rf"\s*(?:(?:[A-Z][\w&'’-]*\s+){{0,1}}[A-Z][\w&'’-]*\s*,?\s*)?{LEGAL_SUFFIX}\s*,?\s*{LEGAL_SUFFIX}"
+                                rf"|\s+(?:[A-Z][\w&'’-]*\s+){{0,1}}[A-Z][\w&'’-]*\s*,?\s*{LEGAL_SUFFIX}")
+_DEPT_TITLE = re.compile(r"(?:Media|Investor|Corporate|Public|Communications?|Marketing|Business|Press)\b")
 _RELATIONS = re.compile(r"(?i)\brelations\b")
 _ROLE_WORD = re.compile(r"(?i)\b(?:investors?|media|press|analysts?|IR|PR|public|corporate)\b")
 _TWO_WORDS = re.compile(r"(\S+\s\S+)\s+")
@@ -75,7 +80,10 @@ _TITLE_LINK = re.compile(r"(?i)(?:of|and|&|to|for)\b")
 _FIRM_TAIL = re.compile(r"\s*(?:&\s*)?(?:Consulting|Communications?|PR|IR|Public Relations|Media|Group|Associates|"
                         r"Partners|Agency|Strategies|Advisors|Marketing|Law|Law Firm|Legal)(?:,?\s+" + LEGAL_SUFFIX + r")?\s*")
 _DIGIT3 = re.compile(r"\d{3}")
-CUTS = re.compile(r"\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
+# A street address that starts inside a line ("CEO Acme, Inc.  145 James Way Springfield").
+_STREET_START = (r"\s(?=\d{1,5}\s(?:[A-Z][\w.'’-]*\s){0,3}(?:Street|St|Way|Road|Rd|Drive|Dr|Avenue|Ave|Blvd|Boulevard|"
+                 r"Lane|Ln|Parkway|Pkwy|Place|Pl|Court|Ct|Highway|Hwy|Square|Circle|Cir)\b)")
+CUTS = re.compile(_STREET_START + r"|\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
                   r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
 
 
@@ -254,8 +262,9 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
         name = first
     else:
         cut = leading_person(value, emails) or _name_before_title(value)
-        if not cut or ADDRESS.search(value[:cut]) or _SUFFIX_ONLY.fullmatch(value[cut:]) or _FIRM_TAIL.fullmatch(value[cut:]):
-            return []  # "Acme Bio plc", "Jane Roe Consulting" are companies
+        if not cut or ADDRESS.search(value[:cut]) or _SUFFIX_ONLY.fullmatch(value[cut:]) or _FIRM_TAIL.fullmatch(value[cut:]) \
+                or _FIRM_WORDS_SUFFIX.fullmatch(value[cut:]):
+            return []  # "Acme Bio plc", "Jane Roe Consulting", "Yuen Foong Yu Investment Co., Ltd." are companies
         name, rest = value[:cut], value[cut:]
     out = [_item("person", clean_name(name), start, value)]
     rest = clean_name(_DEGREES.sub("", rest.strip(" ,")))
@@ -266,8 +275,8 @@ def _person_and_rest(value: str, start: int, emails: tuple[str, ...]) -> list[It
         if _RELATIONS.search(rest):  # "Jane Roe - Investor Relations": her post, and the audience it names
             out.append(Item("title", rest, (rest_at, rest_at + len(rest))))
         out.append(Item("audience", rest, (rest_at, rest_at + len(rest)), audience_of(rest)))
-    elif TITLE_WORDS.search(rest):
-        out.extend(_title_and_firm(rest, rest_at))
+    elif TITLE_WORDS.search(rest) or _DEPT_TITLE.match(rest) and not _ENDS_SUFFIX.search(rest):
+        out.extend(_title_and_firm(rest, rest_at))  # "Ann Roe, Media & Partnerships": her post
     elif len(rest) < 60 and rest[:1].isupper() and not _DIGIT.search(rest):
         out.append(Item("org", rest, (rest_at, rest_at + len(rest))))
     return out

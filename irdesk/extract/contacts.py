@@ -414,6 +414,16 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     return _merge(found, depts)
 
 
+def _mailbox_of(name: str, emails: list[str]) -> bool:
+    """Whether an address is the person's own ("monica.sales@" for Monica Sales, "kc.wright@" for
+    KC Wright): its mailbox spells the name, or its initial and surname."""
+    words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.split()]
+    if len(words) < 2 or not all(words):
+        return False
+    spelled = {"".join(words), words[0][0] + words[-1], words[0] + words[-1]}
+    return any(re.sub(r"[^a-z]", "", e.split("@")[0].lower()) in spelled for e in emails)
+
+
 def _merge(found: list[Contact], depts: list[Contact]) -> list[Contact]:
     merged: dict[str, Contact] = {}
     for c in found + depts:
@@ -429,7 +439,8 @@ def _merge(found: list[Contact], depts: list[Contact]) -> list[Contact]:
             merged[key] = c
     people = {id(c) for c in found}
     for c in merged.values():
-        if c.organization and c.organization.lower() == c.name.lower() and (id(c) in people or is_person(c.name)):
+        if c.organization and c.organization.lower() == c.name.lower() \
+                and (id(c) in people or is_person(c.name) or _mailbox_of(c.name, c.emails)):
             c.organization = None  # a person's name that another block read as a firm's line
             c.spans.pop("organization", None)
         if c.spans.get("name") == (0, 0):

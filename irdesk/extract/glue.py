@@ -33,7 +33,7 @@ TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|
 _BREAK_AT = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
                        r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
                        r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)|"
-                       r"(?<=[a-z]{2}\.)(?=\d{2})")  # "Acme Corp.789 Main Street"
+                       r"(?<=[a-z]{2}\.)(?=\d{2})|(?<=[a-z ]C[EFOTMS]O)(?=[A-Z]{2})")  # "Corp.789 Main", "CEOACME"
 _FIRM_WORD_NEXT = re.compile(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b")
 _WORD = re.compile(r"[A-Za-z0-9]*")
 _NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Du|Da|Del|Le|La|Van|Von|O')$")
@@ -130,7 +130,7 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
 
 def _glued_word(text: str, start: int, local: str) -> int:
     """How many characters at the front of the address's local part belong to the word before."""
-    named = _glued_first_name(text, start, local)
+    named = _glued_first_name(text, start, local) or _glued_mailbox_of(text, start, local)
     if named:
         return named
     for cut in range(len(local) // 2, 2, -1):  # "Jane Roebergjroeberg@": the surname written again in it
@@ -167,6 +167,30 @@ def _glued_first_name(text: str, start: int, local: str) -> int:
             name = rest[:size]
             if is_first_name(name) and re.search(rf"(?<![\w-]){name.capitalize()}\s+[A-Z]", before):
                 return cut
+    return 0
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z'’-]+)")
+
+
+def _glued_mailbox_of(text: str, start: int, local: str) -> int:
+    """Where the mailbox of a person just named begins inside "PayOnwardvlauschus" (after "Viviana
+    Lauschus") or "Zimmermanjen" (after "Jen "): a capitalized word glued to the person's own
+    mailbox (initial and surname, first name and surname, or the first name)."""
+    if not re.match(r"[A-Z][A-Za-z]{2,}[a-z]", local) or local.islower():
+        return 0
+    before = text[max(0, start - 200):start]
+    forms: set[str] = set()
+    for first, last in _NAME_BEFORE.findall(before):
+        first, last = first.lower(), re.sub(r"\W", "", last.lower())
+        forms.update({first[0] + last, first + last, first + "." + last, first})
+    alone = re.search(r"\b([A-Z][a-z]{1,12})\s*$", before)
+    if alone:  # "Jen Zimmermanjen@": the surname ran into the mailbox
+        forms.add(alone.group(1).lower())
+    for cut in range(3, len(local) - 1):
+        if local[cut].islower() and local[cut - 1].isalpha() and local[cut:].lower() in forms and local[cut:].islower() \
+                and any(ch.isupper() for ch in local[1:cut]) | (alone is not None and local[:cut][0].isupper()):
+            return cut
     return 0
 
 

@@ -38,6 +38,8 @@ energy financial markets market desk editorial editor director officer president
 vice chair chairman founder executive senior analyst specialist lead counsel secretary partner
 telephone tel fax mobile cell web twitter facebook linkedin instagram youtube reddit x city county
 managing general associate assistant deputy principal regional coordinator consultant advisor
+investment investments ventures industries enterprises orthodontics dental dentistry endodontics chiropractic
+physiotherapy therapy rehab wellness studio studios insurance realty logistics management consultants
 """.split())
 
 
