@@ -226,3 +226,13 @@ def test_address_inside_a_line_and_glued_titles_and_mailboxes():
 def test_company_line_that_starts_like_a_name():
     found = contacts("Contact Details\nYuen Tak Trading Co.,Ltd.\n\nLiang Wei\n\nservice@yuentak.example\n")
     assert list(found) == ["Liang Wei"] and found["Liang Wei"].organization == "Yuen Tak Trading Co.,Ltd."
+
+
+def test_obfuscated_mailbox_firm_after_comma_and_firm_under_a_bare_heading():
+    found = contacts("Media contact: Jane Roe, Northpeak Bio, 617-555-0199, jane.roe(at)northpeak.example\n")
+    assert list(found) == ["Jane Roe"]
+    assert (found["Jane Roe"].organization, found["Jane Roe"].emails) == ("Northpeak Bio", ["jane.roe(at)northpeak.example"])
+    found = contacts("Contacts:\nLena Moss, Tel: +44 (0)20 7946 0123, lena [at] acme.example\n")
+    assert found["Lena Moss"].emails == ["lena [at] acme.example"]
+    found = contacts("Media Inquiries\nNorthpeak Communications\nAnn Lee, +1 212 555 0101, alee@northpeak.example\n")
+    assert found["Ann Lee"].organization == "Northpeak Communications"

@@ -22,7 +22,7 @@ LABEL = re.compile(
     rf"|(?:(?i:International|External|Internal)\s+)?{ROLES}(?:[\s-]+{SUFFIXES})*\s*:"
     rf"|(?:(?P<org>{ORG_NAME})\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
     rf"(?:\s+(?i:Details|Information|Info|Person|Us)|\s+(?i:for|with)\s+{ROLES}(?:\s+{SUFFIXES})*)?\s*:?"
-    rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:\s[A-Z][\w.&'’-]{{1,30}}){{0,2}})\s+)?(?:(?i:International|External)\s+)?"
+    rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:[ \t][A-Z][\w.&'’-]{{1,30}}){{0,2}})[ \t]+)?(?:(?i:International|External)\s+)?"
     rf"{LONG_ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
 SUBLABEL = re.compile(rf"(?:(?i:For)\s+)?{ROLES}(?:\s+{SUFFIXES})*\s*:?\s+(?=[A-Z])")

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .contact_labels import LABEL, ROLES, SUBLABEL, audience_of
-from .glue import EMAIL, URL, WordCounts, clean_email, glue_breaks
+from .glue import EMAIL, OBFUSCATED_EMAIL, URL, WordCounts, clean_email, glue_breaks
 from .model import Span
 from .people import clean_name, is_person, leading_person, name_tokens
 from .phones import find_phones
@@ -115,6 +115,12 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
         found.append(Item("email", view[s:e], (s, e)))
         masked.append((s, e))
         raw_emails.append(m.span())
+    low = view[start:end].lower()
+    if "at)" in low or "at]" in low:
+        for m in OBFUSCATED_EMAIL.finditer(view, start, end):
+            if not inside(m.start(), masked):
+                found.append(Item("email", m.group(0), m.span()))
+                masked.append(m.span())
     emails = tuple(i.value for i in found)
     for m in URL.finditer(view, start, end):
         if not inside(m.start(), masked):
@@ -229,7 +235,8 @@ def _classify(value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
         rest = value[label.end():].strip(" :")
         return [_item("label", head, start, value, audience_of(head)), *_classify(rest, start + value.index(rest), emails)]
     people = [p for p in _PEOPLE_SPLIT.split(value) if p]
-    if len(people) > 1 and _is_name(people[0], emails) and all(name_tokens(clean_name(p)) for p in people):
+    # "Ann Lee, Bo Park & Cy Ng": every part a person's name ("Jane Roe, Acme Bio" names a firm)
+    if len(people) > 1 and all(_is_name(clean_name(p), emails) for p in people):
         return [_item("person", clean_name(p), start, value) for p in people]
     person = _person_and_rest(value, start, emails)
     if person:

@@ -12,6 +12,9 @@ from .people import is_first_name
 from .phones import plausible
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
+# An address written so that harvesters miss it: "jane [at] acme.com", "jane(at)acme(dot)com".
+OBFUSCATED_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63} ?[\[(] ?(?i:at) ?[\])] ?[A-Za-z0-9-]{1,63}"
+                              r"(?: ?(?:\.|[\[(] ?(?i:dot) ?[\])]) ?[A-Za-z0-9-]{1,63}){1,4}(?<=[a-z])")
 # A web address, ending where a glued word or number starts ("www.acme.comTel", "…com617-555-…").
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[a-z]{2,24}"
                  r"(?:[/?#][^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))|(?=[A-Z]|\d|[\s),;:]|\.(?!\w)|$))")
