@@ -236,3 +236,12 @@ def test_obfuscated_mailbox_firm_after_comma_and_firm_under_a_bare_heading():
     assert found["Lena Moss"].emails == ["lena [at] acme.example"]
     found = contacts("Media Inquiries\nNorthpeak Communications\nAnn Lee, +1 212 555 0101, alee@northpeak.example\n")
     assert found["Ann Lee"].organization == "Northpeak Communications"
+
+
+def test_web_table_read_as_tab_separated_rows():
+    found = contacts("Contacts\n\nInvestors\tMedia\n\nTom Berg\tRosa Delgado\n\n"
+                     "Vice President, Investor Relations\tNorthpeak Communications\n\n"
+                     "+1 617 555 0177\t+1 212 555 0142\n\ntberg@acme.example\trosa@northpeak.example\n")
+    tom, rosa = found["Tom Berg"], found["Rosa Delgado"]
+    assert (tom.title, tom.phones, tom.audience) == ("Vice President, Investor Relations", ["+1 617 555 0177"], "investors")
+    assert (rosa.organization, rosa.emails, rosa.audience) == ("Northpeak Communications", ["rosa@northpeak.example"], "media")

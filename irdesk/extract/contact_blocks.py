@@ -257,8 +257,37 @@ def _person_line_above(view: str, line_start: int, emails: tuple[str, ...]) -> i
 TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]{1,400}\|[ \t]*$")
 
 
+TAB_ROW = re.compile(r"(?m)^[^\n\t]{0,200}\t[^\n]{0,600}$")
+_CELL = re.compile(r"[^\t\n]+")
+
+
+def _tab_cells(view: str, start: int, end: int) -> list[list[Span]] | None:
+    """A table whose cells a web page's reader set apart with tabs, a row a line ("Investors\tMedia"
+    / "Ann Lee\tBo Park" / ...), right under a heading: its columns' cells."""
+    rows = []
+    for row in TAB_ROW.finditer(view, start, end):
+        if rows and view[rows[-1].end():row.start()].strip():
+            break  # the table ended: text between rows
+        rows.append(row)
+    if len(rows) < 2 or view[start:rows[0].start()].strip():
+        return None
+    columns: list[list[Span]] = []
+    for row in rows:
+        cells = [(c.start(), c.end()) for c in _CELL.finditer(view, row.start(), row.end()) if c.group(0).strip()]
+        for i, cell in enumerate(cells):
+            while len(columns) <= i:
+                columns.append([])
+            columns[i].append(cell)
+    return columns if len(columns) > 1 else None
+
+
 def table_cells(view: str, start: int, end: int) -> list[list[Span]] | None:
-    """A markdown table right under a heading ("| Media | Investors |"): its columns' cells."""
+    """A markdown table right under a heading ("| Media | Investors |"), or a web page's table
+    whose cells came as tabs: its columns' cells."""
+    if "\t" in view[start:end]:
+        tabbed = _tab_cells(view, start, end)
+        if tabbed:
+            return tabbed
     rows = list(TABLE_ROW.finditer(view, start, end))
     if len(rows) < 2 or view[start:rows[0].start()].strip():
         return None

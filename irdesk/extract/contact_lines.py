@@ -83,7 +83,7 @@ _DIGIT3 = re.compile(r"\d{3}")
 # A street address that starts inside a line ("CEO Acme, Inc.  145 James Way Springfield").
 _STREET_START = (r"\s(?=\d{1,5}\s(?:[A-Z][\w.'’-]*\s){0,3}(?:Street|St|Way|Road|Rd|Drive|Dr|Avenue|Ave|Blvd|Boulevard|"
                  r"Lane|Ln|Parkway|Pkwy|Place|Pl|Court|Ct|Highway|Hwy|Square|Circle|Cir)\b)")
-CUTS = re.compile(_STREET_START + r"|\n|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
+CUTS = re.compile(_STREET_START + r"|\n|\t|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
                   r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
 
 
