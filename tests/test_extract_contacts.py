@@ -245,3 +245,15 @@ def test_web_table_read_as_tab_separated_rows():
     tom, rosa = found["Tom Berg"], found["Rosa Delgado"]
     assert (tom.title, tom.phones, tom.audience) == ("Vice President, Investor Relations", ["+1 617 555 0177"], "investors")
     assert (rosa.organization, rosa.emails, rosa.audience) == ("Northpeak Communications", ["rosa@northpeak.example"], "media")
+
+
+def test_labels_in_text_whose_breaks_became_spaces():
+    found = contacts("We care for smiles.  For more information, please contact: Carla Vin, DDS Bright Dental Care "
+                     "10697 N. Frank Hill Wright Blvd. Scottsdale, AZ 85259 Phone: (480) 555-4040 "
+                     "Email: info@brightdental.example\n\n---\n\n[Original Release](https://wire.example/x)\n")
+    assert list(found) == ["Carla Vin"]
+    assert (found["Carla Vin"].organization, found["Carla Vin"].phones) == ("Bright Dental Care", ["(480) 555-4040"])
+    found = contacts("Lakeside Sound opens a studio. Opening: May 2025  Media Inquiries & Booking For media requests, interviews, or a tour, please "
+                     "contact:  Emily Stavros Partner, Lakeside Sound emily@lakeside.example\n")
+    emily = found["Emily Stavros"]
+    assert (emily.title, emily.organization, emily.audience) == ("Partner", "Lakeside Sound", "media")

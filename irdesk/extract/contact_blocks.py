@@ -21,7 +21,8 @@ from .phones import find_phones
 STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"
                   r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
                   r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$|"
-                  r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s")
+                  r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s|"
+                  r"-{3,}[ \t]*(?=\n)")  # a markdown rule: the page's chrome follows
 # Heading marks at a line's start ("## "), "__" not inside a word or an address. Each branch
 # starts with the mark itself and looks back from there, so ``re`` skips ahead to a "#" or "_".
 _MARKS = re.compile(r"(?m)#(?<=^#)#{0,5}(?=\s)|_(?<![\w@.]_)_|__(?![\w@])")
@@ -47,7 +48,7 @@ def plain_view(text: str) -> str:
 KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations",
             "shareholder", "journalist")
 _SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
-LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
+LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])|(?<=\S  )(?=[A-Z])|(?<=[a-z] )(?=For\s)")
 
 
 def _keyword_positions(text: str, start: int) -> list[int]:
@@ -74,7 +75,8 @@ def _line_start(text: str, pos: int) -> bool:
     if not line_head.strip(" \t|"):
         return True
     before = text[pos - 1]
-    return before in ".)0123456789" or (before.islower() and text[pos].isupper()) or text[pos - 2:pos] == ". "
+    return before in ".)0123456789" or (before.islower() and text[pos].isupper()) or text[pos - 2:pos] == ". " \
+        or text[pos - 2:pos] == "  " and text[pos - 3:pos - 2].strip()  # a break lost to two spaces
 
 
 def _alone_on_line(text: str, end: int) -> bool:
@@ -99,6 +101,9 @@ def _candidates(view: str, start: int) -> Iterator[int]:
         scanned = k + 1
 
 
+_FOR_CONTACT = re.compile(r"(?i)for\s[^:\n]{5,160}(?:contact|reach)(?:\s+us)?\s*:")
+
+
 def _labels(view: str, start: int) -> list[re.Match]:
     """The contact headings after ``start``: a label at a line's start that ends in a colon,
     says "contact", or stands alone on its line."""
@@ -107,8 +112,10 @@ def _labels(view: str, start: int) -> list[re.Match]:
         if len(labels) >= MAX_LABELS:
             break
         m = LABEL.match(view, p)
-        if not m or not m.group(0).strip() or not _line_start(view, m.start()):
+        if not m or not m.group(0).strip():
             continue
+        if not _line_start(view, m.start()) and not _FOR_CONTACT.fullmatch(m.group(0)):
+            continue  # a label inside a line, unless it is the whole "For …, please contact:"
         if labels and m.start() < labels[-1].end():
             continue
         heading = m.group(0).rstrip()

@@ -57,7 +57,7 @@ _ENDS_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX}$")
 _SUFFIX_ONLY = re.compile(rf"\s*,?\s*{LEGAL_SUFFIX}\s*")
 _GENERIC_ORG = re.compile(rf"{ROLES}|(?i:the\s+)?(?i:company|corporate|external|internal|international)")
 _NAME_SPLIT = re.compile(r"(,|\s[-–—]\s)")
-_DEGREES = re.compile(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq)\.?(?:,\s*|\s+|(?=[A-Z])))+")
+_DEGREES = re.compile(r"^\W*(?:(?:Ph\.?\s?D|M\.?D|D\.?Phil|MBA|CPA|CGMA|Esq|D\.?D\.?S|D\.?M\.?D|DVM|DPT)\.?(?:,\s*|\s+|(?=[A-Z])))+")
 _FIELD_WORD = re.compile(r"(?i)company|contact|name|details|info")
 # Field labels of a form-like block ("Company: Acme", "Title: CFO"): what follows is that field.
 FIELD_ORG = re.compile(r"(?i)(?:company|organi[sz]ation|firm|agency|business)(?:\s+name)?")
@@ -81,7 +81,7 @@ _FIRM_TAIL = re.compile(r"\s*(?:&\s*)?(?:Consulting|Communications?|PR|IR|Public
                         r"Partners|Agency|Strategies|Advisors|Marketing|Law|Law Firm|Legal)(?:,?\s+" + LEGAL_SUFFIX + r")?\s*")
 _DIGIT3 = re.compile(r"\d{3}")
 # A street address that starts inside a line ("CEO Acme, Inc.  145 James Way Springfield").
-_STREET_START = (r"\s(?=\d{1,5}\s(?:[A-Z][\w.'’-]*\s){0,3}(?:Street|St|Way|Road|Rd|Drive|Dr|Avenue|Ave|Blvd|Boulevard|"
+_STREET_START = (r"\s(?=\d{1,5}\s(?:[A-Z][\w.'’-]*\s){0,4}(?:Street|St|Way|Road|Rd|Drive|Dr|Avenue|Ave|Blvd|Boulevard|"
                  r"Lane|Ln|Parkway|Pkwy|Place|Pl|Court|Ct|Highway|Hwy|Square|Circle|Cir)\b)")
 CUTS = re.compile(_STREET_START + r"|\n|\t|\s\|\s|\||;|:\s|(?<=[A-Za-z]):(?=[A-Z])|\s/\s(?=[A-Z][a-z]+\s[A-Z])|\bor\b(?=\s*\n)"
                   r"|\(?\b(?:at|via)\s(?=\(?\+?\d)")
@@ -182,7 +182,9 @@ def _firms_over_addresses(view: str, items: list[Item]) -> list[Item]:
             last += 1
         if item.kind == "person" and last + 2 < len(items) and items[last + 1].kind == "address" \
                 and items[last + 1].line > item.line and items[last + 2].kind == "person":
-            span = (item.span[0], items[last].span[1])
+            line_end = view.find("\n", items[last].span[1], items[last + 1].span[0])
+            end = len(view[:line_end].rstrip(" \t,;|")) if line_end >= 0 else items[last].span[1]
+            span = (item.span[0], max(end, items[last].span[1]))  # the whole line: "Ann Roe DDS"
             out.append(Item("org", view[span[0]:span[1]], span, line=item.line))
             n = last + 1
             continue
