@@ -257,3 +257,13 @@ def test_labels_in_text_whose_breaks_became_spaces():
                      "contact:  Emily Stavros Partner, Lakeside Sound emily@lakeside.example\n")
     emily = found["Emily Stavros"]
     assert (emily.title, emily.organization, emily.audience) == ("Partner", "Lakeside Sound", "media")
+
+
+def test_office_lines_second_firm_and_initials_of_a_post():
+    found = contacts("Contact Details\nInacta Ventures Press Office\n\nPascal Arnold\n\npascal@inacta.example\n")
+    assert (found["Pascal Arnold"].organization, found["Pascal Arnold"].audience) == ("Inacta Ventures", "media")
+    found = contacts("Contact Details\nDitto Public Relations\n\nDana Black, AD\n\ndana@ditto.example\n")
+    assert (found["Dana Black"].organization, found["Dana Black"].title) == ("Ditto Public Relations", "AD")
+    found = contacts("Northpeak Contact\n\nName: Ivan Petrov\n\nCompany: Northpeak\n\nPhone: (217) 555-0199\n\n"
+                     "Contact Details\nJulia Brandt\n\n+1 843-555-0194\n\njulia@brandt.example\n")
+    assert (found["Ivan Petrov"].organization, found["Julia Brandt"].organization) == ("Northpeak", None)

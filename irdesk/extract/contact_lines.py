@@ -44,7 +44,7 @@ AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analy
                       r"(?:\s*(?:and|&|/)\s*(?:Investors?|Media|Press|Analysts?|IR|PR))*)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*\)?",
                       re.I)
 JUNK = re.compile(r"(?i)or|and|at|via|\(?\w\)?|www\S*|https?\S*|\W+|(?:please\s+)?(?:contact|call|e-?mail|write to|visit)|"
-                  r"(?:company|contact|organi[sz]ation|business|staff\s+member|full)?\s*(?:name|person|details)|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
+                  r"(?:company|contact|organi[sz]ation|business|staff\s+member|full)?\s*(?:name|person)|(?:company|business)\s+details|address|(?:city|country|state)(?:\s*/\s*(?:city|country|state))*|"
                   r"province|zip(?:\s+code)?|web(?:site)?|phone|e-?mail\s+address")
 # Where one piece of a block ends: a line break, a separator, "at"/"via" before a number.
 # Patterns used on every piece, compiled once (``re``'s own cache costs a lookup per call).

@@ -77,7 +77,10 @@ class _Assembler:
         self._finish()
         self._reset_block()
         self.audience, self.heading = item.audience, item.value
-        self.block_org = org_above or self.region_org  # "Acme" / "Media contact: ..."
+        # "Acme" / "Media contact: ...": the region's organization, unless a bare "Contact Details"
+        # starts another block of its own (a second firm's) after a complete one
+        fresh = not item.audience and re.search(r"(?i)contact", item.value) and self.contacts
+        self.block_org = org_above or (None if fresh else self.region_org)
 
     def _person(self, item: Item, following: Item | None) -> None:
         if self.last is None or self.last.kind != "person" or self.has_reach:
@@ -116,17 +119,20 @@ class _Assembler:
         if last == "title" and DEPARTMENT.search(value) \
                 and not ORG_WORDS.search(re.sub(r"(?i)communications?|relations|PR|IR", "", value)):
             self._title(item, following)  # "Senior Vice President" / "Corporate Communications and IR"
+        elif self.block_org and last == "person" and item.line == self.last.line and re.fullmatch(r"[A-Z]{2,4}", value) \
+                and len(self.group) == 1:
+            self._title(item, following)  # "Ditto PR" / "Dana Black, AD": under a firm's line, her post's initials
         elif self.group and last in ("person", "title", "audience") and not self.has_reach \
                 and all(c.organization in (None, self.block_org) for c in self.group) \
                 and not self._heads_next(item, following):
             for c in self.group:  # "Jane Roe" / "Acme Advisors": the person's firm
-                c.organization = item.value
+                c.organization = self._office_firm(item.value)
                 c.spans["organization"] = item.span
         elif following is not None and following.kind == "person":
             if self.block and last is not None and item.line != self.last.line:
                 self._sub_block(value)  # "Acme plc" / people / "Broker Ltd" / its people
             elif self.block_org is None or last in (None, "label", "org"):
-                self.block_org = item.value
+                self.block_org = self._office_firm(item.value)
         elif following is not None and following.kind in ("phone", "email"):
             if DEPARTMENT.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and _dept_name(value):
                 self._dept(item)  # "Media Relations in Dallas: 214-555-0100": the department's own line
@@ -134,6 +140,23 @@ class _Assembler:
                 self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
             elif self.block_org is None:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+
+    def _office_firm(self, value: str) -> str:
+        """The organization of an office's line over people ("Acme Press Office" -> "Acme"; "Acme
+        Media Relations" -> "Acme" when Acme issues the release; "Ditto Public Relations", another
+        firm, is that firm's name), whose audience the block takes when it named none."""
+        tail = OFFICE_TAIL.search(value)
+        if not tail or tail.start() == 0:
+            return value
+        prefix = value[:tail.start()].strip(" ,-–|")
+        issuer_first = (self.issuer or "").split()[:1]
+        if not tail.group("office") and not (issuer_first and prefix.split()[:1] == issuer_first):
+            return value
+        if self.audience is None:
+            self.audience = audience_of(tail.group(0))
+            for c in self.group:
+                c.audience = c.audience or self.audience
+        return prefix
 
     def _unlisted_person(self, item: Item, following: Item | None) -> bool:
         """A name whose first name the list lacks ("Zelvra Onkatu"), read from where it stands: a
@@ -235,6 +258,10 @@ class _Assembler:
         return None
 
 
+# The end of an office's line: always an office ("Press Office", "Newsroom"), or one only when the
+# issuer's name stands before it ("Acme Media Relations"; "Ditto Public Relations" is a firm).
+OFFICE_TAIL = re.compile(r"\s(?:(?P<office>(?:Press|Media|News)\s+(?:Office|Desk|Room|Centre|Center)|Newsroom)|"
+                         r"(?:Media|Press|Public|Investor|Corporate)\s+(?:Relations|Communications)|Communications)\s*$")
 # The words that start a department's name after its organization's ("Acme Communications").
 OFFICE_WORDS = re.compile(r"\b(?:Communications?|Media|Investors?|Public|Corporate|Press|News|Relations|Affairs|"
                           r"Marketing|External|Global)\b|\b(?:IR|PR)\b")
@@ -293,7 +320,7 @@ def _office_lines(items: list[Item], heading: str, issuer: str | None) -> list[I
                 and item.value.startswith(org.value + " ") and after is not None:
             office = after.kind in ("phone", "email") and after.line == item.line and DEPARTMENT.search(item.value)
             firm = not out and after.kind == "person" and audience_of(heading) is None \
-                and re.fullmatch(ROLE, item.value[len(org.value):].strip()) is not None \
+                and re.fullmatch(rf"{ROLE}(?:\s+(?i:Relations|Communications))?", item.value[len(org.value):].strip()) is not None \
                 and not (issuer and issuer.lower().startswith(org.value.lower()))
             if office or firm:
                 out.append(Item("org", item.value, item.span, line=item.line))
