@@ -267,3 +267,12 @@ def test_office_lines_second_firm_and_initials_of_a_post():
     found = contacts("Northpeak Contact\n\nName: Ivan Petrov\n\nCompany: Northpeak\n\nPhone: (217) 555-0199\n\n"
                      "Contact Details\nJulia Brandt\n\n+1 843-555-0194\n\njulia@brandt.example\n")
     assert (found["Ivan Petrov"].organization, found["Julia Brandt"].organization) == ("Northpeak", None)
+
+
+def test_british_address_and_number_without_its_plus():
+    found = contacts("Contact Information:\n\n Roe Video Agency\n\nMontgomery Crescent 29  London, Romford RM3 7UH\n\n"
+                     " Alex Nedel 442079460123 https://roe.example\n")
+    assert list(found) == ["Alex Nedel"]
+    assert (found["Alex Nedel"].organization, found["Alex Nedel"].phones) == ("Roe Video Agency", ["442079460123"])
+    found = contacts("Contact Details\nLin Trading Co.,Ltd.\n\nBanni Liang\n\n0800service@lintrading.example\n")
+    assert found["Banni Liang"].emails == ["0800service@lintrading.example"]

@@ -38,7 +38,8 @@ ORG_WORDS = re.compile(rf"(?:\b(?:{LEGAL_SUFFIX})(?=\W|$)|\b(?:Communications?|A
                        r"Consulting|Agency|Associates|Strategies|Strategic|Media|Group|PR|IR|Digital|Health|Medical|"
                        r"Sciences?|Foundation|Institute|Bank|Holdings?)\b)")
 ADDRESS = re.compile(r"(?i)\b(?:street|str\.|st\.|avenue|ave\.?|road|rd\.|drive|suite|floor|blvd|boulevard|broadway|"
-                     r"centre|center|tower|plaza|p\.?o\.? box|parkway|lane|way)\b|\b\d{5}\b|[A-Z]\d[A-Z] ?\d[A-Z]\d|"
+                     r"centre|center|tower|plaza|p\.?o\.? box|parkway|lane|way|crescent|terrace|square|mews)\b|\b\d{5}\b|"
+                     r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|"  # Canadian, British postcodes
                      r"^\d{1,5}\s+[A-Z]")
 AUDIENCE = re.compile(r"\(?\s*(?:for\s+)?(?P<who>(?:Investors?|Media|Press|Analysts?|IR|PR|Journalists?)"
                       r"(?:\s*(?:and|&|/)\s*(?:Investors?|Media|Press|Analysts?|IR|PR))*)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*\)?",

@@ -123,7 +123,8 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
         end = start + domain_glue.end()
     # "(408) 213-0925jdoe@…", "Consulting612.812.7477jo@…": a phone glued to the address.
     digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
-    if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
+    alone = not text[text.rfind("\n", 0, start) + 1:start].strip()  # the address starts its line
+    if digits and (sum(ch.isdigit() for ch in digits.group(0)) >= 7 or digits.group(0).isdigit() and not alone):
         start += digits.end()
     extension = re.match(r"(?:x|ext\.?)\d{1,5}(?=[A-Za-z])", text[start:end])
     if extension and re.search(r"\d[\s.-]?$", text[max(0, start - 12):start]):
