@@ -276,3 +276,12 @@ def test_british_address_and_number_without_its_plus():
     assert (found["Alex Nedel"].organization, found["Alex Nedel"].phones) == ("Roe Video Agency", ["442079460123"])
     found = contacts("Contact Details\nLin Trading Co.,Ltd.\n\nBanni Liang\n\n0800service@lintrading.example\n")
     assert found["Banni Liang"].emails == ["0800service@lintrading.example"]
+
+
+def test_business_named_after_a_person_over_an_address_and_an_unread_name():
+    from irdesk.extract.contact_lines import pieces
+    from irdesk.extract.glue import WordCounts
+    block = (" Brian Dorsey\n\n210 SW Market St Ste 224  Lee's Summit, Missouri 64063\n\n"
+             " Elizabeth B. +1 816-555-0107 https://dorsey.example\n")
+    kinds = [(i.kind, i.value) for i in pieces(block, 0, len(block), WordCounts(block))]
+    assert kinds == [("org", "Brian Dorsey"), ("phone", "+1 816-555-0107")]

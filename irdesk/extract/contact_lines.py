@@ -182,7 +182,7 @@ def _firms_over_addresses(view: str, items: list[Item]) -> list[Item]:
         while last + 1 < len(items) and items[last + 1].line == item.line and items[last + 1].kind in ("org", "title"):
             last += 1
         if item.kind == "person" and last + 2 < len(items) and items[last + 1].kind == "address" \
-                and items[last + 1].line > item.line and items[last + 2].kind == "person":
+                and items[last + 1].line > item.line and _someone_after(view, items[last + 2]):
             line_end = view.find("\n", items[last].span[1], items[last + 1].span[0])
             end = len(view[:line_end].rstrip(" \t,;|")) if line_end >= 0 else items[last].span[1]
             span = (item.span[0], max(end, items[last].span[1]))  # the whole line: "Ann Roe DDS"
@@ -192,6 +192,15 @@ def _firms_over_addresses(view: str, items: list[Item]) -> list[Item]:
         out.append(item)
         n += 1
     return [i for i in out if i.kind != "address"]
+
+
+def _someone_after(view: str, item: Item) -> bool:
+    """A person, or a phone after a name the list does not read ("Elizabeth B. +1 844 …")."""
+    if item.kind == "person":
+        return True
+    before = view[view.rfind("\n", 0, item.span[0]) + 1:item.span[0]].strip()
+    return item.kind == "phone" and 2 < len(before) < 40 and before[:1].isupper() and not _DIGIT.search(before) \
+        and ":" not in before and not _LABEL_WORD.fullmatch(before)
 
 
 def _field(kind: str, value: str, start: int, emails: tuple[str, ...]) -> list[Item]:
