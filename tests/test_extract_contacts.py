@@ -285,3 +285,8 @@ def test_business_named_after_a_person_over_an_address_and_an_unread_name():
              " Elizabeth B. +1 816-555-0107 https://dorsey.example\n")
     kinds = [(i.kind, i.value) for i in pieces(block, 0, len(block), WordCounts(block))]
     assert kinds == [("org", "Brian Dorsey"), ("phone", "+1 816-555-0107")]
+
+
+def test_firm_after_a_title_when_written_elsewhere_without_spaces():
+    found = contacts("Wren&Hale ranks schools.\n\nMedia Contact: Sat Roe Chief Revenue Officer Wren & Hale (917) 555-4088\n")
+    assert (found["Sat Roe"].title, found["Sat Roe"].organization) == ("Chief Revenue Officer", "Wren & Hale")

@@ -319,7 +319,7 @@ def _title_and_firm(value: str, start: int) -> list[Item]:
     firm = value[last.end():].strip(" ,") if last else ""
     named = _ENDS_SUFFIX.search(firm) or 0 < len(firm.split()) <= 5 and _capitalized(firm.split()) \
         and not DEPARTMENT.search(firm) and not _ROLE_WORD.search(firm) and not _TITLE_LINK.match(firm) \
-        and _TEXT.get().count(firm) > 1  # a name the release uses elsewhere, not "Director, Research"
+        and _used_elsewhere(firm)  # a name the release uses elsewhere, not "Director, Research"
     if firm[:1].isupper() and named and not TITLE_WORDS.search(firm):
         title = value[:last.end()]
         firm_at = start + value.rindex(firm)
@@ -327,12 +327,18 @@ def _title_and_firm(value: str, start: int) -> list[Item]:
     return [Item("title", value, (start, start + len(value)))]
 
 
+def _used_elsewhere(name: str) -> bool:
+    """Whether the release writes ``name`` more than once ("Poets & Quants" also as "Poets&Quants")."""
+    text = _TEXT.get()
+    return text.count(name) > 1 or " & " in name and text.count(name) + text.count(name.replace(" & ", "&")) > 1
+
+
 def _is_place(value: str) -> bool:
     """A country, state or province ("United States", "Ontario"), alone or after a city ("Dhaka,
     Bangladesh", "Los Angeles, California", "Springfield, IL")."""
     countries, regions = load_words("countries.tsv"), load_words("regions.tsv")
-    if value in countries or value in regions:
-        return True
+    if value in countries or value in regions or value.endswith(" City") and value[:-5] in regions:
+        return True  # "Ontario", "New York City"
     city, comma, area = value.rpartition(",")
     return bool(comma) and (area.strip() in countries or area.strip() in regions) and "," not in city \
         and 0 < len(city.split()) <= 3 and not ORG_WORDS.search(city) and not _DIGIT.search(city)
