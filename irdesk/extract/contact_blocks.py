@@ -93,7 +93,7 @@ def _candidates(view: str, start: int) -> Iterator[int]:
         if begin > k:
             continue
         starts = [m.end() for m in LINE_STARTS.finditer(view, begin, k + 1)]
-        if not starts and k > 80 and view[k - 1] in " \t":
+        if not starts and k > 80 and view[k - 1] in " \t" and not view[k - 80:k].strip():
             line_start = view.rfind("\n", k - 600, k)
             if line_start >= 0 and not view[line_start:k].strip():
                 starts.append(k)  # a line whose blanked debris ran more than 80 characters
