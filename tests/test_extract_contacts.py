@@ -160,3 +160,133 @@ def test_a_department_line_under_a_person_is_her_title():
         found = contacts(block)
         assert list(found) == ["Jane Doe"], block
         assert found["Jane Doe"].title == "Investor Relations"
+
+
+def test_heading_after_blanked_link_and_firm_over_an_address():
+    found = contacts("[](https://img.example/x.jpg) [](https://vibe.example) Contact Information:\n\n"
+                     " Vibe Smiles Orthodontics\n\n12 Elm Street Suite 4  Springfield, IL 62701United States\n\n"
+                     " Dr. Ana Lopez +1 (217) 555-0188 https://vibe.example\n")
+    assert list(found) == ["Ana Lopez"]
+    assert (found["Ana Lopez"].organization, found["Ana Lopez"].phones) == ("Vibe Smiles Orthodontics", ["+1 (217) 555-0188"])
+
+
+def test_office_line_names_the_organization_of_the_people_below():
+    found = contacts("The Zephyr Quill Alliance funds research.\n\nFor Media Inquiries:\n\n"
+                     "ZQA Communications & Media Relations in Dallas: 214-555-0173; zqacomms@zqa.example\n\n"
+                     "Mira Holt: Mira.Holt@zqa.example\n")
+    assert (found["Mira Holt"].organization, found["Mira Holt"].phones) == ("Zephyr Quill Alliance", [])
+
+
+def test_firm_named_after_its_founder_and_labelled_fields():
+    found = contacts("Media Contact: Rosa Delgado\nRosa Delgado Consulting\nEmail: rosa@delgado.example\n")
+    assert found["Rosa Delgado"].organization == "Rosa Delgado Consulting"
+    found = contacts("Northpeak Contact\n\nName: Ivan Petrov\n\nCompany: Leland Hart\n\nPhone: (217) 555-0199\n")
+    assert list(found) == ["Ivan Petrov"] and found["Ivan Petrov"].organization == "Leland Hart"
+
+
+def test_firm_heading_under_a_bare_contact_heading():
+    found = contacts("Contact Details\nNorthpeak Investors\n\nJane Roe\n\n+1 617-555-0110\n\njane@northpeak.example\n")
+    assert (found["Jane Roe"].organization, found["Jane Roe"].audience) == ("Northpeak Investors", None)
+
+
+def test_label_words_inside_a_firm_name_and_profession_titles():
+    found = contacts("Contact Information:\n\nCI Web Group, Inc.\n\nJenna Bay\nPhone: 877-555-0122\n")
+    assert found["Jenna Bay"].organization == "CI Web Group, Inc."
+    found = contacts("Contact Dana Roe, Attorney at Law, at 217.555.0143.\n")
+    assert (found["Dana Roe"].title, found["Dana Roe"].organization) == ("Attorney at Law", None)
+
+
+def test_glued_address_extension_and_unseparated_numbers():
+    found = contacts("For more information, please contact:\n\nNorvane Bio Corp.789 Pine Street, Suite 4Vancouver, BC"
+                     "Tel: +1 604 555 0187Lena Hart, Chief Executive Officerlena@norvane.example\n")
+    assert found["Lena Hart"].organization == "Norvane Bio Corp."
+    found = contacts("Investor Relations:\nRoe Advisors, LLC212-555-0120 x304roe@roeadvisors.example\n")
+    assert found["Roe Advisors, LLC"].emails == ["roe@roeadvisors.example"]
+    found = contacts("Contact Information:\n\n Tide Physical Therapy\n\n12 Elm Street Suite 4  Springfield, IL 62701\n\n"
+                     " Ana Lopez 12175550188 https://tide.example\n")
+    assert (found["Ana Lopez"].organization, found["Ana Lopez"].phones) == ("Tide Physical Therapy", ["12175550188"])
+
+
+def test_mailbox_at_a_line_start_is_kept_whole():
+    found = contacts("Contact Details\nNorthpeak UK\n\n+44 20 7946 0813\n\nUKEditorial@northpeak.example\n")
+    assert found["Northpeak UK"].emails == ["UKEditorial@northpeak.example"]
+
+
+def test_address_inside_a_line_and_glued_titles_and_mailboxes():
+    found = contacts("Contacts:\nMara Voss, CEO Lindqvist Tools, Inc.  145 Birch Way Springfield, IL 62704 "
+                     "Email: mvoss@lindqvist.example\n")
+    assert (found["Mara Voss"].title, found["Mara Voss"].organization) == ("CEO", "Lindqvist Tools, Inc.")
+    found = contacts("For Further Information, Please Contact:\n\nOtto BrandPresident and CEOKestrel Mining Corp."
+                     "Tel: (604) 555-0150Email: info@kestrel.example\n")
+    assert (found["Otto Brand"].title, found["Otto Brand"].organization) == ("President and CEO", "Kestrel Mining Corp.")
+    found = contacts("For more information:\n\nVera Lund, Marketing Manager, PayNorthvlund@northcap.example\n")
+    assert found["Vera Lund"].emails == ["vlund@northcap.example"]
+
+
+def test_company_line_that_starts_like_a_name():
+    found = contacts("Contact Details\nYuen Tak Trading Co.,Ltd.\n\nLiang Wei\n\nservice@yuentak.example\n")
+    assert list(found) == ["Liang Wei"] and found["Liang Wei"].organization == "Yuen Tak Trading Co.,Ltd."
+
+
+def test_obfuscated_mailbox_firm_after_comma_and_firm_under_a_bare_heading():
+    found = contacts("Media contact: Jane Roe, Northpeak Bio, 617-555-0199, jane.roe(at)northpeak.example\n")
+    assert list(found) == ["Jane Roe"]
+    assert (found["Jane Roe"].organization, found["Jane Roe"].emails) == ("Northpeak Bio", ["jane.roe(at)northpeak.example"])
+    found = contacts("Contacts:\nLena Moss, Tel: +44 (0)20 7946 0123, lena [at] acme.example\n")
+    assert found["Lena Moss"].emails == ["lena [at] acme.example"]
+    found = contacts("Media Inquiries\nNorthpeak Communications\nAnn Lee, +1 212 555 0101, alee@northpeak.example\n")
+    assert found["Ann Lee"].organization == "Northpeak Communications"
+
+
+def test_web_table_read_as_tab_separated_rows():
+    found = contacts("Contacts\n\nInvestors\tMedia\n\nTom Berg\tRosa Delgado\n\n"
+                     "Vice President, Investor Relations\tNorthpeak Communications\n\n"
+                     "+1 617 555 0177\t+1 212 555 0142\n\ntberg@acme.example\trosa@northpeak.example\n")
+    tom, rosa = found["Tom Berg"], found["Rosa Delgado"]
+    assert (tom.title, tom.phones, tom.audience) == ("Vice President, Investor Relations", ["+1 617 555 0177"], "investors")
+    assert (rosa.organization, rosa.emails, rosa.audience) == ("Northpeak Communications", ["rosa@northpeak.example"], "media")
+
+
+def test_labels_in_text_whose_breaks_became_spaces():
+    found = contacts("We care for smiles.  For more information, please contact: Carla Vin, DDS Bright Dental Care "
+                     "10697 N. Frank Hill Wright Blvd. Scottsdale, AZ 85259 Phone: (480) 555-4040 "
+                     "Email: info@brightdental.example\n\n---\n\n[Original Release](https://wire.example/x)\n")
+    assert list(found) == ["Carla Vin"]
+    assert (found["Carla Vin"].organization, found["Carla Vin"].phones) == ("Bright Dental Care", ["(480) 555-4040"])
+    found = contacts("Lakeside Sound opens a studio. Opening: May 2025  Media Inquiries & Booking For media requests, interviews, or a tour, please "
+                     "contact:  Emily Stavros Partner, Lakeside Sound emily@lakeside.example\n")
+    emily = found["Emily Stavros"]
+    assert (emily.title, emily.organization, emily.audience) == ("Partner", "Lakeside Sound", "media")
+
+
+def test_office_lines_second_firm_and_initials_of_a_post():
+    found = contacts("Contact Details\nInacta Ventures Press Office\n\nPascal Arnold\n\npascal@inacta.example\n")
+    assert (found["Pascal Arnold"].organization, found["Pascal Arnold"].audience) == ("Inacta Ventures", "media")
+    found = contacts("Contact Details\nDitto Public Relations\n\nDana Black, AD\n\ndana@ditto.example\n")
+    assert (found["Dana Black"].organization, found["Dana Black"].title) == ("Ditto Public Relations", "AD")
+    found = contacts("Northpeak Contact\n\nName: Ivan Petrov\n\nCompany: Northpeak\n\nPhone: (217) 555-0199\n\n"
+                     "Contact Details\nJulia Brandt\n\n+1 843-555-0194\n\njulia@brandt.example\n")
+    assert (found["Ivan Petrov"].organization, found["Julia Brandt"].organization) == ("Northpeak", None)
+
+
+def test_british_address_and_number_without_its_plus():
+    found = contacts("Contact Information:\n\n Roe Video Agency\n\nMontgomery Crescent 29  London, Romford RM3 7UH\n\n"
+                     " Alex Nedel 442079460123 https://roe.example\n")
+    assert list(found) == ["Alex Nedel"]
+    assert (found["Alex Nedel"].organization, found["Alex Nedel"].phones) == ("Roe Video Agency", ["442079460123"])
+    found = contacts("Contact Details\nLin Trading Co.,Ltd.\n\nBanni Liang\n\n0800service@lintrading.example\n")
+    assert found["Banni Liang"].emails == ["0800service@lintrading.example"]
+
+
+def test_business_named_after_a_person_over_an_address_and_an_unread_name():
+    from irdesk.extract.contact_lines import pieces
+    from irdesk.extract.glue import WordCounts
+    block = (" Brian Dorsey\n\n210 SW Market St Ste 224  Lee's Summit, Missouri 64063\n\n"
+             " Elizabeth B. +1 816-555-0107 https://dorsey.example\n")
+    kinds = [(i.kind, i.value) for i in pieces(block, 0, len(block), WordCounts(block))]
+    assert kinds == [("org", "Brian Dorsey"), ("phone", "+1 816-555-0107")]
+
+
+def test_firm_after_a_title_when_written_elsewhere_without_spaces():
+    found = contacts("Wren&Hale ranks schools.\n\nMedia Contact: Sat Roe Chief Revenue Officer Wren & Hale (917) 555-4088\n")
+    assert (found["Sat Roe"].title, found["Sat Roe"].organization) == ("Chief Revenue Officer", "Wren & Hale")

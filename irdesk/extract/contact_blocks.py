@@ -21,14 +21,23 @@ from .phones import find_phones
 STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"
                   r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
                   r"disclaimer|safe harbor|important safety|footnotes|###|company website|\(\w+-\w+\)$|"
-                  r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s")
+                  r"non-gaap|(?:\(?tables?\s+(?:to\s+)?follows?)|financial tables|original/source)|SOURCE\s|"
+                  r"-{3,}[ \t]*(?=\n)")  # a markdown rule: the page's chrome follows
 # Heading marks at a line's start ("## "), "__" not inside a word or an address. Each branch
 # starts with the mark itself and looks back from there, so ``re`` skips ahead to a "#" or "_".
 _MARKS = re.compile(r"(?m)#(?<=^#)#{0,5}(?=\s)|_(?<![\w@.]_)_|__(?![\w@])")
 
 
+# A link with no text or an image ("[](https://…)", "![logo](…)"): a web page's debris that can
+# stand before a heading on its line ("[](https://…) Contact Information:").
+_EMPTY_LINKS = re.compile(r"!?\[\]\([^()\s]{1,500}\)|!\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)")
+
+
 def plain_view(text: str) -> str:
-    """The text with markdown emphasis and heading marks blanked, offsets unchanged."""
+    """The text with markdown emphasis, heading marks, empty links and images blanked, offsets
+    unchanged."""
+    if "](" in text:
+        text = _EMPTY_LINKS.sub(lambda m: " " * len(m.group(0)), text)
     if "*" in text or "`" in text:
         text = text.replace("*", " ").replace("`", " ")
     if "#" in text or "__" in text:
@@ -39,7 +48,7 @@ def plain_view(text: str) -> str:
 KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations",
             "shareholder", "journalist")
 _SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
-LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])")
+LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])|(?<=\S  )(?=[A-Z])|(?<=[a-z] )(?=For\s)")
 
 
 def _keyword_positions(text: str, start: int) -> list[int]:
@@ -66,7 +75,8 @@ def _line_start(text: str, pos: int) -> bool:
     if not line_head.strip(" \t|"):
         return True
     before = text[pos - 1]
-    return before in ".)0123456789" or (before.islower() and text[pos].isupper()) or text[pos - 2:pos] == ". "
+    return before in ".)0123456789" or (before.islower() and text[pos].isupper()) or text[pos - 2:pos] == ". " \
+        or text[pos - 2:pos] == "  " and text[pos - 3:pos - 2].strip()  # a break lost to two spaces
 
 
 def _alone_on_line(text: str, end: int) -> bool:
@@ -82,9 +92,16 @@ def _candidates(view: str, start: int) -> Iterator[int]:
         begin = max(scanned, k - 80)
         if begin > k:
             continue
-        for m in LINE_STARTS.finditer(view, begin, k + 1):
-            yield m.end()
+        starts = [m.end() for m in LINE_STARTS.finditer(view, begin, k + 1)]
+        if not starts and k > 80 and view[k - 1] in " \t" and not view[k - 80:k].strip():
+            line_start = view.rfind("\n", k - 600, k)
+            if line_start >= 0 and not view[line_start:k].strip():
+                starts.append(k)  # a line whose blanked debris ran more than 80 characters
+        yield from starts
         scanned = k + 1
+
+
+_FOR_CONTACT = re.compile(r"(?i)for\s[^:\n]{5,160}(?:contact|reach)(?:\s+us)?\s*:")
 
 
 def _labels(view: str, start: int) -> list[re.Match]:
@@ -95,8 +112,10 @@ def _labels(view: str, start: int) -> list[re.Match]:
         if len(labels) >= MAX_LABELS:
             break
         m = LABEL.match(view, p)
-        if not m or not m.group(0).strip() or not _line_start(view, m.start()):
+        if not m or not m.group(0).strip():
             continue
+        if not _line_start(view, m.start()) and not _FOR_CONTACT.fullmatch(m.group(0)):
+            continue  # a label inside a line, unless it is the whole "For …, please contact:"
         if labels and m.start() < labels[-1].end():
             continue
         heading = m.group(0).rstrip()
@@ -245,8 +264,37 @@ def _person_line_above(view: str, line_start: int, emails: tuple[str, ...]) -> i
 TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]{1,400}\|[ \t]*$")
 
 
+TAB_ROW = re.compile(r"(?m)^[^\n\t]{0,200}\t[^\n]{0,600}$")
+_CELL = re.compile(r"[^\t\n]+")
+
+
+def _tab_cells(view: str, start: int, end: int) -> list[list[Span]] | None:
+    """A table whose cells a web page's reader set apart with tabs, a row a line ("Investors\tMedia"
+    / "Ann Lee\tBo Park" / ...), right under a heading: its columns' cells."""
+    rows = []
+    for row in TAB_ROW.finditer(view, start, end):
+        if rows and view[rows[-1].end():row.start()].strip():
+            break  # the table ended: text between rows
+        rows.append(row)
+    if len(rows) < 2 or view[start:rows[0].start()].strip():
+        return None
+    columns: list[list[Span]] = []
+    for row in rows:
+        cells = [(c.start(), c.end()) for c in _CELL.finditer(view, row.start(), row.end()) if c.group(0).strip()]
+        for i, cell in enumerate(cells):
+            while len(columns) <= i:
+                columns.append([])
+            columns[i].append(cell)
+    return columns if len(columns) > 1 else None
+
+
 def table_cells(view: str, start: int, end: int) -> list[list[Span]] | None:
-    """A markdown table right under a heading ("| Media | Investors |"): its columns' cells."""
+    """A markdown table right under a heading ("| Media | Investors |"), or a web page's table
+    whose cells came as tabs: its columns' cells."""
+    if "\t" in view[start:end]:
+        tabbed = _tab_cells(view, start, end)
+        if tabbed:
+            return tabbed
     rows = list(TABLE_ROW.finditer(view, start, end))
     if len(rows) < 2 or view[start:rows[0].start()].strip():
         return None

@@ -16,13 +16,14 @@ ORG_NAME = r"[A-Z][\w.&'’-]*(?:,?[ \t](?:[A-Z&][\w.&'’-]*|of|and|the|de)){0,
 LABEL = re.compile(
     rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,60}}?(?:contact|reach)(?:\s+us)?\b\s*:?)"
     rf"|(?i:For\s+(?:more|further|additional)\s+information\s*:)"
+    rf"|(?i:For)\s+{ROLES}\s+(?i:inquiries|enquiries|requests|questions)[^:\n]{{0,100}}?(?i:please\s+contact)\s*:"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES}|\s+(?i:questions|requests))*,?\s+(?i:please\s+)?(?i:contact|reach)(?:\s+us)?\b\s*:?"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*(?:\s+(?i:and)\s+[^:\n]{{1,60}})?\s*:"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International|External|Internal)\s+)?{ROLES}(?:[\s-]+{SUFFIXES})*\s*:"
     rf"|(?:(?P<org>{ORG_NAME})\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
     rf"(?:\s+(?i:Details|Information|Info|Person|Us)|\s+(?i:for|with)\s+{ROLES}(?:\s+{SUFFIXES})*)?\s*:?"
-    rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:\s[A-Z][\w.&'’-]{{1,30}}){{0,2}})\s+)?(?:(?i:International|External)\s+)?"
+    rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:[ \t][A-Z][\w.&'’-]{{1,30}}){{0,2}})[ \t]+)?(?:(?i:International|External)\s+)?"
     rf"{LONG_ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
 SUBLABEL = re.compile(rf"(?:(?i:For)\s+)?{ROLES}(?:\s+{SUFFIXES})*\s*:?\s+(?=[A-Z])")

@@ -30,8 +30,9 @@ class _Assembler:
     phones and e-mails go to the people named last, or, given before anyone is named, to
     those of the block who have none."""
 
-    def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None):
+    def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None, text: str = ""):
         self.audience, self.block_org, self.heading, self.issuer = audience, org, heading, issuer
+        self.text = text
         self.region_org = org
         self.contacts: list[Contact] = []
         self.depts: list[Contact] = []
@@ -49,7 +50,7 @@ class _Assembler:
 
     def feed(self, items: list[Item]) -> None:
         self._reset_block()
-        items = _columns(items, self.heading)
+        items = _office_lines(_columns(items, self.heading), self.heading, self.issuer)
         for n, item in enumerate(items):
             following = items[n + 1] if n + 1 < len(items) else None
             getattr(self, "_" + item.kind)(item, following)
@@ -76,7 +77,10 @@ class _Assembler:
         self._finish()
         self._reset_block()
         self.audience, self.heading = item.audience, item.value
-        self.block_org = org_above or self.region_org  # "Acme" / "Media contact: ..."
+        # "Acme" / "Media contact: ...": the region's organization, unless a bare "Contact Details"
+        # starts another block of its own (a second firm's) after a complete one
+        fresh = not item.audience and re.search(r"(?i)contact", item.value) and self.contacts
+        self.block_org = org_above or (None if fresh else self.region_org)
 
     def _person(self, item: Item, following: Item | None) -> None:
         if self.last is None or self.last.kind != "person" or self.has_reach:
@@ -115,17 +119,20 @@ class _Assembler:
         if last == "title" and DEPARTMENT.search(value) \
                 and not ORG_WORDS.search(re.sub(r"(?i)communications?|relations|PR|IR", "", value)):
             self._title(item, following)  # "Senior Vice President" / "Corporate Communications and IR"
+        elif self.block_org and last == "person" and item.line == self.last.line and re.fullmatch(r"[A-Z]{2,4}", value) \
+                and len(self.group) == 1:
+            self._title(item, following)  # "Ditto PR" / "Dana Black, AD": under a firm's line, her post's initials
         elif self.group and last in ("person", "title", "audience") and not self.has_reach \
                 and all(c.organization in (None, self.block_org) for c in self.group) \
                 and not self._heads_next(item, following):
             for c in self.group:  # "Jane Roe" / "Acme Advisors": the person's firm
-                c.organization = item.value
+                c.organization = self._office_firm(item.value)
                 c.spans["organization"] = item.span
         elif following is not None and following.kind == "person":
             if self.block and last is not None and item.line != self.last.line:
                 self._sub_block(value)  # "Acme plc" / people / "Broker Ltd" / its people
             elif self.block_org is None or last in (None, "label", "org"):
-                self.block_org = item.value
+                self.block_org = self._office_firm(item.value)
         elif following is not None and following.kind in ("phone", "email"):
             if DEPARTMENT.search(value) and not re.search(rf"\b{LEGAL_SUFFIX}$", value) and _dept_name(value):
                 self._dept(item)  # "Media Relations in Dallas: 214-555-0100": the department's own line
@@ -133,6 +140,23 @@ class _Assembler:
                 self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
             elif self.block_org is None:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+
+    def _office_firm(self, value: str) -> str:
+        """The organization of an office's line over people ("Acme Press Office" -> "Acme"; "Acme
+        Media Relations" -> "Acme" when Acme issues the release; "Ditto Public Relations", another
+        firm, is that firm's name), whose audience the block takes when it named none."""
+        tail = OFFICE_TAIL.search(value)
+        if not tail or tail.start() == 0:
+            return value
+        prefix = value[:tail.start()].strip(" ,-–|")
+        issuer_first = (self.issuer or "").split()[:1]
+        if not tail.group("office") and not (issuer_first and prefix.split()[:1] == issuer_first):
+            return value
+        if self.audience is None:
+            self.audience = audience_of(tail.group(0))
+            for c in self.group:
+                c.audience = c.audience or self.audience
+        return prefix
 
     def _unlisted_person(self, item: Item, following: Item | None) -> bool:
         """A name whose first name the list lacks ("Zelvra Onkatu"), read from where it stands: a
@@ -163,6 +187,9 @@ class _Assembler:
         """"Media Relations in Dallas: 214-555-0100": reach for a department, not for the people below."""
         contact = Contact(name=item.value, organization=self.block_org, audience=self.audience)
         contact.spans["name"] = item.span
+        office = _office_org(item.value, self.issuer, self.text)
+        if office and self.block_org is None:  # "AHA Communications": AHA's, and so are the people below
+            contact.organization = self.block_org = office
         self.group, self.has_reach = [contact], False
         self.depts.append(contact)
 
@@ -206,6 +233,10 @@ class _Assembler:
                     if item.kind == kind and item.value not in values:
                         c.spans[f"{attr}[{len(values)}]"] = item.span
                         values.append(item.value)
+        for c in self.block:
+            if c.organization and c.organization.lower() == c.name.lower() and c not in self.depts:
+                c.organization = None  # a person's own name read as a firm's line
+                c.spans.pop("organization", None)
         self.contacts.extend(c for c in self.block if c not in self.depts)
         self.pending = []
 
@@ -225,6 +256,79 @@ class _Assembler:
         if self.issuer and (not name or re.fullmatch(r"(?i)(?:company|corporate|general)?\s*(?:information|details)?", name)):
             return self.issuer, (0, 0)  # "Company Contact: info@…": the issuer's own address
         return None
+
+
+# The end of an office's line: always an office ("Press Office", "Newsroom"), or one only when the
+# issuer's name stands before it ("Acme Media Relations"; "Ditto Public Relations" is a firm).
+OFFICE_TAIL = re.compile(r"\s(?:(?P<office>(?:Press|Media|News)\s+(?:Office|Desk|Room|Centre|Center)|Newsroom)|"
+                         r"(?:Media|Press|Public|Investor|Corporate)\s+(?:Relations|Communications)|Communications)\s*$")
+# The words that start a department's name after its organization's ("Acme Communications").
+OFFICE_WORDS = re.compile(r"\b(?:Communications?|Media|Investors?|Public|Corporate|Press|News|Relations|Affairs|"
+                          r"Marketing|External|Global)\b|\b(?:IR|PR)\b")
+_SMALL = frozenset({"of", "and", "&", "for", "the", "de", "du", "der", "la", "le"})
+
+
+def _office_org(value: str, issuer: str | None, text: str = "") -> str | None:
+    """The organization that a department's line names first ("Acme Bio Communications & Media
+    Relations" -> "Acme Bio"); initials of the issuer's name stand for it ("AHA" for "American
+    Heart Association")."""
+    m = OFFICE_WORDS.search(value)
+    prefix = re.sub(r"[’']s$", "", value[:m.start()].strip(" ,-–|")) if m else ""
+    words = prefix.split()
+    if not words or len(words) > 5 or words[0].lower() in ("for", "the") or not _dept_name(prefix) \
+            or re.fullmatch(ROLES, prefix):
+        return None
+    if re.fullmatch(r"[A-Z]{2,6}", prefix):
+        if issuer and _initials(re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", issuer)) == prefix:
+            return issuer
+        return _spelled_out(prefix, text) or prefix
+    return prefix
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL).upper()
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][a-z]+){1,5}")
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The name the text spells out for an acronym ("AHA" -> "American Heart Association"):
+    the first run of capitalized words whose initials it is."""
+    for m in _CAPS_RUN.finditer(text, 0, 200_000):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        caps = [w for w in words if w.group(0).lower() not in _SMALL]
+        for i in range(len(caps) - len(acronym) + 1):
+            run = caps[i:i + len(acronym)]
+            if "".join(w.group(0)[0] for w in run) == acronym:
+                return m.group(0)[run[0].start():run[-1].end()]
+    return None
+
+
+def _office_lines(items: list[Item], heading: str, issuer: str | None) -> list[Item]:
+    """Lines the label pattern reads as sub-headings that name an organization's office or a
+    firm: "Acme Communications & Media Relations: 617-…" with its own phone on the line is a
+    department's entry; "Northpeak Investors" first under a bare "Contact Details", a firm
+    that is not the issuer, is the firm of the people below."""
+    out: list[Item] = []
+    n = 0
+    while n < len(items):
+        item = items[n]
+        org = items[n + 1] if n + 1 < len(items) else None
+        after = items[n + 2] if n + 2 < len(items) else None
+        if item.kind == "label" and org is not None and org.kind == "org" and org.line == item.line \
+                and item.value.startswith(org.value + " ") and after is not None:
+            office = after.kind in ("phone", "email") and after.line == item.line and DEPARTMENT.search(item.value)
+            firm = not out and after.kind == "person" and audience_of(heading) is None \
+                and re.fullmatch(rf"{ROLE}(?:\s+(?i:Relations|Communications))?", item.value[len(org.value):].strip()) is not None \
+                and not (issuer and issuer.lower().startswith(org.value.lower()))
+            if office or firm:
+                out.append(Item("org", item.value, item.span, line=item.line))
+                n += 2
+                continue
+        out.append(item)
+        n += 1
+    return out
 
 
 NOT_DEPARTMENT = re.compile(r"(?i)address|e-?mail|web(?:site)?|phone|telephone|tel|coverage|details|information|"
@@ -323,7 +427,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     depts: list[Contact] = []
     for start, end, heading, org in find_regions(view, lead, skip):
         org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
-        assembler = _Assembler(audience_of(heading), org, heading, release.company)
+        assembler = _Assembler(audience_of(heading), org, heading, release.company, text)
         columns = table_cells(view, start, end)
         if columns:
             for cells in columns:
@@ -337,6 +441,16 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     return _merge(found, depts)
 
 
+def _mailbox_of(name: str, emails: list[str]) -> bool:
+    """Whether an address is the person's own ("monica.sales@" for Monica Sales, "kc.wright@" for
+    KC Wright): its mailbox spells the name, or its initial and surname."""
+    words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.split()]
+    if len(words) < 2 or not all(words):
+        return False
+    spelled = {"".join(words), words[0][0] + words[-1], words[0] + words[-1]}
+    return any(re.sub(r"[^a-z]", "", e.split("@")[0].lower()) in spelled for e in emails)
+
+
 def _merge(found: list[Contact], depts: list[Contact]) -> list[Contact]:
     merged: dict[str, Contact] = {}
     for c in found + depts:
@@ -346,11 +460,16 @@ def _merge(found: list[Contact], depts: list[Contact]) -> list[Contact]:
             old.phones += [p for p in c.phones if p not in old.phones]
             old.emails += [e for e in c.emails if e not in old.emails]
             old.title = old.title or c.title
-            old.organization = old.organization or c.organization
+            old.organization = old.organization or (c.organization if c.organization != c.name else None)
             old.audience = old.audience or c.audience
         elif c.phones or c.emails:  # someone to contact is reachable
             merged[key] = c
+    people = {id(c) for c in found}
     for c in merged.values():
+        if c.organization and c.organization.lower() == c.name.lower() \
+                and (id(c) in people or is_person(c.name) or _mailbox_of(c.name, c.emails)):
+            c.organization = None  # a person's name that another block read as a firm's line
+            c.spans.pop("organization", None)
         if c.spans.get("name") == (0, 0):
             del c.spans["name"]
     return list(merged.values())

@@ -12,6 +12,9 @@ from .people import is_first_name
 from .phones import plausible
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?![a-z])")
+# An address written so that harvesters miss it: "jane [at] acme.com", "jane(at)acme(dot)com".
+OBFUSCATED_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63} ?[\[(] ?(?i:at) ?[\])] ?[A-Za-z0-9-]{1,63}"
+                              r"(?: ?(?:\.|[\[(] ?(?i:dot) ?[\])]) ?[A-Za-z0-9-]{1,63}){1,4}(?<=[a-z])")
 # A web address, ending where a glued word or number starts ("www.acme.comTel", "…com617-555-…").
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.[a-z]{2,24}"
                  r"(?:[/?#][^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[),;](?:\s|$))|(?=[A-Z]|\d|[\s),;:]|\.(?!\w)|$))")
@@ -32,10 +35,11 @@ TITLE_START = re.compile(r"(?:Head|Director|Chief|Senior|Vice|Manager|President|
 # Where a lost line break may be: case changes, a digit after a word, a label after a word.
 _BREAK_AT = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=\d)(?=[A-Z][a-z])|"
                        r"(?<=[a-z])(?=\+?\d)|(?<=:)(?=\S)|(?<=[a-z])(?=[TEMPF]:)|(?<=[A-Z])(?=[A-Z][a-z]+\s[A-Z])|"
-                       r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)")
+                       r"(?<=[a-z]{2})(?=[A-Z]{2,}(?![a-z]))|(?<=[a-z])(?=(?:E-?[Mm]ail|Tel|Phone|Mobile|Fax)\b)|"
+                       r"(?<=[a-z]{2}\.)(?=\d{2})|(?<=[a-z ]C[EFOTMS]O)(?=[A-Z]{2})")  # "Corp.789 Main", "CEOACME"
 _FIRM_WORD_NEXT = re.compile(r"[A-Za-z]*\s+(?:Advisors?|Partners|Communications?|Group|Capital|Consulting|Labs?)\b")
 _WORD = re.compile(r"[A-Za-z0-9]*")
-_NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Le|La|Van|Von|O')$")
+_NAME_PARTICLE = re.compile(r"(?:Mc|Mac|De|Di|Du|Da|Del|Le|La|Van|Von|O')$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -119,14 +123,18 @@ def clean_email(text: str, m: re.Match) -> tuple[int, int]:
         end = start + domain_glue.end()
     # "(408) 213-0925jdoe@…", "Consulting612.812.7477jo@…": a phone glued to the address.
     digits = re.match(r"(?:[A-Za-z]{0,20}\.?)?(?:\d[\d.()-]{5,}\d|\d+)(?=[A-Za-z])", text[start:end])
-    if digits and (digits.group(0).isdigit() or sum(ch.isdigit() for ch in digits.group(0)) >= 7):
+    alone = not text[text.rfind("\n", 0, start) + 1:start].strip()  # the address starts its line
+    if digits and (sum(ch.isdigit() for ch in digits.group(0)) >= 7 or digits.group(0).isdigit() and not alone):
         start += digits.end()
+    extension = re.match(r"(?:x|ext\.?)\d{1,5}(?=[A-Za-z])", text[start:end])
+    if extension and re.search(r"\d[\s.-]?$", text[max(0, start - 12):start]):
+        start += extension.end()  # "212-555-0100 x304bicx@…": the phone's extension ran into it
     return start + _glued_word(text, start, text[start:text.index("@", start)]), end
 
 
 def _glued_word(text: str, start: int, local: str) -> int:
     """How many characters at the front of the address's local part belong to the word before."""
-    named = _glued_first_name(text, start, local)
+    named = _glued_first_name(text, start, local) or _glued_mailbox_of(text, start, local)
     if named:
         return named
     for cut in range(len(local) // 2, 2, -1):  # "Jane Roebergjroeberg@": the surname written again in it
@@ -137,6 +145,8 @@ def _glued_word(text: str, start: int, local: str) -> int:
     if dotted and not is_first_name(local.split(".")[0]):  # "Inc.jdoe@", not "Maria.lopez@"
         return dotted.end()
     caps = re.match(r"[A-Z]{2,}(?=[a-z]{2,})|[A-Z][a-z]{2,}(?=[A-Z0-9]{2,}$)", local)
+    if caps and not text[text.rfind("\n", 0, start) + 1:start].strip():
+        caps = None  # "UKEditorial@" starting its own line: nothing ran into it
     # "JRoe@" after "Jane Roe": initials of the name, not a glued word.
     if caps and not re.search(rf"\b{re.escape(local[caps.end() - 1:])}\b", text[max(0, start - 300):start]):
         return caps.end()
@@ -161,6 +171,30 @@ def _glued_first_name(text: str, start: int, local: str) -> int:
             name = rest[:size]
             if is_first_name(name) and re.search(rf"(?<![\w-]){name.capitalize()}\s+[A-Z]", before):
                 return cut
+    return 0
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z'’-]+)")
+
+
+def _glued_mailbox_of(text: str, start: int, local: str) -> int:
+    """Where the mailbox of a person just named begins inside "PayOnwardvlauschus" (after "Viviana
+    Lauschus") or "Zimmermanjen" (after "Jen "): a capitalized word glued to the person's own
+    mailbox (initial and surname, first name and surname, or the first name)."""
+    if not re.match(r"[A-Z][A-Za-z]{2,}[a-z]", local) or local.islower():
+        return 0
+    before = text[max(0, start - 200):start]
+    forms: set[str] = set()
+    for first, last in _NAME_BEFORE.findall(before):
+        first, last = first.lower(), re.sub(r"\W", "", last.lower())
+        forms.update({first[0] + last, first + last, first + "." + last, first})
+    alone = re.search(r"\b([A-Z][a-z]{1,12})\s*$", before)
+    if alone:  # "Jen Zimmermanjen@": the surname ran into the mailbox
+        forms.add(alone.group(1).lower())
+    for cut in range(3, len(local) - 1):
+        if local[cut].islower() and local[cut - 1].isalpha() and local[cut:].lower() in forms and local[cut:].islower() \
+                and any(ch.isupper() for ch in local[1:cut]) | (alone is not None and local[:cut][0].isupper()):
+            return cut
     return 0
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame)\.?\s+)+")
 CREDENTIALS = re.compile(
     r"(?:,?\s*(?:Ph\.?\s?D|M\.?\s?D|D\.?Phil|DPhil|MBA|CPA|CGMA|CFA|CIRO|J\.?D|M\.?Sc|MSc|MPH|R\.?N|Pharm\.?D|Esq|"
-    r"Jr|Sr|II|III|IV|FRCP|FACC|FAHA)\.?)+\s*$|\s*\([A-Z]{2,6}\)\s*$")
+    r"Jr|Sr|II|III|IV|FRCP|FACC|FAHA|D\.?D\.?S|D\.?M\.?D|DVM|DPT)\.?)+\s*$|\s*\([A-Z]{2,6}\)\s*$")
 # One word of a name: "Anne", "McNeal", "O'Brien", "Ross-Ellery", an initial "J.", a particle.
 UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 TOKEN = re.compile(rf"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)?[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*|"
@@ -38,6 +38,8 @@ energy financial markets market desk editorial editor director officer president
 vice chair chairman founder executive senior analyst specialist lead counsel secretary partner
 telephone tel fax mobile cell web twitter facebook linkedin instagram youtube reddit x city county
 managing general associate assistant deputy principal regional coordinator consultant advisor
+investment investments ventures industries enterprises orthodontics dental dentistry endodontics chiropractic
+physiotherapy therapy rehab wellness studio studios insurance realty logistics management consultants
 """.split())
 
 
