@@ -424,3 +424,22 @@ def test_two_posters_at_the_same_time_both_keep_it():
             "Title: Safety of NWT-204 in Healthy Volunteers\nDate and Time: Oct. 20, 2025, 12:15 p.m. ET\n")
     talks = extract_text(text).presentations
     assert [p.starts_at for p in talks] == ["2025-10-20T12:15:00-04:00"] * 2
+
+
+def test_an_investor_talk_is_timed_by_a_later_sentence_of_the_lead():
+    text = ("Quillon Bio to Present at the Imaginary Growth Conference\n\n"
+            "DENVER, May 2, 2025 (GLOBE NEWSWIRE) -- Quillon Bio, Inc. (Nasdaq: QLLN) has been invited to present "
+            "at the next Imaginary Growth Conference, being held May 14-15, 2025.\n\n"
+            "Ms. Jane Roe will present at 2:10 pm ET on Wednesday, May 14, 2025, in Room 4B. An archived "
+            "webcast will be available until June 14, 2025.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.kind, talk.starts_at, talk.location) == ("oral", "2025-05-14T14:10:00-04:00", "Room 4B")
+
+
+def test_an_ordinal_meeting_name_opens_the_investor_talk():
+    text = ("Quillon Bio Announces Participation\n\n"
+            "DENVER, May 2, 2025 (GLOBE NEWSWIRE) -- Quillon Bio, Inc. (Nasdaq: QLLN) announced that its CEO "
+            "will present at the 2025 Imaginary Partnering Convention in Boston. The presentation is scheduled "
+            "for Mon., June 16 at 5:00 p.m.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.meeting, talk.starts_at) == ("2025 Imaginary Partnering Convention", "2025-06-16")

@@ -78,6 +78,9 @@ def _sentence(text: str, pos: int, floor: int, ceil: int) -> tuple[int, int]:
     return s, right
 
 
+sentence_at = _sentence
+
+
 _CLAUSE = re.compile(r",?\s+and\s+(?:that\s+)?|;\s*|,\s+(?=while\b|whereas\b)")
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from .compounds import squash
-from .dates import DATE, TIME, add_time, date_from_match, is_range, localize, time_from_match, zone_and_end
+from .dates import DATE, TIME, add_time, date_from_match, find_when, is_range, localize, time_from_match, zone_and_end
 from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
-from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions
+from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions, sentence_at
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
 from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
@@ -29,8 +29,8 @@ POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
 INVESTOR_TALK = re.compile(
     r"(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
-    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?"
-    r"(?P<m>[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
+    r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?"
+    r"(?P<m>(?:(?:19|20)\d\d\s+|\d{1,2}(?:st|nd|rd|th)\s+)?[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 # Every INVESTOR_TALK match holds one of these: its verbs (present, participate, host, deliver,
 # "give a presentation") and nouns (participation, presentation), as the pattern spells them.
 _TALK_VERBS = ("resent", "articipat", "host", "Host", "eliver")
@@ -489,6 +489,10 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
     return found
 
 
+# "will present new data at …": a scientific presentation, told by the prose readings
+_DATA_TALK = re.compile(r"(?i)\b(?:data|results|findings|posters?|abstracts?|stud(?:y|ies)|analys[ie]s)\b")
+
+
 def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> list[tuple[Presentation, int, int]]:
     head = release.spans.get("headline", (0, 0))
     body = max(lead, head[1]) if head[0] >= lead else lead  # the body says when; the headline seldom
@@ -497,7 +501,7 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
             continue  # INVESTOR_TALK opens with "\b" (tried at every position) and needs one of these
         for m in INVESTOR_TALK.finditer(text, start, end):
             if re.search(r"(?i)conference call|webcast|earnings|webinar|results", m.group("m")) \
-                    or meetings_only(text[m.start():m.end()]):
+                    or meetings_only(text[m.start():m.end()]) or _DATA_TALK.search(text, m.start(), m.start("m")):
                 continue
             p = Presentation(meeting=m.group("m").strip(), kind="oral")
             p.spans["meeting"] = m.span("m")
@@ -506,6 +510,41 @@ def _investor_talk(text: str, release: Release, year: int | None, lead: int) -> 
             p.kind = "oral"
             return [(p, m.start(), m.end())]
     return []
+
+
+# a sentence of the lead that tells when the talk is ("Mr. Doe will present at 3:40 pm ET on
+# Wednesday, April 16"; "The presentation is scheduled for Mon., June 16 at 5:00 p.m.")
+_TALK_SENTENCE = re.compile(r"(?i)\b(?:present(?:s|ing|ation)?|fireside|chat|panel|discussion|talk|keynote|speak|scheduled)\b")
+_NOT_WHEN = re.compile(r"(?i)\b(?:replay|archived?|until|through|one-on-one|1x1|conference call|earnings|quarter)\b")
+
+
+def _lead_when(p: Presentation, text: str, lead: int, year: int | None, meetings: Meetings,
+               reach: int = 1500) -> None:
+    """The day and time (and room) of a release's one talk, told in a sentence of the lead that
+    speaks of the talk and names no other meeting; a time found there completes a bare day of
+    the same date."""
+    if p.starts_at and len(p.starts_at) > 10:
+        return
+    stop = min(len(text), lead + reach)
+    pos = lead
+    while pos < stop:
+        s, e = sentence_at(text, pos, pos, stop)
+        pos = e + 1
+        if not _TALK_SENTENCE.search(text, s, e) or _NOT_WHEN.search(text, s, e):
+            continue
+        if any(s <= m.start < e and (p.meeting or "") not in m.name and m.name not in (p.meeting or "")
+               for m in meetings.mentions):
+            continue  # another meeting's sentence
+        d = next((d for d in DATE.finditer(text, s, e) if not is_range(text, d)), None)
+        if d is None:
+            continue
+        when = find_when(text, d.start(), e, year, floor=s)
+        if when and (p.starts_at is None or when[0].startswith(p.starts_at)):
+            p.starts_at, p.spans["starts_at"] = when
+            r = ROOM.search(text, s, e)
+            if p.location is None and r:
+                p.location, p.spans["location"] = r.group("r").strip(), r.span("r")
+        return
 
 
 MAX_ITEMS = 200  # more talks than any release lists: past it the text is no release
@@ -601,6 +640,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
                                                 release.spans.get("date", (0, 0))[1])
                       if f[0].meeting not in talked]
             found.sort(key=lambda f: f[1])
+        if len(found) == 1:
+            _lead_when(found[0][0], text, max(lead, release.spans.get("date", (0, 0))[1]), year, meetings)
     # a release about one meeting that speaks of one format only ("a poster will be
     # presented …") gives it to the talks it does not describe one by one
     formats = {"poster" if m.group("poster") else "oral" for m in _kinds(text, start, end)} if found else set()
