@@ -443,3 +443,13 @@ def test_an_ordinal_meeting_name_opens_the_investor_talk():
             "for Mon., June 16 at 5:00 p.m.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.meeting, talk.starts_at) == ("2025 Imaginary Partnering Convention", "2025-06-16")
+
+
+def test_a_pointer_to_the_studys_poster_abstract_gives_its_number_and_format():
+    text = ("Walking after meals may lower blood pressure\n\n"
+            "DALLAS, Jan. 30, 2025 -- Short walks after meals lowered blood pressure, according to a preliminary "
+            "study to be presented at the Imaginary Society's Vascular Conference 2025.\n\n"
+            "Co-authors are listed in the abstract.\n\n"
+            "* Link to poster abstract TMP21; and the Vascular Conference 2025 Online Program Planner\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.abstract, talk.kind) == ("TMP21", "poster")

@@ -659,10 +659,31 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         if p.starts_at is None and release.date and _TODAY.search(text, lead, lead + 1500):
             p.starts_at = release.date
         out.append(p)
+    if len(out) == 1:
+        _abstract_link(out[0], text, start, end)
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
         for p in out:
             p.kind = p.kind or next(iter(formats))
     return out
+
+
+# "Link to poster abstract DP3", "view the abstract MP32 on the ePoster site": a society's
+# release points to its one study's abstract (a number of digits only must not be a year)
+ABSTRACT_LINK = re.compile(r"(?i)\b(?:link to|view|see|read)\s+(?:the\s+)?(?:(?P<poster>e-?poster|poster)\s+)?abstract\s+#?\s*"
+                           r"(?P<a>(?-i:[A-Z]{1,5}-?\d{1,6}[A-Z]?|(?!(?:19|20)\d\d\b)\d{1,6}))\b(?!\s*:)")
+
+
+def _abstract_link(p: Presentation, text: str, start: int, end: int) -> None:
+    if p.abstract is not None or text.find("bstract", start, end) < 0:
+        return
+    links = list(ABSTRACT_LINK.finditer(text, start, end))
+    if len({m.group("a") for m in links}) != 1:
+        return  # none, or several studies' abstracts: which one is this talk's?
+    m = links[0]
+    p.abstract, p.spans["abstract"] = m.group("a"), m.span("a")
+    line = text[text.rfind("\n", 0, m.start()) + 1:m.end() + 200].split("\n")[0]
+    if p.kind is None and (m.group("poster") or re.search(r"(?i)\be-?poster", line)):
+        p.kind = "poster"
 
 
 _TODAY = re.compile(r"(?i)\b(?:presented|presents|presenting|presentation) today\b|\btoday (?:presented|presents)\b")
