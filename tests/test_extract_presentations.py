@@ -453,3 +453,20 @@ def test_a_pointer_to_the_studys_poster_abstract_gives_its_number_and_format():
             "* Link to poster abstract TMP21; and the Vascular Conference 2025 Online Program Planner\n")
     (talk,) = extract_text(text).presentations
     assert (talk.abstract, talk.kind) == ("TMP21", "poster")
+
+
+def test_a_named_doctor_who_presented_gave_a_talk():
+    text = ("Velora Reports Final Data\n\n"
+            "AUSTIN, May 6, 2025 -- Velora Medical, Inc. (Nasdaq: VLRA) reported final study data. "
+            "Dr. Ann Lee, the study's lead investigator, presented the data at the Imaginary Surgeons "
+            "Society 12th Annual Meeting.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.kind == "oral"
+
+
+def test_data_recently_presented_is_not_dated_by_todays_release():
+    text = ("Velora Connects New Guidance With Its Data\n\n"
+            "AUSTIN, Oct. 29, 2025 -- Velora Medical, Inc. (Nasdaq: VLRA) today emphasized how its recently "
+            "presented data, first reported at the Imaginary Vaccine Congress Europe 2025, fit new guidance.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.starts_at is None

@@ -30,11 +30,14 @@ PERSON_PRESENTS = re.compile(
     r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z][\w'’-]+|\b(?:CEO|CFO|CMO|CSO|COO|President|Chief [A-Z]\w+ Officer|"
     r"Founder|Chair(?:man|woman)?|management)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+,)[^.]{0,80}?"
     r"\b(?:will|to)\s+(?:present|participate|deliver|give|host|speak|provide)|fireside chat|(?:company|corporate) "
-    r"(?:presentation|overview|update)|presentation by\b|(?:will|to) present a (?:corporate|company)")
+    r"(?:presentation|overview|update)|presentation by\b|(?:will|to) present a (?:corporate|company)"
+    # past: "Dr. Ann Lee, the lead investigator, presented …", "Dr. Lee’s presentation", "presented by Dr. Lee"
+    r"|\b(?:Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?:,[^.,\n]{1,80},)?\s+presented\b"
+    r"|\b(?:Dr|Prof)\.?\s+[A-Z][\w-]+[’']s\s+(?:[\w-]+\s+){0,2}presentation\b|\bpresented by (?:Dr|Prof)\.?\s+[A-Z]")
 
 
 BACKGROUND = re.compile(r"(?i)\b(?:originally|previously|first|initially|since|prior)\b[^.]{0,60}\bpresented\b")
-TODAY = re.compile(r"(?i)\btoday\b[^.]{0,40}?\b(?:presented|presents|presenting|showcased|showcases|unveiled)\b"
+TODAY = re.compile(r"(?i)\btoday\b(?:(?!\b(?:recently|previously|earlier|originally)\b)[^.]){0,40}?\b(?:presented|presents|presenting|showcased|showcases|unveiled)\b"
                    r"|\b(?:presented|presents|presenting|presentation|presentations) today\b")
 
 
