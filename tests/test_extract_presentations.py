@@ -470,3 +470,17 @@ def test_data_recently_presented_is_not_dated_by_todays_release():
             "presented data, first reported at the Imaginary Vaccine Congress Europe 2025, fit new guidance.\n")
     (talk,) = extract_text(text).presentations
     assert talk.starts_at is None
+
+
+def test_two_titled_talks_in_prose_each_keep_their_time_and_format():
+    text = ("Glimmer Devices at the 2025 Imaginary Diabetes Scientific Sessions\n\n"
+            "CHICAGO, June 10, 2025 -- Glimmer Devices, Inc. (Nasdaq: GLMR) will take part in the 2025 Imaginary "
+            "Diabetes Scientific Sessions.\n\n"
+            "On Saturday, June 21, from 2:10 to 2:30 p.m. CDT, Glimmer will deliver a live presentation in the "
+            "Innovation Hub titled “Rethinking Glucose Sensing for Daily Life.”\n\n"
+            "On Sunday, June 22, from 12:30 to 1:30 p.m. CDT, the team will present a scientific poster under "
+            "the title “Early Feasibility of an Implanted Glucose Sensor in Adults.”\n")
+    talks = extract_text(text).presentations
+    assert [(p.kind, p.starts_at) for p in talks] == [("oral", "2025-06-21T14:10:00-05:00"),
+                                                      ("poster", "2025-06-22T12:30:00-05:00")]
+    assert talks[1].title == "Early Feasibility of an Implanted Glucose Sensor in Adults"

@@ -52,7 +52,7 @@ LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<
                    + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
-TITLED = re.compile(rf"\b(?:en)?titled:?\s*{quoted(10, 400)}", re.I)
+TITLED = re.compile(rf"\b(?:(?:en)?titled:?|under the title)\s*{quoted(10, 400)}", re.I)
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
@@ -462,9 +462,13 @@ def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[
     return found[:1]
 
 
-def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple[Presentation, int, int]]:
+_GIVES_TALK = re.compile(r"(?i)\b(?:deliver|give|host)(?:s|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:presentation|talk|lecture)\b")
+
+
+def _prose(text: str, year: int | None, start: int, body_end: int,
+           dated: bool = True) -> list[tuple[Presentation, int, int]]:
     found = _this_study(text, year, start, body_end)
-    if "titled" not in text:
+    if "titled" not in text and "the title" not in text:
         return found
     for m in TITLED.finditer(text, start, body_end):
         floor = max(0, m.start() - 600)
@@ -480,11 +484,20 @@ def _prose(text: str, year: int | None, start: int, body_end: int) -> list[tuple
             kinds = ["oral"]  # "their CEO, Jane Doe, will present a session … titled"
         if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
             kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
+        if kinds == [None] and _GIVES_TALK.search(context):
+            kinds = ["oral"]  # "the company will deliver a live presentation … titled"
         for kind in dict.fromkeys(kinds):
             group = next(g for g in m.groupdict() if m.group(g) is not None)
             p = Presentation(title=m.group(group).strip(), kind=kind)
             p.spans["title"] = m.span(group)
             _fill(p, text, m.end(), end, year)
+            if p.starts_at is None:  # "On Sunday, June 22, from 12:30 to 1:30 p.m. CDT, the team will present … titled"
+                s = sentence_at(text, m.start(), floor, m.start())[0]
+                d = next((d for d in DATE.finditer(text, s, m.start()) if not is_range(text, d)), None)
+                # a day without its year takes the release's, when the release is dated
+                when = d and (dated or _YEAR.search(d.group(0))) and find_when(text, d.start(), m.start(), year, floor=s)
+                if when:
+                    p.starts_at, p.spans["starts_at"] = when
             found.append((p, sentence_start, end))
     return found
 
@@ -630,7 +643,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     labelled = _labelled(view, year, start, end) + _pipe_rows(text, year, start, end)
     found = _merge(labelled, _outside(numbered(view, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
-        found = _schedule_rows(text, year) or _prose(text, year, start, end)
+        found = _schedule_rows(text, year) or _prose(text, year, start, end, bool(release.date))
     if not found:
         found = _named_talk(_investor_talk(text, release, year, lead), meetings)
         if meetings:  # the prose may tell of other meetings besides the investor talk's
