@@ -484,3 +484,12 @@ def test_two_titled_talks_in_prose_each_keep_their_time_and_format():
     assert [(p.kind, p.starts_at) for p in talks] == [("oral", "2025-06-21T14:10:00-05:00"),
                                                       ("poster", "2025-06-22T12:30:00-05:00")]
     assert talks[1].title == "Early Feasibility of an Implanted Glucose Sensor in Adults"
+
+
+def test_a_titled_workshop_is_a_talk():
+    text = ("Qubitron Leaders to Speak at the Imaginary Quantum Congress 2024\n\n"
+            "TYSONS, Sept. 3, 2024 -- Qubitron Inc. (NYSE: QBTR) will take part in the Imaginary Quantum Congress "
+            "2024. Jane Roe, Qubitron's policy lead, will contribute to a dynamic workshop, titled “Quantum and "
+            "Energy,” which is scheduled to begin at 12:45 p.m. on Sept. 9.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.title, talk.kind, talk.starts_at) == ("Quantum and Energy", "oral", "2024-09-09")

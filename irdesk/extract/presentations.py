@@ -462,7 +462,7 @@ def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[
     return found[:1]
 
 
-_GIVES_TALK = re.compile(r"(?i)\b(?:deliver|give|host)(?:s|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:presentation|talk|lecture)\b")
+_GIVES_TALK = re.compile(r"(?i)\b(?:deliver|give|host|contribute to|participate in)(?:s|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:presentation|talk|lecture|panel|workshop)\b")
 
 
 def _prose(text: str, year: int | None, start: int, body_end: int,
@@ -474,7 +474,7 @@ def _prose(text: str, year: int | None, start: int, body_end: int,
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
         context = text[sentence_start:m.start()]
-        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
+        if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|workshop|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
         end = min(len(text), m.end() + 1000) if end < 0 else end
