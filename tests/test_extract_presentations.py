@@ -493,3 +493,11 @@ def test_a_titled_workshop_is_a_talk():
             "Energy,” which is scheduled to begin at 12:45 p.m. on Sept. 9.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.title, talk.kind, talk.starts_at) == ("Quantum and Energy", "oral", "2024-09-09")
+
+
+def test_sentences_naming_one_drug_under_two_names_are_one_talk():
+    text = ("Orvane to Present Data at the 2025 Imaginary Breast Cancer Symposium\n\n"
+            "AUSTIN, Nov. 3, 2025 -- Orvane Inc. (OTCQB: ORVN) announced that data on ORV-3 and on everolimus "
+            "have been accepted for presentation at the 2025 Imaginary Breast Cancer Symposium. "
+            "The abstracts on everolimus will be presented at the 2025 Imaginary Breast Cancer Symposium.\n")
+    assert len(extract_text(text).presentations) == 1

@@ -142,7 +142,8 @@ def prose_mentions(text: str, start: int, end: int, meetings: Meetings, year: in
             e = ne
         drugs = frozenset(names(text[s:e]))
         same = [f for f in found if f[1].same_meeting(mention)]
-        twin = next((f for f in same if f[4] == drugs or not drugs or not f[4]), None)
+        # the same drugs, or one sentence's drugs among the other's ("everolimus"; "Deciparticle everolimus")
+        twin = next((f for f in same if drugs <= f[4] or f[4] <= drugs), None)
         if twin is not None:
             _fill(twin[0], text, s, e, mention, year, today)
             continue
