@@ -501,3 +501,15 @@ def test_sentences_naming_one_drug_under_two_names_are_one_talk():
             "have been accepted for presentation at the 2025 Imaginary Breast Cancer Symposium. "
             "The abstracts on everolimus will be presented at the 2025 Imaginary Breast Cancer Symposium.\n")
     assert len(extract_text(text).presentations) == 1
+
+
+def test_titles_set_beside_the_talks_noun():
+    text = ("Nine scientists honored at the Imaginary Brain Conference 2025\n\n"
+            "DALLAS, Feb. 3, 2025 -- Nine scientists will be recognized during the Imaginary Brain Conference 2025.\n\n"
+            "Roe’s lecture, “Thirty Years of Imaginary Neurology,” will be presented at 11:22 a.m. PT, Wednesday, Feb. 5.\n\n"
+            "Lee’s award-winning presentation, Abstract 15, “Imaginary Targets for Stroke Repair,” will be presented "
+            "at 7:30 a.m. PT, Thursday, Feb. 6.\n")
+    talks = extract_text(text).presentations
+    assert [(p.title, p.abstract, p.starts_at) for p in talks] == [
+        ("Thirty Years of Imaginary Neurology", None, "2025-02-05T11:22:00-08:00"),
+        ("Imaginary Targets for Stroke Repair", "15", "2025-02-06T07:30:00-08:00")]

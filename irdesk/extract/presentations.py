@@ -53,6 +53,10 @@ LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
 TITLED = re.compile(rf"\b(?:(?:en)?titled:?|under the title)\s*{quoted(10, 400)}", re.I)
+# the title set beside the talk's noun: "Lee’s lecture, “…,” will be presented at …",
+# "Roe’s award-winning presentation, Abstract 15, “…”"
+APPOSED = re.compile(rf"\b(?:lecture|presentation|talk|keynote(?: address)?)(?:,\s*Abstract\s+#?(?P<abs>[A-Z]{{0,4}}\d{{1,6}}[A-Z]?))?,\s*"
+                     rf"(?={quoted(10, 400)}(?:,?\s+(?:will|was|is)\s+(?:be\s+)?(?:presented|given|delivered)\b|\s+at\s+\d))")
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
@@ -465,15 +469,47 @@ def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[
 _GIVES_TALK = re.compile(r"(?i)\b(?:deliver|give|host|contribute to|participate in)(?:s|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:presentation|talk|lecture|panel|workshop)\b")
 
 
+_QUOTED_AT = re.compile(quoted(10, 400))
+
+
+class _Apposed:
+    """An APPOSED match read as a TITLED one: the quoted title's group, and its end."""
+
+    re = None
+
+    def __init__(self, m: re.Match):
+        self.head, self.quote = m, _QUOTED_AT.match(m.string, m.end())
+
+    def groupdict(self) -> dict:
+        return {**self.quote.groupdict(), "abs": self.head.group("abs")}
+
+    def group(self, key):
+        return self.head.group("abs") if key == "abs" else self.quote.group(key)
+
+    def span(self, key):
+        return self.head.span("abs") if key == "abs" else self.quote.span(key)
+
+    def start(self) -> int:
+        return self.head.start()
+
+    def end(self) -> int:
+        return self.quote.end()
+
+
+def _apposed(text: str, start: int, end: int) -> list[re.Match]:
+    if text.find("“", start, end) < 0 and text.find('"', start, end) < 0:
+        return []
+    return list(APPOSED.finditer(text, start, end))
+
+
 def _prose(text: str, year: int | None, start: int, body_end: int,
            dated: bool = True) -> list[tuple[Presentation, int, int]]:
     found = _this_study(text, year, start, body_end)
-    if "titled" not in text and "the title" not in text:
-        return found
-    for m in TITLED.finditer(text, start, body_end):
+    titled = list(TITLED.finditer(text, start, body_end)) if "titled" in text or "the title" in text else []
+    for m in sorted(titled + _apposed(text, start, body_end), key=lambda m: m.start()):
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
-        context = text[sentence_start:m.start()]
+        context = text[sentence_start:m.start() if m.re is TITLED else m.end()]
         if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|workshop|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
@@ -486,10 +522,14 @@ def _prose(text: str, year: int | None, start: int, body_end: int,
             kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
         if kinds == [None] and _GIVES_TALK.search(context):
             kinds = ["oral"]  # "the company will deliver a live presentation … titled"
+        if m.re is APPOSED:
+            m = _Apposed(m)
         for kind in dict.fromkeys(kinds):
-            group = next(g for g in m.groupdict() if m.group(g) is not None)
+            group = next(g for g in m.groupdict() if m.group(g) is not None and g != "abs")
             p = Presentation(title=m.group(group).strip(), kind=kind)
             p.spans["title"] = m.span(group)
+            if m.groupdict().get("abs"):
+                p.abstract, p.spans["abstract"] = m.group("abs"), m.span("abs")
             _fill(p, text, m.end(), end, year)
             if p.starts_at is None:  # "On Sunday, June 22, from 12:30 to 1:30 p.m. CDT, the team will present … titled"
                 s = sentence_at(text, m.start(), floor, m.start())[0]
