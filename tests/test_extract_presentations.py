@@ -513,3 +513,15 @@ def test_titles_set_beside_the_talks_noun():
     assert [(p.title, p.abstract, p.starts_at) for p in talks] == [
         ("Thirty Years of Imaginary Neurology", None, "2025-02-05T11:22:00-08:00"),
         ("Imaginary Targets for Stroke Repair", "15", "2025-02-06T07:30:00-08:00")]
+
+
+def test_a_labelled_talk_and_talks_told_in_prose_are_all_read():
+    text = ("Velora Reports Second Quarter 2025 Results\n\n"
+            "AUSTIN, July 28, 2025 -- Velora Bio, Inc. (Nasdaq: VLRA) reported results.\n\n"
+            "* Presented data at the Imaginary Immunology Society 2025 Annual Meeting. The presentation, titled "
+            "“Immune Responses to VB-12 in Transplant Patients” (Abstract Number: 9352), highlighted early data.\n"
+            "* Presented data at the 25th Annual Imaginary Vaccine Congress. The presentation, titled “Phase 2b "
+            "Results for VB-12 Against an Approved Vaccine,” was given by Don J. Diamond, Ph.D. on April 24, 2025.\n")
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.kind, p.starts_at) for p in talks] == [("9352", None, None), (None, "oral", "2025-04-24")]
+    assert talks[1].meeting == "25th Annual Imaginary Vaccine Congress"

@@ -518,7 +518,7 @@ def _prose(text: str, year: int | None, start: int, body_end: int,
         after = text[m.end():min(end, m.end() + 300)]
         if kinds == [None] and PERSON_PRESENTS.search(text, floor, m.start()):
             kinds = ["oral"]  # "their CEO, Jane Doe, will present a session … titled"
-        if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", after.split(". ")[0]):
+        if kinds == [None] and re.search(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+", re.split(r"(?<![A-Z])\.\s", after, maxsplit=1)[0]):
             kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
         if kinds == [None] and _GIVES_TALK.search(context):
             kinds = ["oral"]  # "the company will deliver a live presentation … titled"
@@ -655,6 +655,15 @@ def _outside(more: list[tuple[Presentation, int, int]], blocks: list[tuple[Prese
     return [e for e in more if not inside(e[0])]
 
 
+def _outside_blocks(more: list[tuple[Presentation, int, int]], blocks: list[tuple[Presentation, int, int]]) -> list:
+    """Entries whose title lies in no other entry's passage."""
+    def inside(p: Presentation) -> bool:
+        t = p.spans.get("title", (-1, -1))[0]
+        return any(lo <= t < hi or b.spans.get("title", (-2, -2))[0] == t for b, lo, hi in blocks)
+
+    return [e for e in more if e[0].title and not inside(e[0])]
+
+
 def _subheading(text: str, floor: int, at: int, reach: int = 40) -> str:
     """The short heading line a list of talks sits under ("Ruxolitinib (Jakafi): Myelofibrosis")."""
     pos = max(text.rfind("\n", max(floor, at - 300), at) + 1, at - 300) if at else 0
@@ -684,6 +693,8 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     found = _merge(labelled, _outside(numbered(view, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end, bool(release.date))
+    elif len(found) < 3:  # a labelled talk among others told in prose ("The presentation, titled “…”, was given by …")
+        found = _merge(found, _outside_blocks(_prose(text, year, start, end, bool(release.date)), found))
     if not found:
         found = _named_talk(_investor_talk(text, release, year, lead), meetings)
         if meetings:  # the prose may tell of other meetings besides the investor talk's
