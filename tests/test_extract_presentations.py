@@ -525,3 +525,11 @@ def test_a_labelled_talk_and_talks_told_in_prose_are_all_read():
     talks = extract_text(text).presentations
     assert [(p.abstract, p.kind, p.starts_at) for p in talks] == [("9352", None, None), (None, "oral", "2025-04-24")]
     assert talks[1].meeting == "25th Annual Imaginary Vaccine Congress"
+
+
+def test_a_meeting_known_by_its_whole_name_after_at():
+    text = ("Acme Comms at JPM Week\n\n"
+            "CHICAGO, January 5, 2025 -- Acme Comms supports its clients.\n\n"
+            "* Zentara Bio CEO Jane Roe will present at Biotech Showcase on January 14, 2025, at 10:30 am PST.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.meeting, talk.kind, talk.starts_at) == ("Biotech Showcase", "oral", "2025-01-14T10:30:00-08:00")

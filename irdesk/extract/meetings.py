@@ -77,6 +77,16 @@ def _vocab() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     return {**keys, **full}, acr, names
 
 
+@functools.lru_cache(maxsize=1)
+def _full_names() -> frozenset[str]:
+    """Vocabulary keys that are their meeting's whole name ("Biotech Showcase")."""
+    return frozenset(row[0] for row in load_rows("meetings.tsv") if row[0] == row[1])
+
+
+def _is_full_name(key: str) -> bool:
+    return key in _full_names()
+
+
 def _plain(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", name.lower())
 
@@ -293,7 +303,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         before = re.search(r"\b(?:at|during|ahead of)\s+$", text[max(0, a_start - 20):a_start])
         # "at the 16th Annual World ADC": an ordinal or "Annual" makes the name a meeting's
         prefixed = _ORDINAL_BEFORE.search(text[max(0, a_start - 40):a_start])
-        if not (after or prefixed or before and len(a) >= 3 and a.isupper()):
+        # after "at": an acronym in capitals ("at ASCO"), or a name that is the meeting's whole name ("at Biotech Showcase")
+        if not (after or prefixed or before and len(a) >= 3 and (a.isupper() or " " in a and _is_full_name(a))):
             continue
         year = re.match(r"\s*(?:19|20)\d\d\b", text[a_end:a_end + 6])
         stop = a_end + (year.end() if year else 0)
