@@ -533,3 +533,23 @@ def test_a_meeting_known_by_its_whole_name_after_at():
             "* Zentara Bio CEO Jane Roe will present at Biotech Showcase on January 14, 2025, at 10:30 am PST.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.meeting, talk.kind, talk.starts_at) == ("Biotech Showcase", "oral", "2025-01-14T10:30:00-08:00")
+
+
+def test_a_societys_meeting_written_in_lower_case():
+    text = ("Kestrel Reports Interim Data\n\n"
+            "AUSTIN, Oct. 20, 2025 -- Kestrel Bio (Nasdaq: KSTL) reported interim data for KB-7. Presented at the "
+            "European Society for Medical Oncology meeting in Berlin, the study showed clinical benefit.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.meeting == "European Society for Medical Oncology meeting"
+    text = ("Kestrel Data Shown\n\n"
+            "AUSTIN, June 24, 2025 -- Kestrel Bio (Nasdaq: KSTL) said results were presented at the 84th scientific "
+            "conference of the American Diabetes Association (ADA), in a late-breaking session.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.meeting == "84th scientific conference of the American Diabetes Association (ADA)"
+
+
+def test_a_shareholders_meeting_of_a_society_is_none():
+    text = ("Kestrel Holds Annual Meeting\n\n"
+            "AUSTIN, June 24, 2025 -- Kestrel Bio (Nasdaq: KSTL) presented its plans at the annual meeting of "
+            "shareholders, and the CEO will speak at the company's annual meeting of stockholders.\n")
+    assert extract_text(text).presentations == []

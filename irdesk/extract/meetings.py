@@ -54,6 +54,7 @@ class Mention:
     start: int
     end: int
     keys: frozenset[str]   # vocabulary entries it names (by acronym), for telling meetings apart
+    plain: bool = False    # written in lower case ("the … Society meeting"): a name only when no other is
 
     def same_meeting(self, other: "Mention") -> bool:
         a, b = _plain(self.name), _plain(other.name)
@@ -310,7 +311,53 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         stop = a_end + (year.end() if year else 0)
         begin = a_start - (len(prefixed.group("p")) if prefixed else 0)
         out.append(Mention(text[begin:stop], begin, stop, _keys(a)))
+    covered = [(x.start, x.end) for x in out]
+    out += [m for m in _society_meetings(text, start, end)
+            if not any(a < m.end and m.start < b for a, b in covered)][:MAX_MENTIONS]
     return sorted(out, key=lambda x: x.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _society_names() -> tuple[str, ...]:
+    """The vocabulary's full names of several words, longest first ("American Diabetes Association")."""
+    return tuple(sorted({row[1] for row in load_rows("meetings.tsv") if " " in row[1]}, key=len, reverse=True))
+
+
+_LOWER_WORD = re.compile(r"meeting|congress|conference|symposium")
+_QUALIFIER = re.compile(r"(?:(?:['’]s)?\s+(?:annual\s+)?(?:scientific\s+)?)$")
+_ORDINAL_LOWER = re.compile(r"(?:\b(?:19|20)\d\d\s+|\b\d{1,3}(?:st|nd|rd|th)\s+)(?:annual\s+)?(?:scientific\s+)?$")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w/&-]{1,12}\)")
+
+
+def _society_meetings(text: str, start: int, end: int) -> list[Mention]:
+    """A society's meeting written in lower case after or before the society's full name:
+    "the European Society for Medical Oncology meeting", "the 84th scientific conference of the
+    American Diabetes Association (ADA)"."""
+    out: list[Mention] = []
+    for w in _LOWER_WORD.finditer(text, start, end):
+        if w.start() > 0 and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "-") \
+                or w.end() < len(text) and text[w.end()].isalnum():
+            continue
+        if _NOT_MEETING.search(text, w.start(), min(end, w.end() + 20)):
+            continue  # "meeting of stockholders", "conference call"
+        window = text[max(start, w.start() - 140):w.start()]
+        q = _QUALIFIER.search(window)
+        head = window[:q.start()] if q else window
+        name = next((n for n in _society_names() if head.endswith(n) and (len(head) == len(n) or not head[-len(n) - 1].isalnum())), None)
+        if name:
+            begin = w.start() - len(window) + len(head) - len(name)
+            out.append(Mention(text[begin:w.end()], begin, w.end(), _keys(name), plain=True))
+            continue
+        after = w.end() + 8
+        if text.startswith(" of the ", w.end()):
+            name = next((n for n in _society_names() if text.startswith(n, after)), None)
+            ordinal = _ORDINAL_LOWER.search(text, max(start, w.start() - 40), w.start())
+            if name and ordinal:
+                stop = after + len(name)
+                paren = _ACRONYM_AFTER.match(text, stop, min(end, stop + 16))
+                stop = paren.end() if paren else stop
+                out.append(Mention(text[ordinal.start():stop], ordinal.start(), stop, _keys(name), plain=True))
+    return out
 
 
 class Meetings:
@@ -328,7 +375,7 @@ class Meetings:
         if mention is None:
             return None
         same = [m for m in self.mentions if m.same_meeting(mention)] or [mention]
-        best = max(same, key=lambda m: (len(m.name) <= 160, len(m.name)))
+        best = max(same, key=lambda m: (not m.plain, len(m.name) <= 160, len(m.name)))
         return best.name, (best.start, best.end)
 
     def near(self, pos: int, reach: int = 3000) -> tuple[str, tuple[int, int]] | None:
