@@ -317,10 +317,14 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
-@functools.lru_cache(maxsize=1)
-def _society_names() -> tuple[str, ...]:
-    """The vocabulary's full names of several words, longest first ("American Diabetes Association")."""
-    return tuple(sorted({row[1] for row in load_rows("meetings.tsv") if " " in row[1]}, key=len, reverse=True))
+@functools.lru_cache(maxsize=2)
+def _society_names(index: int) -> dict[str, tuple[str, ...]]:
+    """The vocabulary's full names of several words ("American Diabetes Association") by their
+    last word (index -1) or first (0), longest first."""
+    table: dict[str, list[str]] = {}
+    for name in {row[1] for row in load_rows("meetings.tsv") if " " in row[1]}:
+        table.setdefault(name.split()[index], []).append(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
 _LOWER_WORD = re.compile(r"meeting|congress|conference|symposium")
@@ -343,14 +347,17 @@ def _society_meetings(text: str, start: int, end: int) -> list[Mention]:
         window = text[max(start, w.start() - 140):w.start()]
         q = _QUALIFIER.search(window)
         head = window[:q.start()] if q else window
-        name = next((n for n in _society_names() if head.endswith(n) and (len(head) == len(n) or not head[-len(n) - 1].isalnum())), None)
+        last = head.rsplit(None, 1)[-1] if head.strip() else ""
+        name = next((n for n in _society_names(-1).get(last, ()) if head.endswith(n)
+                     and (len(head) == len(n) or not head[-len(n) - 1].isalnum())), None)
         if name:
             begin = w.start() - len(window) + len(head) - len(name)
             out.append(Mention(text[begin:w.end()], begin, w.end(), _keys(name), plain=True))
             continue
         after = w.end() + 8
         if text.startswith(" of the ", w.end()):
-            name = next((n for n in _society_names() if text.startswith(n, after)), None)
+            first = text[after:after + 40].split(None, 1)[0] if text[after:after + 1].strip() else ""
+            name = next((n for n in _society_names(0).get(first, ()) if text.startswith(n, after)), None)
             ordinal = _ORDINAL_LOWER.search(text, max(start, w.start() - 40), w.start())
             if name and ordinal:
                 stop = after + len(name)

@@ -55,8 +55,9 @@ ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\
 TITLED = re.compile(rf"\b(?:(?:en)?titled:?|under the title)\s*{quoted(10, 400)}", re.I)
 # the title set beside the talk's noun: "Lee’s lecture, “…,” will be presented at …",
 # "Roe’s award-winning presentation, Abstract 15, “…”"
-APPOSED = re.compile(rf"\b(?:lecture|presentation|talk|keynote(?: address)?)(?:,\s*Abstract\s+#?(?P<abs>[A-Z]{{0,4}}\d{{1,6}}[A-Z]?))?,\s*"
-                     rf"(?={quoted(10, 400)}(?:,?\s+(?:will|was|is)\s+(?:be\s+)?(?:presented|given|delivered)\b|\s+at\s+\d))")
+APPOSED_HEAD = re.compile(r"\b(?:lecture|presentation|talk|keynote(?: address)?)(?:,\s*Abstract\s+#?(?P<abs>[A-Z]{0,4}\d{1,6}[A-Z]?))?,\s*$")
+APPOSED_TITLE = re.compile(rf"{quoted(10, 400)}(?=,?\s+(?:will|was|is)\s+(?:be\s+)?(?:presented|given|delivered)\b|\s+at\s+\d)")
+_COMMA_QUOTE = re.compile(r",\s*[“\"]")
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
 SESSION = re.compile(r"\(Session\s*#?\s*(?P<n>[\w-]+)|(?P<named2>\b(?:Poster|Oral|Plenary) Session\s+\d+\b)|\bsession (?:on|titled|entitled)\s+(?P<name>[^.\n]{3,120}?)(?=\.\s|\.$|$|\n)|"
@@ -469,16 +470,12 @@ def _this_study(text: str, year: int | None, start: int, body_end: int) -> list[
 _GIVES_TALK = re.compile(r"(?i)\b(?:deliver|give|host|contribute to|participate in)(?:s|ing)?\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:presentation|talk|lecture|panel|workshop)\b")
 
 
-_QUOTED_AT = re.compile(quoted(10, 400))
-
-
 class _Apposed:
-    """An APPOSED match read as a TITLED one: the quoted title's group, and its end."""
+    """A title set beside its talk's noun, read as a TITLED match: the quoted title's group, the
+    abstract number ("abs") between them, where it starts and ends."""
 
-    re = None
-
-    def __init__(self, m: re.Match):
-        self.head, self.quote = m, _QUOTED_AT.match(m.string, m.end())
+    def __init__(self, head: re.Match, quote: re.Match):
+        self.head, self.quote = head, quote
 
     def groupdict(self) -> dict:
         return {**self.quote.groupdict(), "abs": self.head.group("abs")}
@@ -496,10 +493,15 @@ class _Apposed:
         return self.quote.end()
 
 
-def _apposed(text: str, start: int, end: int) -> list[re.Match]:
-    if text.find("“", start, end) < 0 and text.find('"', start, end) < 0:
-        return []
-    return list(APPOSED.finditer(text, start, end))
+def _apposed(text: str, start: int, end: int) -> list[_Apposed]:
+    """Found from each comma before a quote (a scan for the nouns would try every position)."""
+    found = []
+    for c in _COMMA_QUOTE.finditer(text, start, end):
+        head = APPOSED_HEAD.search(text, max(start, c.start() - 40), c.end() - 1)
+        quote = head and APPOSED_TITLE.match(text, c.end() - 1, end)
+        if quote:
+            found.append(_Apposed(head, quote))
+    return found
 
 
 def _prose(text: str, year: int | None, start: int, body_end: int,
@@ -509,7 +511,7 @@ def _prose(text: str, year: int | None, start: int, body_end: int,
     for m in sorted(titled + _apposed(text, start, body_end), key=lambda m: m.start()):
         floor = max(0, m.start() - 600)
         sentence_start = max(floor, text.rfind("\n", floor, m.start()) + 1, text.rfind(". ", floor, m.start()) + 2)
-        context = text[sentence_start:m.start() if m.re is TITLED else m.end()]
+        context = text[sentence_start:m.quote.start() if isinstance(m, _Apposed) else m.start()]
         if not re.search(r"(?i)presentation|poster|abstract|talk|lecture|session|panel|workshop|fireside chat|keynote|present(?:ed|s|ing)?\b", context):
             continue
         end = text.find("\n", m.end(), m.end() + 1000)
@@ -522,8 +524,6 @@ def _prose(text: str, year: int | None, start: int, body_end: int,
             kinds = ["oral"]  # "… is being delivered … by Jane Doe, M.D."
         if kinds == [None] and _GIVES_TALK.search(context):
             kinds = ["oral"]  # "the company will deliver a live presentation … titled"
-        if m.re is APPOSED:
-            m = _Apposed(m)
         for kind in dict.fromkeys(kinds):
             group = next(g for g in m.groupdict() if m.group(g) is not None and g != "abs")
             p = Presentation(title=m.group(group).strip(), kind=kind)
@@ -733,20 +733,21 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
 
 # "Link to poster abstract DP3", "view the abstract MP32 on the ePoster site": a society's
 # release points to its one study's abstract (a number of digits only must not be a year)
-ABSTRACT_LINK = re.compile(r"(?i)\b(?:link to|view|see|read)\s+(?:the\s+)?(?:(?P<poster>e-?poster|poster)\s+)?abstract\s+#?\s*"
-                           r"(?P<a>(?-i:[A-Z]{1,5}-?\d{1,6}[A-Z]?|(?!(?:19|20)\d\d\b)\d{1,6}))\b(?!\s*:)")
+ABSTRACT_LINK = re.compile(r"[Aa]bstract\s+#?\s*(?P<a>[A-Z]{1,5}-?\d{1,6}[A-Z]?|(?!(?:19|20)\d\d\b)\d{1,6})\b(?!\s*:)")
+_LINK_BEFORE = re.compile(r"(?i)\b(?:link to|view|see|read)\s+(?:the\s+)?(?:(?P<poster>e-?poster|poster)\s+)?$")
 
 
 def _abstract_link(p: Presentation, text: str, start: int, end: int) -> None:
     if p.abstract is not None or text.find("bstract", start, end) < 0:
         return
-    links = list(ABSTRACT_LINK.finditer(text, start, end))
-    if len({m.group("a") for m in links}) != 1:
+    links = [(m, b) for m in ABSTRACT_LINK.finditer(text, start, end)
+             for b in [_LINK_BEFORE.search(text, max(start, m.start() - 30), m.start())] if b]
+    if len({m.group("a") for m, _ in links}) != 1:
         return  # none, or several studies' abstracts: which one is this talk's?
-    m = links[0]
+    m, before = links[0]
     p.abstract, p.spans["abstract"] = m.group("a"), m.span("a")
     line = text[text.rfind("\n", 0, m.start()) + 1:m.end() + 200].split("\n")[0]
-    if p.kind is None and (m.group("poster") or re.search(r"(?i)\be-?poster", line)):
+    if p.kind is None and (before.group("poster") or re.search(r"(?i)\be-?poster", line)):
         p.kind = "poster"
 
 
