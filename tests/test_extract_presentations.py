@@ -553,3 +553,21 @@ def test_a_shareholders_meeting_of_a_society_is_none():
             "AUSTIN, June 24, 2025 -- Kestrel Bio (Nasdaq: KSTL) presented its plans at the annual meeting of "
             "shareholders, and the CEO will speak at the company's annual meeting of stockholders.\n")
     assert extract_text(text).presentations == []
+
+
+def test_a_release_with_one_drug_presents_data_on_it():
+    text = ("Gene Editing Lowered Lipids in First Patients\n\n"
+            "DALLAS, Nov. 8, 2025 -- A one-time gene-editing therapy lowered lipids, according to late-breaking "
+            "science presented at the Imaginary Heart Society Scientific Sessions 2025.\n\n"
+            "The study tested ZX-310, an investigational editing therapy, in 15 adults.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.compounds == ["ZX-310"]
+
+
+def test_a_companys_panel_is_not_about_its_one_drug():
+    text = ("Quillon to Join a Panel at the 3rd Annual Imaginary Opportunities Conference\n\n"
+            "NEW YORK, Oct. 1, 2024 -- Quillon Bio (Nasdaq: QLLN) announced that its CEO, Jane Roe, will "
+            "participate in a panel discussion at the 3rd Annual Imaginary Opportunities Conference on "
+            "October 9, 2024. Quillon develops QB-12 for solid tumors.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.kind, talk.compounds) == ("oral", [])

@@ -725,10 +725,20 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         out.append(p)
     if len(out) == 1:
         _abstract_link(out[0], text, start, end)
+        _only_drug(out[0], compounds)
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
         for p in out:
             p.kind = p.kind or next(iter(formats))
     return out
+
+
+def _only_drug(p: Presentation, compounds: list[Compound]) -> None:
+    """A release's one data presentation, told without a title or a drug near it, is about the
+    release's one drug (a company's own talk, at an investor conference or a panel, is about the
+    company)."""
+    if not p.compounds and not p.title and len(compounds) == 1 and p.kind != "oral" \
+            and not is_investor_meeting(p.meeting or ""):
+        p.compounds = [compounds[0].name]
 
 
 # "Link to poster abstract DP3", "view the abstract MP32 on the ePoster site": a society's
