@@ -571,3 +571,12 @@ def test_a_companys_panel_is_not_about_its_one_drug():
             "October 9, 2024. Quillon develops QB-12 for solid tumors.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.kind, talk.compounds) == ("oral", [])
+
+
+def test_a_physician_named_with_a_degree_who_presented_gave_a_talk():
+    text = ("Velora Builds Awareness of VB-9\n\n"
+            "AUSTIN, May 6, 2025 -- Velora Bio, Inc. (Nasdaq: VLRA) reviewed its data. In 2023, Ann Lee, M.D., "
+            "clinical chief, Division of Imaginary Medicine at Example University, presented the results of a "
+            "cohort study at the Imaginary Infectious Disease Week 2023.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.kind == "oral"

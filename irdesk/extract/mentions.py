@@ -33,7 +33,10 @@ PERSON_PRESENTS = re.compile(
     r"(?:presentation|overview|update)|presentation by\b|(?:will|to) present a (?:corporate|company)"
     # past: "Dr. Ann Lee, the lead investigator, presented …", "Dr. Lee’s presentation", "presented by Dr. Lee"
     r"|\b(?:Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?:,[^.,\n]{1,80},)?\s+presented\b"
-    r"|\b(?:Dr|Prof)\.?\s+[A-Z][\w-]+[’']s\s+(?:[\w-]+\s+){0,2}presentation\b|\bpresented by (?:Dr|Prof)\.?\s+[A-Z]")
+    r"|\b(?:Dr|Prof)\.?\s+[A-Z][\w-]+[’']s\s+(?:[\w-]+\s+){0,2}presentation\b|\bpresented by (?:Dr|Prof)\.?\s+[A-Z]"
+    # "Jane Roe, M.D., clinical chief at …, presented the results"
+    r"|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+,\s+(?:M\.D\.|Ph\.D\.|Pharm\.D\.|MD|PhD)(?:,\s+(?:M\.S\.|M\.P\.H\.|MPH|Ph\.D\.))?"
+    r"(?:,[^.,\n]{1,100}){0,3},\s+presented\b")
 
 
 BACKGROUND = re.compile(r"(?i)\b(?:originally|previously|first|initially|since|prior)\b[^.]{0,60}\bpresented\b")
