@@ -580,3 +580,12 @@ def test_a_physician_named_with_a_degree_who_presented_gave_a_talk():
             "cohort study at the Imaginary Infectious Disease Week 2023.\n")
     (talk,) = extract_text(text).presentations
     assert talk.kind == "oral"
+
+
+def test_a_panels_title_set_beside_it_with_its_time():
+    text = ("Qubitron Leaders at the Imaginary Quantum Congress 2024\n\n"
+            "TYSONS, Sept. 3, 2024 -- Qubitron Inc. (NYSE: QBTR) will take part in the Imaginary Quantum Congress "
+            "2024. Dr. Ann Lee will also participate in a second panel, “Quantum Advantage: Paths and Timelines,” "
+            "1:30 p.m. on Sept. 11.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.title, talk.kind, talk.starts_at) == ("Quantum Advantage: Paths and Timelines", "oral", "2024-09-11")

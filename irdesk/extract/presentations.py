@@ -55,8 +55,8 @@ ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\
 TITLED = re.compile(rf"\b(?:(?:en)?titled:?|under the title)\s*{quoted(10, 400)}", re.I)
 # the title set beside the talk's noun: "Lee’s lecture, “…,” will be presented at …",
 # "Roe’s award-winning presentation, Abstract 15, “…”"
-APPOSED_HEAD = re.compile(r"\b(?:lecture|presentation|talk|keynote(?: address)?)(?:,\s*Abstract\s+#?(?P<abs>[A-Z]{0,4}\d{1,6}[A-Z]?))?,\s*$")
-APPOSED_TITLE = re.compile(rf"{quoted(10, 400)}(?=,?\s+(?:will|was|is)\s+(?:be\s+)?(?:presented|given|delivered)\b|\s+at\s+\d)")
+APPOSED_HEAD = re.compile(r"\b(?:lecture|presentation|talk|keynote(?: address)?|panel|fireside chat)(?:,\s*Abstract\s+#?(?P<abs>[A-Z]{0,4}\d{1,6}[A-Z]?))?,\s*$")
+APPOSED_TITLE = re.compile(rf"{quoted(10, 400)}(?=,?\s+(?:will|was|is)\s+(?:be\s+)?(?:presented|given|delivered)\b|,?\s+(?:at\s+)?\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b)")
 _COMMA_QUOTE = re.compile(r",\s*[“\"]")
 ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Ballroom|Hall|Room|Rm|Auditorium|Theat(?:er|re)|"
                   r"Hotel|Pavilion|Foyer|Exhibit Hall|Poster Hall)\b(?:\s+[A-Z0-9][\w-]*){0,2})")
