@@ -20,7 +20,7 @@ from .extract.model import ParsedRelease
 from .extract.readers.document import ReadError
 from .progress import Progress
 from .store import Source, Store, StoreError
-from .store.identity import best_match, headline_opens, keys_of
+from .store.identity import best_match, headline_opens, keys_of, remember_identity
 from .store.writer import find_duplicate
 from .workers import TIME_LIMIT_S
 
@@ -88,6 +88,8 @@ def display_path(path: str | os.PathLike) -> str:
     """A file name as text that can be shown, printed and stored: bytes that are not UTF-8
     as ``\\xe9``, control characters (a newline in a name) escaped the same way."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
@@ -132,6 +134,7 @@ def parse(item: Item) -> ParsedRelease:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         raise ReadError(f"the extractor failed ({type(exc).__name__}: {exc})") from exc
     _refuse_what_is_no_release(parsed)
+    remember_identity(parsed)  # here, in the reader's process: the one writer has less to do
     return parsed
 
 
@@ -307,7 +310,12 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
             on_outcome(outcome)
     progress = progress or Progress()
     known = _known_by_bytes(store, items)
-    parses = _parses([item for n, item in enumerate(items) if n not in known], workers, time_limit, progress)
+    to_read = [item for n, item in enumerate(items) if n not in known]
+    if workers > 0 and len(to_read) > 1:
+        from .workers import prepare
+
+        prepare()  # the extractor loads in the fork server while the first stored files are added
+    parses = _parses(to_read, workers, time_limit, progress)
 
     def entries():
         for n, item in enumerate(items):
