@@ -122,6 +122,16 @@ def release_for_digest(db: Db, digest: str) -> int | None:
     return row[0] if row else None
 
 
+def stored_file(db: Db, digest: str, path: str) -> tuple[int, bool] | None:
+    """The release a file with these bytes was stored as (see ``release_for_digest``), and
+    whether it was stored from this very path: adding that source again would change nothing."""
+    release_id = release_for_digest(db, digest)
+    if release_id is None:
+        return None
+    again = db.execute("SELECT 1 FROM sources WHERE release_id = ? AND path = ?", [release_id, path]).fetchone()
+    return release_id, again is not None
+
+
 def _insert_sections(db: Db, parsed: ParsedRelease, release_id: int) -> None:
     rows = [{"release_id": release_id, "kind": "about", "heading": s.heading, "text": s.text,
              "start": s.span[0], "end": s.span[1]} for s in parsed.about]
