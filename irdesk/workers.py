@@ -79,7 +79,7 @@ def prepare() -> None:
 # Files handed to a worker ahead of the one it reads: it goes on to the next while the
 # writer stores the last (handing out only when the writer asks for a result left every
 # worker idle for as long as a release takes to store).
-AHEAD = 1
+AHEAD = 2
 
 
 @dataclass
