@@ -155,13 +155,11 @@ def _collect(pool: list[_Worker], done: dict, pending: deque, ctx, time_limit: f
     if not busy:
         return
     now = time.monotonic()
-    if not block:
-        timeout = 0.0
-    elif time_limit > 0:
-        timeout = max(0.0, min(w.since + time_limit - now for w in busy))
+    if not block:  # (a poll of each pipe costs less than wait()'s selector)
+        ready = [w.conn for w in busy if w.conn.poll()]
     else:
-        timeout = None
-    ready = wait([w.conn for w in busy], timeout)
+        timeout = max(0.0, min(w.since + time_limit - now for w in busy)) if time_limit > 0 else None
+        ready = wait([w.conn for w in busy], timeout)
     for n, worker in enumerate(pool):
         if not worker.jobs:
             continue

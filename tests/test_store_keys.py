@@ -16,8 +16,8 @@ from irdesk.store.identity import (_digest, fingerprint, fingerprint_of, fold, k
 
 # Pieces that fold differently: marks, accents (composed and combining), a Greek sigma that
 # is final only before a space, ligatures and full-width forms NFKD opens, every kind of space.
-PIECES = ["Σ", "ΑΣ", "σ", "ς", "é", "e\u0301", "\u0301", "İ", "ﬁ", "Ａ", "ß", "“", "”", "—", "®", "½", "x",
-          "Word", "NWT-204", "_", "'", ".", "١٢", "中文", "\u00a0", "\u2009", "\u202f", "\u3000", "\u2028",
+PIECES = ["Σ", "ΑΣ", "σ", "ς", "é", "e\u0301", "\u0301", "İ", "ﬁ", "Ａ", "ß", "“", "”", "—", "®", "½",
+          "x", "Word", "NWT-204", "_", "'", ".", "١٢", "中文", "\u00a0", "\u2009", "\u202f", "\u3000", "\u2028",
           "\x1c", "\t", "\n", " ", "  "]
 
 

@@ -61,7 +61,8 @@ def add_release(db: Db, parsed: ParsedRelease, source: Source,
         at = now()
         release_id = _insert_release(db, parsed, at)
         if release_id is None:  # the same text stored meanwhile: its unique key says so
-            existing = db.execute("SELECT id FROM releases WHERE fingerprint = ?", [fingerprint_of(parsed)]).fetchone()[0]
+            existing = db.execute("SELECT id FROM releases WHERE fingerprint = ?",
+                                  [fingerprint_of(parsed)]).fetchone()[0]
             add_source(db, existing, source)
             return Added("duplicate", existing)
         db.insert_many("release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
@@ -133,14 +134,12 @@ def stored_file(db: Db, digest: str, path: str) -> tuple[int, bool] | None:
 
 
 def _insert_sections(db: Db, parsed: ParsedRelease, release_id: int) -> None:
-    rows = [{"release_id": release_id, "kind": "about", "heading": s.heading, "text": s.text,
-             "start": s.span[0], "end": s.span[1]} for s in parsed.about]
+    rows = [(release_id, "about", s.heading, s.text, s.span[0], s.span[1]) for s in parsed.about]
     if parsed.forward_looking:
         s = parsed.forward_looking
-        rows.append({"release_id": release_id, "kind": "forward_looking", "heading": s.heading, "text": s.text,
-                     "start": s.span[0], "end": s.span[1]})
-    db.insert_many("sections", ("release_id", "kind", "heading", "text", "start", '"end"'),
-                 [tuple(r.values()) for r in rows])
+        rows.append((release_id, "forward_looking", s.heading, s.text, s.span[0], s.span[1]))
+    if rows:
+        db.insert_many("sections", ("release_id", "kind", "heading", "text", "start", '"end"'), rows)
 
 
 def _spans(release_id: int, entity: str, entity_id: int | None, spans: dict) -> list[tuple]:
