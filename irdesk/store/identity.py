@@ -174,19 +174,15 @@ def _release_keys(text: str, date: str | None, headline: str | None, company: st
     return _keys(body, date, headline, company) + _near_keys(story, date), body
 
 
-_LOW_32 = (0xFFFFFFFF).__and__
-
-
 def _near_keys(story: str, date: str | None) -> list[str]:
     # Only on a known day: undated pieces of one series (interviews, reminders) share most
     # of their words and are still different pieces.
     words = story.split()
     if date is None or len(words) < 60:
         return []
-    # Each step a C loop (map), not a Python one: this runs for every release read.
-    ids = list(map(zlib.crc32, map(str.encode, words)))
+    ids = [zlib.crc32(w.encode()) for w in words]
     # A tuple of ints hashes the same in every process (only str hashes are salted).
-    runs = set(map(_LOW_32, map(hash, zip(ids, ids[1:], ids[2:], ids[3:], ids[4:]))))
+    runs = {hash(run) & 0xFFFFFFFF for run in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:])}
     return [f"near:{date}:{h:08x}" for h in heapq.nsmallest(NEAR, runs)]
 
 
