@@ -20,7 +20,7 @@ from .extract.model import ParsedRelease
 from .extract.readers.document import ReadError
 from .progress import Progress
 from .store import Source, Store, StoreError
-from .store.identity import best_match, headline_opens, keys_of
+from .store.identity import best_match, headline_opens, keys_of, remember_identity
 from .store.writer import find_duplicate
 from .workers import TIME_LIMIT_S
 
@@ -88,6 +88,8 @@ def display_path(path: str | os.PathLike) -> str:
     """A file name as text that can be shown, printed and stored: bytes that are not UTF-8
     as ``\\xe9``, control characters (a newline in a name) escaped the same way."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
@@ -132,6 +134,7 @@ def parse(item: Item) -> ParsedRelease:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         raise ReadError(f"the extractor failed ({type(exc).__name__}: {exc})") from exc
     _refuse_what_is_no_release(parsed)
+    remember_identity(parsed)  # here, in the reader's process: the one writer has less to do
     return parsed
 
 
@@ -214,14 +217,24 @@ def _add(store: Store, item: Item, parsed: ParsedRelease, corrections=()) -> Out
                    note="; ".join(parsed.warnings) or None)
 
 
-def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | int], corrections=()) -> Outcome:
+@dataclass(frozen=True)
+class _Stored:
+    """A file whose bytes are stored already: as ``release_id``, and from this very path when
+    ``again`` (then there is nothing to write: not even the write lock is taken)."""
+
+    release_id: int
+    again: bool
+
+
+def _one(store: Store, item: Item, get_parsed: Callable[[], ParsedRelease | _Stored], corrections=()) -> Outcome:
     """One file's outcome, whatever happens to it: a bug is that file's failure, logged.
-    ``get_parsed`` gives the parse, or the id of the release whose bytes these are."""
+    ``get_parsed`` gives the parse, or the release whose bytes these are."""
     try:
         parsed = get_parsed()
-        if isinstance(parsed, int):
-            store.add_source(parsed, _source(item))
-            return Outcome(item.label, "duplicate", parsed)
+        if isinstance(parsed, _Stored):
+            if not parsed.again:
+                store.add_source(parsed.release_id, _source(item))
+            return Outcome(item.label, "duplicate", parsed.release_id)
         return _add(store, item, parsed, corrections)
     except ReadError as exc:
         return Outcome(item.label, "failed", reason=str(exc))
@@ -307,12 +320,17 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
             on_outcome(outcome)
     progress = progress or Progress()
     known = _known_by_bytes(store, items)
-    parses = _parses([item for n, item in enumerate(items) if n not in known], workers, time_limit, progress)
+    to_read = [item for n, item in enumerate(items) if n not in known]
+    if workers > 0 and len(to_read) > 1:
+        from .workers import prepare
+
+        prepare()  # the extractor loads in the fork server while the first stored files are added
+    parses = _parses(to_read, workers, time_limit, progress)
 
     def entries():
         for n, item in enumerate(items):
             if n in known:
-                yield item, lambda release_id=known[n]: release_id
+                yield item, lambda stored=known[n]: stored
                 continue
             pair = next(parses, None)
             if pair is None:  # cancelled
@@ -322,9 +340,11 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
     return empty + _add_all(store, entries(), len(items), progress, on_outcome)
 
 
-def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, int]:
+def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, _Stored]:
     """Which items are files already stored, byte for byte (found without reading them)."""
     import hashlib  # only importing needs it
+
+    from .store.writer import stored_file
 
     known = {}
     for n, item in enumerate(items):
@@ -333,9 +353,10 @@ def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, int]:
         except OSError:
             continue  # the reader will say why
         item.digest = hashlib.sha1(data).hexdigest()
-        release_id = store.release_for_digest(item.digest)
-        if release_id is not None:
-            known[n] = release_id
+        with store.db.guarded():
+            found = stored_file(store.db, item.digest, item.label)
+        if found is not None:
+            known[n] = _Stored(*found)
     return known
 
 

@@ -17,7 +17,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from typing import TYPE_CHECKING
@@ -66,12 +66,28 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def prepare() -> None:
+    """Start loading the extractor in the fork server now, without waiting for it: the
+    caller goes on with its own work (hashing files, opening the store) meanwhile, and the
+    workers fork from a ready server when ``read_all`` needs them."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+# Files handed to a worker ahead of the one it reads: it goes on to the next while the
+# writer stores the last (handing out only when the writer asks for a result left every
+# worker idle for as long as a release takes to store).
+AHEAD = 2
+
+
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    job: int | None = None
-    since: float = 0.0
+    jobs: deque = field(default_factory=deque)  # what it was given, the one it reads first
+    since: float = 0.0  # when it began the first of its jobs (as the parent learned it)
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -112,36 +128,46 @@ def read_all(items: list[Item], workers: int | None = None, time_limit: float = 
             if cancelled():
                 return
             _hand_out(pool, pending, items, len(done) < 4 * count)
-            _collect(pool, done, ctx, time_limit)
+            # Waits only when the next result in order is not in yet; else takes what is ready.
+            _collect(pool, done, pending, ctx, time_limit, block=next_out not in done)
             while next_out in done:
                 yield next_out, done.pop(next_out)
                 next_out += 1
     finally:
         for worker in pool:
-            worker.stop(kill=worker.job is not None)
+            worker.stop(kill=bool(worker.jobs))
 
 
 def _hand_out(pool: list[_Worker], pending: deque, items: list, room: bool) -> None:
-    for worker in pool:
-        if worker.job is None and pending and room:
-            worker.job, worker.since = pending.popleft(), time.monotonic()
-            worker.conn.send(items[worker.job])
+    # Every idle worker first, then one more each to read next.
+    for depth in range(1 + AHEAD):
+        for worker in pool:
+            if len(worker.jobs) == depth and pending and room:
+                job = pending.popleft()
+                if not worker.jobs:
+                    worker.since = time.monotonic()
+                worker.jobs.append(job)
+                worker.conn.send(items[job])
 
 
-def _collect(pool: list[_Worker], done: dict, ctx, time_limit: float) -> None:
-    busy = [w for w in pool if w.job is not None]
+def _collect(pool: list[_Worker], done: dict, pending: deque, ctx, time_limit: float, block: bool = True) -> None:
+    busy = [w for w in pool if w.jobs]
     if not busy:
         return
     now = time.monotonic()
-    timeout = max(0.0, min(w.since + time_limit - now for w in busy)) if time_limit > 0 else None
-    ready = wait([w.conn for w in busy], timeout)
+    if not block:  # (a poll of each pipe costs less than wait()'s selector)
+        ready = [w.conn for w in busy if w.conn.poll()]
+    else:
+        timeout = max(0.0, min(w.since + time_limit - now for w in busy)) if time_limit > 0 else None
+        ready = wait([w.conn for w in busy], timeout)
     for n, worker in enumerate(pool):
-        if worker.job is None:
+        if not worker.jobs:
             continue
         if worker.conn in ready:
             try:
-                done[worker.job] = worker.conn.recv()
-                worker.job = None
+                done[worker.jobs[0]] = worker.conn.recv()
+                worker.jobs.popleft()
+                worker.since = time.monotonic()  # it has gone on to the next, if it has one
                 continue
             except (EOFError, OSError):
                 reason = "the reader stopped while reading it (out of memory, or a crash in a library)"
@@ -149,7 +175,8 @@ def _collect(pool: list[_Worker], done: dict, ctx, time_limit: float) -> None:
             reason = f"it took too long to read (more than {time_limit:g} s)"
         else:
             continue
-        done[worker.job] = ReadError(reason)
-        worker.job = None
+        done[worker.jobs.popleft()] = ReadError(reason)
+        pending.extendleft(reversed(worker.jobs))  # what it had not begun goes to another
+        worker.jobs.clear()
         worker.stop(kill=True)
         pool[n] = _start(ctx)

@@ -43,3 +43,16 @@ def test_results_come_back_in_order_and_a_failure_is_that_file_s_alone(tmp_path)
     assert isinstance(results[3][1], ReadError)
     assert [r.release.headline for n, r in results if n != 3] == [f"Northwind Reports Result Number {n}"
                                                                    for n in range(6)]
+
+
+def test_a_runaway_file_does_not_take_the_file_handed_out_after_it(tmp_path):
+    # One worker: it is given the runaway file and the next one to read after it; killed,
+    # the next one goes to the worker that takes its place.
+    deep = tmp_path / "a-deep.html"
+    deep.write_bytes(b"<html><body>" + b"<div><span>" * 500_000 + b"x" + b"</span></div>" * 500_000)
+    good = tmp_path / "b.txt"
+    good.write_text(release_text(), encoding="utf-8")
+    results = list(read_all([Item.file(deep), Item.file(good), Item.file(good)], workers=1, time_limit=1))
+    assert [n for n, _ in results] == [0, 1, 2]
+    assert isinstance(results[0][1], ReadError) and "took too long" in str(results[0][1])
+    assert not isinstance(results[1][1], ReadError) and not isinstance(results[2][1], ReadError)

@@ -9,6 +9,7 @@ import unicodedata
 import zlib
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -109,11 +110,43 @@ def headline_opens(headline: str | None, text: str) -> bool:
 def keys_of(parsed: ParsedRelease) -> list[str]:
     """The keys of a parsed release, its story told apart from its boilerplate (About
     sections and the safe harbour, which every release of an issuer shares)."""
+    return list(_identity(parsed).keys)
+
+
+def fingerprint_of(parsed: ParsedRelease) -> str:
+    """``fingerprint(parsed.text)``, worked out with the keys (the text is folded once for both)."""
+    return _identity(parsed).fingerprint
+
+
+def remember_identity(parsed: ParsedRelease) -> None:
+    """Work out the keys and fingerprint now and keep them with the release: called by the
+    process that read it, so that the one process that writes every release has only to
+    check them (they travel with the release when it is pickled)."""
+    _identity(parsed)
+
+
+@dataclass(frozen=True)
+class _Identity:
+    of: tuple  # what the keys were worked out from: worked out again if any of it has changed
+    keys: tuple[str, ...]
+    fingerprint: str
+
+
+def _identity(parsed: ParsedRelease) -> _Identity:
     starts = [s.span[0] for s in parsed.about]
     if parsed.forward_looking:
         starts.append(parsed.forward_looking.span[0])
     rel = parsed.release
-    return release_keys(parsed.text, rel.date, rel.headline, rel.company, min(starts, default=None))
+    of = (parsed.text, rel.date, rel.headline, rel.company, min(starts, default=None))
+    known = getattr(parsed, "_identity", None)
+    if isinstance(known, _Identity) and known.of == of:  # (a reviewed copy with a field corrected is not)
+        return known
+    keys, body = _release_keys(*of)
+    # The body, folded piece by piece at a space, is the whole text folded (folding is
+    # character by character but for a final sigma, whose context ends at a space too).
+    found = _Identity(of, tuple(keys), _digest(body))
+    parsed._identity = found
+    return found
 
 
 def release_keys(text: str, date: str | None, headline: str | None, company: str | None,
@@ -126,13 +159,19 @@ def release_keys(text: str, date: str | None, headline: str | None, company: str
     of the story's five-word runs on its day (a PDF copy with page headers among its
     lines, a headline that wrapped, a reprint that cut a paragraph).
     """
+    return _release_keys(text, date, headline, company, body_end)[0]
+
+
+def _release_keys(text: str, date: str | None, headline: str | None, company: str | None,
+                  body_end: int | None) -> tuple[list[str], str]:
+    """The keys, and the whole text folded."""
     if body_end and (text[body_end - 1:body_end].isspace() or text[body_end:body_end + 1].isspace()):
         story = fold(text[:body_end])  # folded once: the whole is the story and the rest, at a space
         body = f"{story} {fold(text[body_end:])}".strip()
     else:
         body = fold(text)
         story = fold(text[:body_end]) if body_end else body
-    return _keys(body, date, headline, company) + _near_keys(story, date)
+    return _keys(body, date, headline, company) + _near_keys(story, date), body
 
 
 def _near_keys(story: str, date: str | None) -> list[str]:

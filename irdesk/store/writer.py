@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extract.model import Compound, Contact, ParsedRelease
-from .identity import best_match, company_key, headline_opens, contact_key, fingerprint, keys_of, meeting_key, squash
+from .identity import best_match, company_key, contact_key, fingerprint_of, headline_opens, keys_of, meeting_key, squash
 
 if TYPE_CHECKING:
     from .db import Db
@@ -58,50 +58,64 @@ def add_release(db: Db, parsed: ParsedRelease, source: Source,
         if existing is not None:
             add_source(db, existing, source)
             return Added("duplicate", existing)
-        release_id = _insert_release(db, parsed)
+        at = now()
+        release_id = _insert_release(db, parsed, at)
         if release_id is None:  # the same text stored meanwhile: its unique key says so
-            existing = db.execute("SELECT id FROM releases WHERE fingerprint = ?", [fingerprint(parsed.text)]).fetchone()[0]
+            existing = db.execute("SELECT id FROM releases WHERE fingerprint = ?",
+                                  [fingerprint_of(parsed)]).fetchone()[0]
             add_source(db, existing, source)
             return Added("duplicate", existing)
         db.insert_many("release_keys", ("key", "release_id"), [(k, release_id) for k in keys], ignore=True)
-        add_source(db, release_id, source)
-        at = now()
-        db.insert_many("corrections", ("release_id", "field", "was", "now", "at"),
-                     [(release_id, name, was, value, at) for name, was, value in corrections])
+        add_source(db, release_id, source, at)
+        corrections = [(release_id, name, was, value, at) for name, was, value in corrections]
+        if corrections:
+            db.insert_many("corrections", ("release_id", "field", "was", "now", "at"), corrections)
         _insert_sections(db, parsed, release_id)
-        _span_rows(db, release_id, "release", release_id, rel.spans)
+        # Every span of the release in one statement at the end, in the order they were
+        # always written (rows of spans are found by release, never by their own id).
+        spans = _spans(release_id, "release", release_id, rel.spans)
         for compound in parsed.compounds:
-            _compound(db, compound, release_id)
+            _compound(db, compound, release_id, rel.date)
         # Looked up again: a later compound of this release may have merged an earlier one away.
-        compound_ids = {c.name: compound_id_for(db, c.name) for c in parsed.compounds}
+        compound_ids = compound_ids_for(db, [c.name for c in parsed.compounds])
         for compound in parsed.compounds:
-            _span_rows(db, release_id, "compound", compound_ids[compound.name], compound.spans)
-        _insert_presentations(db, parsed, release_id, compound_ids)
+            spans += _spans(release_id, "compound", compound_ids[compound.name], compound.spans)
+        spans += _insert_presentations(db, parsed, release_id, compound_ids)
         for contact in parsed.contacts:
-            _contact(db, contact, release_id, rel.date)
+            spans += _contact(db, contact, release_id, rel.date)
+        db.insert_many("spans", ("release_id", "entity", "entity_id", "field", "start", '"end"'), spans)
     return Added("imported", release_id)
 
 
-def _insert_release(db: Db, parsed: ParsedRelease) -> int | None:
+def _insert_release(db: Db, parsed: ParsedRelease, at: str) -> int | None:
     rel = parsed.release
-    company_id = None
-    if rel.company and company_key(rel.company):
-        key = company_key(rel.company)
-        db.insert("companies", {"name": rel.company, "key": key}, ignore=True)
-        company_id = db.execute("SELECT id FROM companies WHERE key = ?", [key]).fetchone()[0]
+    company_id = _id_by_key(db, "companies", rel.company, company_key(rel.company)) if rel.company else None
     return db.insert("releases", {
         "date": rel.date, "headline": rel.headline, "company_id": company_id, "company": rel.company,
         "tickers": " ".join(rel.tickers), "city": rel.city, "wire": rel.wire, "text": parsed.text,
-        "fingerprint": fingerprint(parsed.text), "imported_at": now(),
+        "fingerprint": fingerprint_of(parsed), "imported_at": at,
         "presentation_count": len(parsed.presentations), "compound_count": len(parsed.compounds),
         "contact_count": len(parsed.contacts),
     }, ignore=True)
 
 
-def add_source(db: Db, release_id: int, source: Source) -> None:
+def _id_by_key(db: Db, table: str, name: str, key: str) -> int | None:
+    """The id of the company or meeting with this key, added (name and key) when new."""
+    if not key:
+        return None
+    row = db.execute(f"SELECT id FROM {table} WHERE key = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    new = db.insert(table, {"name": name, "key": key}, ignore=True)
+    if new is None:  # another writer of a team store added it meanwhile
+        new = db.execute(f"SELECT id FROM {table} WHERE key = ?", [key]).fetchone()[0]
+    return new
+
+
+def add_source(db: Db, release_id: int, source: Source, at: str | None = None) -> None:
     """One more place the release was found (a file whose bytes may already be stored)."""
     db.insert("sources", {"release_id": release_id, "path": source.path, "kind": source.kind,
-                            "size": source.size, "digest": source.digest, "added_at": now()}, ignore=True)
+                          "size": source.size, "digest": source.digest, "added_at": at or now()}, ignore=True)
 
 
 def release_for_digest(db: Db, digest: str) -> int | None:
@@ -109,63 +123,86 @@ def release_for_digest(db: Db, digest: str) -> int | None:
     return row[0] if row else None
 
 
+def stored_file(db: Db, digest: str, path: str) -> tuple[int, bool] | None:
+    """The release a file with these bytes was stored as (see ``release_for_digest``), and
+    whether it was stored from this very path: adding that source again would change nothing."""
+    release_id = release_for_digest(db, digest)
+    if release_id is None:
+        return None
+    again = db.execute("SELECT 1 FROM sources WHERE release_id = ? AND path = ?", [release_id, path]).fetchone()
+    return release_id, again is not None
+
+
 def _insert_sections(db: Db, parsed: ParsedRelease, release_id: int) -> None:
-    rows = [{"release_id": release_id, "kind": "about", "heading": s.heading, "text": s.text,
-             "start": s.span[0], "end": s.span[1]} for s in parsed.about]
+    rows = [(release_id, "about", s.heading, s.text, s.span[0], s.span[1]) for s in parsed.about]
     if parsed.forward_looking:
         s = parsed.forward_looking
-        rows.append({"release_id": release_id, "kind": "forward_looking", "heading": s.heading, "text": s.text,
-                     "start": s.span[0], "end": s.span[1]})
-    db.insert_many("sections", ("release_id", "kind", "heading", "text", "start", '"end"'),
-                 [tuple(r.values()) for r in rows])
+        rows.append((release_id, "forward_looking", s.heading, s.text, s.span[0], s.span[1]))
+    if rows:
+        db.insert_many("sections", ("release_id", "kind", "heading", "text", "start", '"end"'), rows)
 
 
-def _span_rows(db: Db, release_id: int, entity: str, entity_id: int, spans: dict) -> None:
-    db.insert_many("spans", ("release_id", "entity", "entity_id", "field", "start", '"end"'),
-                 [(release_id, entity, entity_id, field, start, end) for field, (start, end) in spans.items()])
+def _spans(release_id: int, entity: str, entity_id: int | None, spans: dict) -> list[tuple]:
+    return [(release_id, entity, entity_id, field, start, end) for field, (start, end) in spans.items()]
 
 
-def _compound(db: Db, compound: Compound, release_id: int) -> int:
-    """The stored compound that has any of these names; several such are merged into one."""
+def _compound(db: Db, compound: Compound, release_id: int, date: str | None) -> int:
+    """The stored compound that has any of these names; several such are merged into one.
+    ``date``: the release's, for the compound's last mention."""
     names = {squash(n): n for n in compound.all_names() if squash(n)}
     marks = ",".join("?" * len(names))
-    found = db.execute(f"""SELECT DISTINCT c.id, c.company, c.target FROM compound_names n
+    rows = db.execute(f"""SELECT n.key, c.id, c.company, c.target FROM compound_names n
         JOIN compounds c ON c.id = n.compound_id WHERE n.key IN ({marks}) ORDER BY c.id""", list(names)).fetchall()
+    found = list({cid: (cid, company, target) for _, cid, company, target in rows}.values())
     if found:
         cid, company, target = found[0]
         for other, *_ in found[1:]:
             merge_compounds(db, cid, other)
         if (company is None and compound.company) or (target is None and compound.target):
             db.execute("UPDATE compounds SET company = coalesce(company, ?), target = coalesce(target, ?) "
-                            "WHERE id = ?", [compound.company, compound.target, cid])
-    else:
-        cid = db.insert("compounds", {"name": compound.name, "company": compound.company,
-                                        "target": compound.target, "names": compound.name,
-                                        "release_count": 0, "presentation_count": 0})
-    # One by one, so that an import's undo knows each name it taught (few per compound).
-    learned = [db.insert("compound_names", {"compound_id": cid, "name": name, "key": key}, ignore=True)
-               for key, name in names.items()]
-    if any(learned) or len(found) > 1:
-        _refresh_names(db, cid)  # only when a name was learned: the index entry is rewritten
-    linked = db.insert("release_compounds", {"release_id": release_id, "compound_id": cid,
-                                             "company": compound.company, "target": compound.target}, ignore=True)
-    if linked:
-        # Counters kept as links are added (a recount would read every release of a busy compound).
-        db.execute("UPDATE compounds SET release_count = release_count + 1 WHERE id = ?", [cid])
-        date = _release_date(db, release_id)
-        if date is not None:
-            db.execute("UPDATE compounds SET last_mentioned = ? WHERE id = ? AND "
-                       "(last_mentioned IS NULL OR last_mentioned < ?)", [date, cid, date])
+                       "WHERE id = ?", [compound.company, compound.target, cid])
+        # The names it has already are its own (after the merges): only new ones are taught,
+        # one by one, so that an import's undo knows each name it taught (few per compound).
+        known = {row[0] for row in rows}
+        learned = [db.insert("compound_names", {"compound_id": cid, "name": name, "key": key}, ignore=True)
+                   for key, name in names.items() if key not in known]
+        if any(learned) or len(found) > 1:
+            _refresh_names(db, cid)  # only when a name was learned: the index entry is rewritten
+        _link(db, compound, release_id, cid, date)
+        return cid
+    # New: written whole at once (its names, its first link counted and dated), as the
+    # steps for a known compound would leave it.
+    cid = db.insert("compounds", {"name": compound.name, "company": compound.company, "target": compound.target,
+                                  "names": " ".join(names.values()), "release_count": 1, "presentation_count": 0,
+                                  "last_mentioned": date})
+    for key, name in names.items():
+        db.insert("compound_names", {"compound_id": cid, "name": name, "key": key}, ignore=True)
+    db.insert("release_compounds", {"release_id": release_id, "compound_id": cid,
+                                    "company": compound.company, "target": compound.target}, ignore=True)
     return cid
 
 
-def _release_date(db: Db, release_id: int) -> str | None:
-    return db.execute("SELECT date FROM releases WHERE id = ?", [release_id]).fetchone()[0]
+def _link(db: Db, compound: Compound, release_id: int, cid: int, date: str | None) -> None:
+    linked = db.insert("release_compounds", {"release_id": release_id, "compound_id": cid,
+                                             "company": compound.company, "target": compound.target}, ignore=True)
+    if not linked:
+        return
+    # Counters kept as links are added (a recount would read every release of a busy compound).
+    if date is None:
+        db.execute("UPDATE compounds SET release_count = release_count + 1 WHERE id = ?", [cid])
+    else:
+        db.execute("UPDATE compounds SET release_count = release_count + 1, last_mentioned = CASE WHEN "
+                   "last_mentioned IS NULL OR last_mentioned < ? THEN ? ELSE last_mentioned END WHERE id = ?",
+                   [date, date, cid])
 
 
-def compound_id_for(db: Db, name: str) -> int | None:
-    row = db.execute("SELECT compound_id FROM compound_names WHERE key = ?", [squash(name)]).fetchone()
-    return row[0] if row else None
+def compound_ids_for(db: Db, names: list[str]) -> dict[str, int | None]:
+    """Each name's compound (None if none has it), in one statement."""
+    keys = {name: squash(name) for name in names}
+    wanted = sorted(set(keys.values()))
+    found = dict(db.execute(f"SELECT key, compound_id FROM compound_names WHERE key IN ({','.join('?' * len(wanted))})",
+                            wanted).fetchall()) if wanted else {}
+    return {name: found.get(key) for name, key in keys.items()}
 
 
 def _refresh_names(db: Db, cid: int) -> None:
@@ -203,12 +240,11 @@ def refresh_compounds(db: Db, ids: set[int]) -> None:
         WHERE id IN ({marks})""", list(ids))
 
 
-def _insert_presentations(db: Db, parsed: ParsedRelease, release_id: int, compound_ids: dict) -> None:
+def _insert_presentations(db: Db, parsed: ParsedRelease, release_id: int, compound_ids: dict) -> list[tuple]:
+    """Returns the presentations' spans, to be written with the release's."""
+    spans = []
     for p in parsed.presentations:
-        meeting_id = None
-        if p.meeting and meeting_key(p.meeting):
-            db.insert("meetings", {"name": p.meeting, "key": meeting_key(p.meeting)}, ignore=True)
-            meeting_id = db.execute("SELECT id FROM meetings WHERE key = ?", [meeting_key(p.meeting)]).fetchone()[0]
+        meeting_id = _id_by_key(db, "meetings", p.meeting, meeting_key(p.meeting)) if p.meeting else None
         pid = db.insert("presentations", {
             "release_id": release_id, "meeting_id": meeting_id, "title": p.title, "abstract": p.abstract,
             "kind": p.kind, "starts_at": p.starts_at, "location": p.location, "session": p.session,
@@ -216,13 +252,15 @@ def _insert_presentations(db: Db, parsed: ParsedRelease, release_id: int, compou
         for cid in {compound_ids[name] for name in p.compounds if compound_ids.get(name)}:
             if db.insert("presentation_compounds", {"presentation_id": pid, "compound_id": cid}, ignore=True):
                 db.execute("UPDATE compounds SET presentation_count = presentation_count + 1 WHERE id = ?", [cid])
-        _span_rows(db, release_id, "presentation", pid, p.spans)
+        spans += _spans(release_id, "presentation", pid, p.spans)
+    return spans
 
 
-def _contact(db: Db, contact: Contact, release_id: int, date: str | None) -> None:
+def _contact(db: Db, contact: Contact, release_id: int, date: str | None) -> list[tuple]:
+    """Returns the appearance's spans, to be written with the release's."""
     key = contact_key(contact.name)
     if not key:
-        return
+        return []
     row = db.execute("SELECT id, last_seen, organization, title, phone, email, audience FROM contacts "
                           "WHERE key = ?", [key]).fetchone()
     latest = {"organization": contact.organization, "title": contact.title,
@@ -246,4 +284,4 @@ def _contact(db: Db, contact: Contact, release_id: int, date: str | None) -> Non
         "contact_id": cid, "release_id": release_id, "organization": contact.organization, "title": contact.title,
         "phones": json.dumps(contact.phones), "emails": json.dumps(contact.emails), "audience": contact.audience,
     })
-    _span_rows(db, release_id, "contact", appearance, contact.spans)
+    return _spans(release_id, "contact", appearance, contact.spans)
