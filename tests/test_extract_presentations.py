@@ -589,3 +589,14 @@ def test_a_panels_title_set_beside_it_with_its_time():
             "1:30 p.m. on Sept. 11.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.title, talk.kind, talk.starts_at) == ("Quantum Advantage: Paths and Timelines", "oral", "2024-09-11")
+
+
+def test_a_titled_talk_and_another_meetings_data_told_in_prose():
+    text = ("Velora Reports Second Quarter 2025 Results\n\n"
+            "AUSTIN, July 28, 2025 -- Velora Bio, Inc. (Nasdaq: VLRA) reported results.\n\n"
+            "* Positive data for VB-12 presented at the Imaginary Hematology Association 2025 Congress.\n"
+            "* At the 25th Annual Imaginary Vaccine Congress, the presentation, titled “Phase 2b Results for "
+            "VB-12 Against an Approved Vaccine,” was given by Don J. Diamond, Ph.D. on April 24, 2025.\n")
+    talks = extract_text(text).presentations
+    assert sorted(p.meeting for p in talks) == ["25th Annual Imaginary Vaccine Congress",
+                                                "Imaginary Hematology Association 2025 Congress"]

@@ -711,6 +711,7 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     formats = {"poster" if m.group("poster") else "oral" for m in _kinds(text, start, end)} if found else set()
     posters = {m.group(1) for m in POSTER_NUMBER.finditer(text, start, end)} if any(p.abstract for p, _, _ in found) else set()
     codes = {squash(p.abstract) for p, _, _ in found if p.abstract}
+    prosed = not labelled and not any(p.title or p.abstract for p, _, _ in found)
     out = []
     for p, at, stop in found:
         if p.meeting is None and meetings:
@@ -723,6 +724,13 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         if p.starts_at is None and release.date and _TODAY.search(text, lead, lead + 1500):
             p.starts_at = release.date
         out.append(p)
+    if out and not prosed and meetings:  # talks told one by one, and other meetings' told in prose
+        for p, at, stop in _other_meetings(out, prose_mentions(text, start, end, meetings, year, release.date,
+                                                               lambda words: _compounds_in(words, compounds),
+                                                               release.spans.get("date", (0, 0))[1]), meetings):
+            _kind_for(p, text, start, at, stop, posters)
+            _compounds_for(p, text, start, at, stop, release, compounds, codes)
+            out.append(p)
     if len(out) == 1:
         _abstract_link(out[0], text, start, end)
         _only_drug(out[0], compounds)
@@ -730,6 +738,18 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
         for p in out:
             p.kind = p.kind or next(iter(formats))
     return out
+
+
+def _other_meetings(out: list[Presentation], more: list[tuple[Presentation, int, int]],
+                    meetings: Meetings) -> list[tuple[Presentation, int, int]]:
+    """Prose presentations at meetings none of ``out`` is at ("data presented at EHA 2025"
+    beside a titled talk at AAI)."""
+    at_span = {(m.start, m.end): m for m in meetings.mentions}
+    have = [at_span[p.spans["meeting"]] for p in out if p.spans.get("meeting") in at_span]
+    if len(have) < len(out):
+        return []  # a meeting we cannot place: better none than a twin
+    return [(p, a, b) for p, a, b in more if p.spans.get("meeting") in at_span
+            and not any(at_span[p.spans["meeting"]].same_meeting(h) for h in have)]
 
 
 def _only_drug(p: Presentation, compounds: list[Compound]) -> None:
