@@ -600,3 +600,12 @@ def test_a_titled_talk_and_another_meetings_data_told_in_prose():
     talks = extract_text(text).presentations
     assert sorted(p.meeting for p in talks) == ["25th Annual Imaginary Vaccine Congress",
                                                 "Imaginary Hematology Association 2025 Congress"]
+
+
+def test_these_results_are_the_drug_of_the_sentence_before():
+    text = ("Nuvora Report Highlights NV-900 and an NV-800 Update\n\n"
+            "AUSTIN, Oct. 20, 2025 -- Nuvora Pharma (Nasdaq: NVRA) welcomed a new report.\n\n"
+            "According to the report, NV-900 showed strong synergy in resistant cells. These results, presented "
+            "at the Imaginary Targets Symposium, add momentum to the pipeline.\n")
+    (talk,) = extract_text(text).presentations
+    assert talk.compounds == ["NV-900"]

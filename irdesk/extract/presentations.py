@@ -851,7 +851,12 @@ def _compounds_for(p: Presentation, text: str, start: int, at: int, stop: int, r
     p.compounds = [c for c in _compounds_in(scope, compounds) if squash(c) not in codes]
     if not p.compounds and not p.title:
         heading = " ".join(ln for ln in text[max(start, at - 300):at].split("\n")[-4:] if ln.strip())[-200:] if at else ""
-        p.compounds = _compounds_in(heading + " " + (release.headline or ""), compounds)
+        # "These results, presented at …": the sentence before tells whose results
+        before = text[sentence_at(text, at - 2, max(start, at - 500), at)[0]:at] if at > start + 2 and _BACK_REFERENCE.match(text, at) else ""
+        p.compounds = _compounds_in(before, compounds) or _compounds_in(heading + " " + (release.headline or ""), compounds)
+
+
+_BACK_REFERENCE = re.compile(r"\s*(?:These|The|Those|Such)\s+(?:results|data|findings)\b")
 
 
 def _compounds_in(scope: str, compounds: list[Compound]) -> list[str]:
