@@ -609,3 +609,13 @@ def test_these_results_are_the_drug_of_the_sentence_before():
             "at the Imaginary Targets Symposium, add momentum to the pipeline.\n")
     (talk,) = extract_text(text).presentations
     assert talk.compounds == ["NV-900"]
+
+
+def test_a_prose_talks_room():
+    text = ("Three Innovators Recognized\n\n"
+            "DALLAS, Nov. 3, 2025 -- The winners will take the stage in the Health Innovation Pavilion at the "
+            "Imaginary Heart Society Scientific Sessions 2025 to showcase their prototypes before a panel of "
+            "judges. Their presentations "
+            "will take place on Sunday, November 9, at 3:15 p.m. CT.\n")
+    (talk,) = extract_text(text).presentations
+    assert (talk.location, talk.starts_at) == ("Health Innovation Pavilion", "2025-11-09T15:15:00-06:00")

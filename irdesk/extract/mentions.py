@@ -44,6 +44,11 @@ TODAY = re.compile(r"(?i)\btoday\b(?:(?!\b(?:recently|previously|earlier|origina
                    r"|\b(?:presented|presents|presenting|presentation|presentations) today\b")
 
 
+# the room a sentence puts the talk in: "in Room 153B", "in the Health Innovation Pavilion"
+ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Auditorium|"
+                  r"Theat(?:er|re)|Pavilion|Foyer)\b(?:\s+#?\s*[A-Z0-9][\w-]*){0,2})")
+
+
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪]|\d{1,2}[.)])")
 
 
@@ -176,3 +181,7 @@ def _fill(p: Presentation, text: str, s: int, e: int, mention: Mention, year: in
             break
     if p.starts_at is None and today and TODAY.search(text, s, e):
         p.starts_at = today
+    if p.location is None:
+        r = ROOM.search(text, s, e)
+        if r:
+            p.location, p.spans["location"] = r.group("r"), r.span("r")
