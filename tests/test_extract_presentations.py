@@ -484,6 +484,7 @@ def test_two_titled_talks_in_prose_each_keep_their_time_and_format():
     assert [(p.kind, p.starts_at) for p in talks] == [("oral", "2025-06-21T14:10:00-05:00"),
                                                       ("poster", "2025-06-22T12:30:00-05:00")]
     assert talks[1].title == "Early Feasibility of an Implanted Glucose Sensor in Adults"
+    assert (talks[0].location, talks[1].location) == ("Innovation Hub", None)
 
 
 def test_a_titled_workshop_is_a_talk():

@@ -45,8 +45,8 @@ TODAY = re.compile(r"(?i)\btoday\b(?:(?!\b(?:recently|previously|earlier|origina
 
 
 # the room a sentence puts the talk in: "in Room 153B", "in the Health Innovation Pavilion"
-ROOM = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Auditorium|"
-                  r"Theat(?:er|re)|Pavilion|Foyer)\b(?:\s+#?\s*[A-Z0-9][\w-]*){0,2})")
+ROOM = re.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?P<r>(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ballroom|Hall|Room|Auditorium|"
+                  r"Theat(?:er|re)|Pavilion|Foyer|Hub|Stage)\b(?:\s+#?\s*[A-Z0-9][\w-]*){0,2})")
 
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪]|\d{1,2}[.)])")

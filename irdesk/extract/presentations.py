@@ -16,7 +16,7 @@ import re
 from .compounds import squash
 from .dates import DATE, TIME, add_time, date_from_match, find_when, is_range, localize, time_from_match, zone_and_end
 from .meetings import MEETING_WORDS, Meetings, find_mentions, is_investor_meeting, is_meeting_name
-from .mentions import PERSON_PRESENTS, meetings_only, prose_mentions, sentence_at
+from .mentions import PERSON_PRESENTS, ROOM as PROSE_ROOM, meetings_only, prose_mentions, sentence_at
 from .model import Compound, Presentation, Release, Span
 from .release import default_year
 from .schedule import KIND, MARKER, SENTENCE, complete, heading_kind, kind_of, numbered
@@ -538,6 +538,9 @@ def _prose(text: str, year: int | None, start: int, body_end: int,
                 when = d and (dated or _YEAR.search(d.group(0))) and find_when(text, d.start(), m.start(), year, floor=s)
                 if when:
                     p.starts_at, p.spans["starts_at"] = when
+            r = PROSE_ROOM.search(text, sentence_at(text, m.start(), floor, m.start())[0], m.start())
+            if p.location is None and r:  # "will deliver a live presentation in the Innovation Hub titled …"
+                p.location, p.spans["location"] = r.group("r"), r.span("r")
             found.append((p, sentence_start, end))
     return found
 
