@@ -65,6 +65,9 @@ class Figures:
     sentences: list[str] = field(default_factory=list)
     tracebacks: list[str] = field(default_factory=list)
     elapsed: float = 0.0
+    imported_by: float = 0.0  # seconds from the start until the last importer ended
+    edited_by: float = 0.0  # likewise for the editors (less: they edited while importers wrote)
+    saves: list[float] = field(default_factory=list)  # seconds each landed edit took, retries included
     stored: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -100,12 +103,14 @@ def run(location: str | Path, load: Load, folder: Path) -> Figures:
     landed: list[tuple[int, str]] = []
     for proc in importers:
         out, err = proc.communicate()
+        fig.imported_by = time.perf_counter() - started
         for line in out.splitlines()[:-1]:  # the last line is the summary
             fig.outcomes[_status(line)] += 1
         fig.refused += proc.returncode == 2
         _errors(fig, "importer", proc.returncode not in (0, 1), err)
     for proc in editors:
         out, err = proc.communicate()
+        fig.edited_by = max(fig.edited_by, said_at(started, out))
         _errors(fig, "editor", proc.returncode != 0, err)
         if out.strip():
             said = json.loads(out.strip().splitlines()[-1])
@@ -114,6 +119,7 @@ def run(location: str | Path, load: Load, folder: Path) -> Figures:
             fig.failed += len(said["failed"])
             fig.sentences += said["failed"]
             landed += [tuple(pair) for pair in said["landed"]]
+            fig.saves += said["saves"]
     fig.elapsed = time.perf_counter() - started
     for log in folder.rglob("irdesk.log*"):
         text = log.read_text(encoding="utf-8", errors="replace")
@@ -121,6 +127,13 @@ def run(location: str | Path, load: Load, folder: Path) -> Figures:
             fig.tracebacks.append(f"{log.name}: {text.strip().splitlines()[-1]}")
     check(location, load, fig, landed)
     return fig
+
+
+def said_at(started: float, out: str) -> float:
+    """When an editor ended, from the clock it printed (the one ``perf_counter`` reads)."""
+    with contextlib.suppress(ValueError, KeyError, IndexError):
+        return json.loads(out.strip().splitlines()[-1])["ended"] - started
+    return 0.0
 
 
 def _status(line: str) -> str:
@@ -203,7 +216,7 @@ def edit_as(editor: int, location: str, load: Load) -> dict:
     from irdesk.store import Conflict, Store, StoreError
 
     rng = random.Random(editor)
-    said = {"landed": [], "conflicts": 0, "failed": []}
+    said = {"landed": [], "conflicts": 0, "failed": [], "saves": []}
     deadline = time.monotonic() + 120
     with Store(location) as store:
         n = 0
@@ -217,10 +230,12 @@ def edit_as(editor: int, location: str, load: Load) -> dict:
             try:
                 version = store.release(rid)["version"]
                 time.sleep(load.think)
+                start = time.perf_counter()
                 for _ in range(20):
                     try:
                         store.edit("releases", rid, "city", value, version=version)
                         said["landed"].append((rid, value))
+                        said["saves"].append(time.perf_counter() - start)
                         break
                     except Conflict as conflict:  # "keep mine"
                         said["conflicts"] += 1
@@ -229,6 +244,7 @@ def edit_as(editor: int, location: str, load: Load) -> dict:
                     said["failed"].append("twenty conflicts in a row")
             except StoreError as exc:
                 said["failed"].append(str(exc))
+    said["ended"] = time.perf_counter()  # CLOCK_MONOTONIC: the same clock in every process
     return said
 
 
@@ -241,6 +257,10 @@ def report(name: str, load: Load, fig: Figures) -> None:
     print(f"[{name}] editors: {load.editors} x {load.edits} edits: {fig.landed} landed "
           f"({fig.conflicts} conflicts kept mine), {fig.failed} failed" +
           (f" ({Counter(fig.sentences).most_common(1)[0][0]})" if fig.sentences else ""))
+    saves = sorted(fig.saves) or [0.0]
+    print(f"[{name}] timing: importers done at {fig.imported_by:.1f} s ({fig.files / fig.imported_by:.0f} files/s "
+          f"together), editors at {fig.edited_by:.1f} s; a save took p50 {saves[len(saves) // 2] * 1000:.0f} ms, "
+          f"p95 {saves[int(len(saves) * 0.95)] * 1000:.0f} ms, max {saves[-1] * 1000:.0f} ms")
     print(f"[{name}] checks: {'all hold' if not fig.problems else '; '.join(fig.problems[:8])}; "
           f"{fig.elapsed:.1f} s in all", flush=True)
 
