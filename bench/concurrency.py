@@ -92,34 +92,27 @@ def run(location: str | Path, load: Load, folder: Path) -> Figures:
     """The load on a new store at ``location``; ``folder`` holds the files and the processes' logs."""
     fig = Figures()
     folders, fig.files, fig.distinct = write_folders(folder, load)
-    env = {**os.environ, "XDG_DATA_HOME": str(folder / "data")}  # a team store's log goes here
     started = time.perf_counter()
-    importers = [subprocess.Popen([sys.executable, "main.py", "import", str(sub), "--db", str(location)],
-                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for sub in folders]
-    editors = [subprocess.Popen([sys.executable, __file__, "--edit-as", str(n), str(location), json.dumps(vars(load))],
-                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    importers = [_start(folder, f"importer{n}", ["main.py", "import", str(sub), "--db", str(location)])
+                 for n, sub in enumerate(folders)]
+    editors = [_start(folder, f"editor{n}", [__file__, "--edit-as", str(n), str(location), json.dumps(vars(load))])
                for n in range(load.editors)]
-    landed: list[tuple[int, str]] = []
-    for proc in importers:
-        out, err = proc.communicate()
+    for proc, out, err in _ended(importers):
         fig.imported_by = time.perf_counter() - started
         for line in out.splitlines()[:-1]:  # the last line is the summary
             fig.outcomes[_status(line)] += 1
         fig.refused += proc.returncode == 2
         _errors(fig, "importer", proc.returncode not in (0, 1), err)
-    for proc in editors:
-        out, err = proc.communicate()
-        fig.edited_by = max(fig.edited_by, said_at(started, out))
+    landed: list[tuple[int, str]] = []
+    for proc, out, err in _ended(editors):
         _errors(fig, "editor", proc.returncode != 0, err)
         if out.strip():
             said = json.loads(out.strip().splitlines()[-1])
-            fig.landed += len(said["landed"])
-            fig.conflicts += said["conflicts"]
-            fig.failed += len(said["failed"])
-            fig.sentences += said["failed"]
-            landed += [tuple(pair) for pair in said["landed"]]
+            fig.edited_by = max(fig.edited_by, said["ended"] - started)  # perf_counter: one clock for all
+            fig.landed, fig.conflicts = fig.landed + len(said["landed"]), fig.conflicts + said["conflicts"]
+            fig.failed, fig.sentences = fig.failed + len(said["failed"]), fig.sentences + said["failed"]
             fig.saves += said["saves"]
+            landed += [tuple(pair) for pair in said["landed"]]
     fig.elapsed = time.perf_counter() - started
     for log in folder.rglob("irdesk.log*"):
         text = log.read_text(encoding="utf-8", errors="replace")
@@ -129,11 +122,18 @@ def run(location: str | Path, load: Load, folder: Path) -> Figures:
     return fig
 
 
-def said_at(started: float, out: str) -> float:
-    """When an editor ended, from the clock it printed (the one ``perf_counter`` reads)."""
-    with contextlib.suppress(ValueError, KeyError, IndexError):
-        return json.loads(out.strip().splitlines()[-1])["ended"] - started
-    return 0.0
+def _start(folder: Path, name: str, args: list[str]) -> tuple[subprocess.Popen, Path]:
+    """A process whose output goes to files (a pipe nobody reads yet would stall it)."""
+    env = {**os.environ, "XDG_DATA_HOME": str(folder / "data")}  # a team store's log goes here
+    out = folder / f"{name}.out"
+    with open(out, "w") as stdout, open(out.with_suffix(".err"), "w") as stderr:
+        return subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, stdout=stdout, stderr=stderr, text=True), out
+
+
+def _ended(started: list[tuple[subprocess.Popen, Path]]):
+    for proc, out in started:
+        proc.wait()
+        yield proc, out.read_text(encoding="utf-8"), out.with_suffix(".err").read_text(encoding="utf-8")
 
 
 def _status(line: str) -> str:
