@@ -204,3 +204,17 @@ def test_a_team_store_is_told_from_a_file(text, team):
     assert is_team_store(text) is team
     if team:
         assert is_team_store(safe_conninfo(text))  # what is remembered opens as a team store again
+
+
+def test_a_team_store_of_an_earlier_version_is_brought_up_to_date(pg_url):
+    import psycopg
+
+    from irdesk.store.postgres.schema import STEPS
+
+    Store(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # as the first version left it
+        conn.execute("DELETE FROM irdesk_migrations WHERE name = 'p002_list_order_indexes'")
+        conn.execute("DROP INDEX releases_by_date")
+    with Store(pg_url) as store:
+        assert [row[0] for row in store.db.execute("SELECT name FROM irdesk_migrations ORDER BY name")] == list(STEPS)
+        assert store.db.execute("SELECT to_regclass('releases_by_date')").fetchone()[0] is not None

