@@ -4,7 +4,7 @@ a new SQLite file and (with ``--pg``) a new PostgreSQL database; prints import t
 to end, with extraction) against inserting the raw texts alone, re-import of stored releases,
 full-text search p50/p95 and the first page of each tab, then both side by side.
 
-    .venv/bin/python bench/store.py [--count 100000] [--db PATH] [--pg SERVER_URL] [--keep]
+    .venv/bin/python bench/store.py [--count 100000] [--db PATH] [--pg SERVER_URL | --db SERVER_URL] [--keep]
     .venv/bin/python bench/store.py --profile 1000 --pg SERVER_URL   # where PostgreSQL's time goes
 
 ``--pg``: a libpq URL of any database on a server (e.g. ``postgresql://irdesk@/postgres?host=/tmp/devpg&port=55432``);
@@ -44,12 +44,16 @@ def ms(seconds: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="where to build the SQLite store (default: a temporary folder)")
+    parser.add_argument("--db", help="where to build the SQLite store (default: a temporary folder); "
+                        "a postgresql:// URL is taken as --pg")
     parser.add_argument("--pg", metavar="SERVER_URL", help="also build a PostgreSQL store in a new database there")
     parser.add_argument("--keep", action="store_true", help="keep the stores (bench/startup.py can use the file)")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="instead: store N pre-extracted releases on each back end, counting statements")
     args = parser.parse_args()
+    if args.db and str(args.db).startswith(("postgresql://", "postgres://")):
+        args.pg, args.db = args.db, None  # the spelling: --db postgresql://...
+    args.db = Path(args.db) if args.db else None
     if args.profile:
         import storeprofile
 
