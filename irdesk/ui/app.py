@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -42,6 +40,10 @@ def install_excepthook(folder: Path) -> None:
     goes on."""
 
     def hook(kind, value, tb) -> None:
+        # logging and traceback load here, on a failure, not before the first paint (12 ms).
+        import logging
+        import traceback
+
         from PySide6.QtWidgets import QMessageBox
 
         log_path = start_log(folder)  # set up after the first paint, unless an error comes first

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import logging
 import weakref
 from collections.abc import Iterator
 
@@ -71,6 +70,7 @@ class StoreWatcher(QThread):
                     self.changed.emit(set(EVERYTHING))
                 found = watcher.wait(WAIT_S)
             except Exception as exc:  # noqa: BLE001 - any failure of the connection: try again later
+                import logging  # on failure only: not loaded before the first paint
                 logging.getLogger(__name__).info("watching the store failed: %s", exc)
                 if watcher is not None:
                     with contextlib.suppress(Exception):

@@ -4,7 +4,6 @@ password (libpq finds passwords itself: ~/.pgpass, a service file, PGPASSWORD)."
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,6 +87,7 @@ def open_at_start(db: str | None = None, ask: Callable[[str], bool] = offer_own_
     except StoreError as exc:
         if db or not ask(str(exc)):
             raise
+        import logging  # on failure only: not loaded before the first paint
         logging.getLogger(__name__).warning("the store chosen last could not be opened: %s", exc)
         return Store(default_store_path())
 
@@ -129,6 +129,8 @@ def opening(location: str | os.PathLike | None) -> Task:
 def log_path(store: Store) -> Path:
     """Where unexpected errors are logged: the file ``setup_logging`` chose at start (the
     store may have been switched since), else the store's own log folder."""
+    import logging
+
     from ..logsetup import LOG_NAME
 
     for handler in logging.getLogger("irdesk").handlers:

@@ -16,9 +16,7 @@ to them; the walks resume over everything (``gc.unfreeze``) once no work runs.""
 from __future__ import annotations
 
 import gc
-import logging
 import threading
-import traceback
 from collections import deque
 from collections.abc import Callable
 
@@ -133,7 +131,9 @@ class Task(QRunnable):
         try:
             result = self.work(self.progress)
         except Exception:  # noqa: BLE001 - reported on the GUI thread, never lost
+            import logging  # on failure only: not loaded before the first paint
             logging.getLogger(__name__).exception("background work failed")
+            import traceback  # on failure only: not loaded before the first paint
             result = _Failure(traceback.format_exc())
         finally:
             FROZEN.end()
