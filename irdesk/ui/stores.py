@@ -14,8 +14,6 @@ from .settings import settings
 from .tasks import Task
 
 KEY = "store/location"
-# libpq names these first when it writes a string back; ``is_team_store`` knows a string by them.
-LEADING = ("service", "dbname", "host")
 
 
 def team_location(conninfo: str, keep_password: bool = False) -> str:
@@ -31,11 +29,9 @@ def team_location(conninfo: str, keep_password: bool = False) -> str:
     except Exception as exc:  # psycopg's ProgrammingError: libpq could not read it
         lines = [line for line in str(exc).splitlines() if line.strip()]
         raise ValueError(f"This is not a connection string libpq can read ({lines[-1] if lines else exc}).") from exc
-    first = [key for key in LEADING if parts.get(key)]
-    if not first:
+    if not any(parts.get(key) for key in ("service", "dbname", "host")):
         raise ValueError("Name at least a database, a server or a service.")
-    # libpq writes "user=…" first, which would read as a file name: lead with one of ours.
-    return make_conninfo(**{key: parts[key] for key in first}, **{k: v for k, v in parts.items() if k not in first})
+    return make_conninfo(**parts)
 
 
 def is_own(location: str | os.PathLike | None) -> bool:

@@ -38,23 +38,8 @@ def default_store_path() -> Path:
 
 @contextlib.contextmanager
 def writing(conn: sqlite3.Connection) -> Iterator[None]:
-    """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``).
-
-    A deferred ``BEGIN`` reads, then asks for the lock when it first writes; when another
-    process holds it then, SQLite cannot wait (it would deadlock) and fails at once, busy
-    timeout or not. Taking the lock up front makes every writer wait its turn instead.
-    Inside a transaction already, this is a savepoint."""
-    if conn.in_transaction:
-        conn.execute("SAVEPOINT irdesk_write")
-        try:
-            yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK TO SAVEPOINT irdesk_write")
-                conn.execute("RELEASE SAVEPOINT irdesk_write")
-            raise
-        conn.execute("RELEASE SAVEPOINT irdesk_write")
-        return
+    """A transaction that takes the write lock first (``BEGIN IMMEDIATE``), for the upgrade
+    that runs before the store's ``Db`` exists (``Db.writing`` is the one used otherwise)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
