@@ -22,7 +22,8 @@ BACKGROUND_WAIT_S = 60.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
 STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
-         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections", "m008_row_versions")
+         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections", "m008_row_versions",
+         "m009_fts_written_at_commit")
 
 
 def default_store_path() -> Path:
