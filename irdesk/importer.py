@@ -344,20 +344,19 @@ def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, _Stored]:
     """Which items are files already stored, byte for byte (found without reading them)."""
     import hashlib  # only importing needs it
 
-    from .store.writer import stored_file
+    from .store.writer import stored_files
 
-    known = {}
+    hashed = []
     for n, item in enumerate(items):
         try:
             data = item.path.read_bytes() if item.path is not None else (item.data or b"")
         except OSError:
             continue  # the reader will say why
         item.digest = hashlib.sha1(data).hexdigest()
-        with store.db.guarded():
-            found = stored_file(store.db, item.digest, item.label)
-        if found is not None:
-            known[n] = _Stored(*found)
-    return known
+        hashed.append(n)
+    with store.db.guarded():
+        found = stored_files(store.db, [(items[n].digest, items[n].label) for n in hashed])
+    return {n: _Stored(*stored) for n, stored in zip(hashed, found) if stored is not None}
 
 
 def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:
