@@ -196,4 +196,3 @@ END""")
   INSERT OR IGNORE INTO "{table}_unindexed" (id) VALUES (new.id);
 END""")
         db.execute(f'INSERT INTO "{table}_fts" ("{table}_fts") VALUES (\'rebuild\')')
-
