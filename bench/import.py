@@ -102,8 +102,10 @@ def _measure_store_time(root: Path, folder: Path) -> dict:
                 store.add(release, _source(item))
                 tick()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        store.close()
-    return {"releases": len(parsed), "wall_ms": wall / len(parsed) * 1000, "cpu_ms": cpu / len(parsed) * 1000}
+        store.close()  # (the last connection: the WAL is written back into the file)
+        size = (Path(tmp) / "bench.db").stat().st_size
+    return {"releases": len(parsed), "wall_ms": wall / len(parsed) * 1000, "cpu_ms": cpu / len(parsed) * 1000,
+            "size_mb": size / 1e6}
 
 
 def reading_alone(folder: Path) -> tuple[int, float]:
@@ -139,7 +141,7 @@ def report(label: str, n: int, reading: float, best: dict, store: dict) -> None:
     print(f"  import again (all stored): {again:.2f} s = {n / again:,.0f} files/s "
           f"(CPU {again_cpu:.2f} s)  [{again_line}]")
     print(f"  store time (Store.add, bulk set, one process): {store['wall_ms']:.2f} ms per release "
-          f"(CPU {store['cpu_ms']:.2f} ms)")
+          f"(CPU {store['cpu_ms']:.2f} ms; store {store['size_mb']:.1f} MB)")
 
 
 def main() -> int:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every row of a SQLite store as text, to tell whether a change to the writer changed what
-is stored: all tables with their ids, the full-text indexes term by term (fts5vocab), times
-masked. Two stores built the same way before and after a change must dump the same.
+is stored: all tables with their ids, the full-text indexes term by term (fts5vocab: which
+rows hold each term, whatever detail the index keeps), times masked. Two stores built the
+same way before and after a change must dump the same.
 
     .venv/bin/python bench/store_dump.py STORE.db OUT.txt
 """
@@ -30,9 +31,9 @@ def dump(db: sqlite3.Connection, out) -> None:
         if name.endswith("_fts"):
             db.execute(f"CREATE VIRTUAL TABLE temp.vocab_{name} USING fts5vocab(main, {name}, instance)")
             out.write(f"## terms of {name}\n")
-            for row in db.execute(f"SELECT term, doc, col, offset FROM temp.vocab_{name} ORDER BY 1, 2, 3, 4"):
+            for row in db.execute(f"SELECT DISTINCT term, doc FROM temp.vocab_{name} ORDER BY 1, 2"):
                 out.write(repr(row) + "\n")
-            db.execute(f"INSERT INTO {name}({name}) VALUES ('integrity-check')")
+            db.execute(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")  # against the rows too
 
 
 if __name__ == "__main__":

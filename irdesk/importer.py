@@ -319,10 +319,12 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
         if on_outcome:
             on_outcome(outcome)
     progress = progress or Progress()
-    # The extractor loads in the fork server as soon as one file is found new, while the
-    # rest are looked up here (a batch of files all stored already never starts it).
-    known = _known_by_bytes(store, items, _prepare_workers if workers > 0 and len(items) > 1 else None)
+    known = _known_by_bytes(store, items)
     to_read = [item for n, item in enumerate(items) if n not in known]
+    if workers > 0 and len(to_read) > 1:
+        from .workers import prepare
+
+        prepare()  # the extractor loads in the fork server while the first stored files are added
     parses = _parses(to_read, workers, time_limit, progress)
 
     def entries():
@@ -338,37 +340,23 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], progress: Pro
     return empty + _add_all(store, entries(), len(items), progress, on_outcome)
 
 
-def _prepare_workers() -> None:
-    from .workers import prepare
-
-    prepare()
-
-
-def _known_by_bytes(store: Store, items: list[Item],
-                    on_first_new: Callable[[], None] | None = None) -> dict[int, _Stored]:
-    """Which items are files already stored, byte for byte (found without reading them);
-    ``on_first_new`` is called once, as soon as one is not."""
+def _known_by_bytes(store: Store, items: list[Item]) -> dict[int, _Stored]:
+    """Which items are files already stored, byte for byte (found without reading them)."""
     import hashlib  # only importing needs it
 
-    from .store.writer import stored_file
+    from .store.writer import stored_files
 
-    known = {}
+    hashed = []
     for n, item in enumerate(items):
         try:
             data = item.path.read_bytes() if item.path is not None else (item.data or b"")
         except OSError:
-            data = None  # the reader will say why
-        found = None
-        if data is not None:
-            item.digest = hashlib.sha1(data).hexdigest()
-            with store.db.guarded():
-                found = stored_file(store.db, item.digest, item.label)
-        if found is not None:
-            known[n] = _Stored(*found)
-        elif on_first_new is not None:
-            on_first_new()
-            on_first_new = None
-    return known
+            continue  # the reader will say why
+        item.digest = hashlib.sha1(data).hexdigest()
+        hashed.append(n)
+    with store.db.guarded():
+        found = stored_files(store.db, [(items[n].digest, items[n].label) for n in hashed])
+    return {n: _Stored(*stored) for n, stored in zip(hashed, found) if stored is not None}
 
 
 def _raise_or_return(result: ParsedRelease | ReadError) -> ParsedRelease:

@@ -57,23 +57,3 @@ def test_a_runaway_file_does_not_take_the_file_handed_out_after_it(tmp_path):
     assert isinstance(results[0][1], ReadError) and "took too long" in str(results[0][1])
     assert not isinstance(results[1][1], ReadError) and not isinstance(results[2][1], ReadError)
 
-
-def test_the_readers_start_only_when_a_file_is_new(tmp_path):
-    """Files already stored are found by their bytes; the fork server (the extractor's load)
-    is started as soon as one file is new, and never for a batch that is all stored."""
-    from irdesk.importer import _known_by_bytes, import_paths
-    from irdesk.store import Store
-
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(release_text(), encoding="utf-8")
-    new.write_text(release_text(code="NWT-310", headline="Northwind Starts a Phase 2 Trial of NWT-310"),
-                   encoding="utf-8")
-    store = Store(tmp_path / "s.db")
-    import_paths(store, [old])
-    started = []
-    known = _known_by_bytes(store, [Item.file(old), Item.file(old)], lambda: started.append(1))
-    assert sorted(known) == [0, 1] and started == []
-    known = _known_by_bytes(store, [Item.file(old), Item.file(new), Item.file(tmp_path / "gone.txt")],
-                            lambda: started.append(1))
-    assert sorted(known) == [0] and started == [1]
-    store.close()

@@ -65,6 +65,10 @@ class Db:
         """Links checked at commit, not per statement: parents and children come and go together."""
         raise NotImplementedError
 
+    def batching(self, on: bool) -> None:
+        """Many writes follow, each in a savepoint of a long transaction (``Store.batched``), or
+        no longer (``on`` False); called outside a transaction."""
+
     # Transactions
     @property
     def in_transaction(self) -> bool:

@@ -156,6 +156,7 @@ class Store:
             seconds = min(seconds, TEAM_BATCH_S)
         state = {"count": 0, "since": time.monotonic()}
         self._batching = True
+        self.db.batching(True)
 
         def tick() -> bool:
             state["count"] += 1
@@ -177,13 +178,15 @@ class Store:
         finally:
             self._batching = False
             # Whatever is in the transaction is whole releases: keep it, even when stopping early.
-            if self.db.in_transaction:
-                try:
+            try:
+                if self.db.in_transaction:
                     with self.db.guarded():
                         self.db.commit()
-                except StoreError:
-                    self.db.rollback()
-                    raise
+            except StoreError:
+                self.db.rollback()
+                raise
+            finally:
+                self.db.batching(False)
 
     @contextlib.contextmanager
     def recording_import(self, parsed: list[ParsedRelease], label: str = "Import") -> Iterator[list[Change]]:

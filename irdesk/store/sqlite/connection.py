@@ -11,10 +11,11 @@ import contextlib
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import StoreError, StoreMissing, StoreReadOnly, StoreTooNew, translate
+from ..errors import _BUSY, _LOCKED, StoreError, StoreMissing, StoreReadOnly, StoreTooNew, translate
 
 BUSY_TIMEOUT_S = 5.0
 # Work off the GUI thread (an import) can wait longer for its turn: nobody watches it freeze.
@@ -22,7 +23,8 @@ BACKGROUND_WAIT_S = 60.0
 APP_FOLDER = "IR Desk"
 # The schema's steps, in order; schema.py defines them (a test keeps the two in step).
 STEPS = ("m001_initial", "m002_release_keys", "m003_span_entity_index", "m004_fts_follows_indexed_columns",
-         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections", "m008_row_versions")
+         "m005_case_blind_sort_indexes", "m006_source_digest", "m007_corrections", "m008_row_versions",
+         "m009_fts_written_at_commit")
 
 
 def default_store_path() -> Path:
@@ -82,7 +84,7 @@ def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEO
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "not a database" shows here
         _refuse_newer(applied_steps(conn), path)  # before anything below changes the file
         if not readonly:
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn, busy_timeout)
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         # 64 MB of page cache (grown only as used): a large store's index pages stay in memory
@@ -94,6 +96,21 @@ def connect(path: Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEO
             conn.execute("PRAGMA query_only=ON")
         bring_up_to_date(conn, path, readonly)
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """Switching a new file to WAL needs it alone for a moment, and SQLite fails at once rather
+    than wait when another program is opening the same new store: tried again until the busy
+    timeout (a store already in WAL answers at once)."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in (_BUSY, _LOCKED) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _make_folder(path: Path) -> None:

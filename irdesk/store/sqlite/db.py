@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -11,6 +12,10 @@ from pathlib import Path
 from ..db import Db, Watcher
 from ..errors import StoreCorrupt, translate
 from .connection import BUSY_TIMEOUT_S, connect, guarded, latest_backup
+from .fts import any_waiting, index_waiting
+
+# What FTS5's unicode61 reads as one word of a typed one: letters and digits (an underscore parts them).
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 class SqliteDb(Db):
@@ -24,6 +29,8 @@ class SqliteDb(Db):
         self.busy_timeout = busy_timeout
         self.conn = connect(path, readonly, busy_timeout, create)
         self.readonly = readonly
+        if not readonly:
+            self._index_leftovers()
         self._sound = False
         self._columns: dict[str, list[str]] = {}
 
@@ -40,15 +47,33 @@ class SqliteDb(Db):
         return cursor.lastrowid if cursor.rowcount else None
 
     def text_filter(self, kind: str, words: list[str], column: str) -> tuple[str, list]:
-        # Every word quoted (no FTS5 operators from what a user types), the last a prefix.
-        quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+        # Every word quoted (no FTS5 operators from what a user types), the last a prefix; a
+        # word the index holds as several ("foo_bar") is each of them, as on PostgreSQL (the
+        # index knows no phrases: see m009).
+        quoted = [f'"{t}"' for word in words for t in _TOKEN.findall(word)]
+        if not quoted:
+            return "1=0", []
         quoted[-1] += "*"
         return f"{column} IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)", [" ".join(quoted)]
+
+    def _index_leftovers(self) -> None:
+        """Rows committed unindexed (by a program that wrote the file without this class) are indexed now."""
+        with guarded(self.path):
+            if any_waiting(self.conn) and not self.conn.execute("PRAGMA query_only").fetchone()[0]:
+                with self.writing():
+                    pass  # the commit indexes them
 
     def stored_columns(self, table: str) -> list[str]:
         if table not in self._columns:
             self._columns[table] = [row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")]
         return self._columns[table]
+
+    def batching(self, on: bool) -> None:
+        # A savepoint keeps a copy of each page it changes, in a temporary file once past 64 KB
+        # (most adds are): in memory instead, storing a release takes a sixth less time. Only
+        # while batching: other temporary data (a large sort) may well stay on disk.
+        if not self.conn.in_transaction:
+            self.conn.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
 
     def defer_constraints(self) -> None:
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -63,6 +88,8 @@ class SqliteDb(Db):
         self.conn.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
+        if self.conn.in_transaction:
+            index_waiting(self.conn)  # the rows this transaction added, indexed before others see them
         self.conn.commit()
 
     def rollback(self) -> None:
