@@ -48,7 +48,8 @@ LABELS = {
     "formatted": r"(?:Late-Breaking |Moderated |Mini-)?(?:Oral|E-?Poster|Poster|Podium)(?: Presentation)?",
 }
 # "**Title:**" / "__Title__:": Markdown bold around a label
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+# The look-ahead names every label's first letter: the many case-blind alternatives are slow to fail.
+LABEL = re.compile(r"(?=[abcdeflmoprstvw])(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
                    + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
