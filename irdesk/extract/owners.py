@@ -19,7 +19,7 @@ ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\
 APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
 ORG_END = re.compile(rf"\b({ORG})$")
 # A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
-PHRASE = re.compile(rf"\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
+PHRASE = re.compile(rf"(?=[cdmo])\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
                     rf"(?: and (?:developed|marketed|commercialized|manufactured))? by)\s+(?:the\s+)?({ORG})")
 FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|After|Before|Since|Unlike|Like|Than|Versus|Announces?|Presents?|Reports?|Highlights?|"
                            r"Shares?|Receives?|Completes?|Showing|Highlighting|Featuring|Following|Including|Regarding)\s+")
