@@ -55,3 +55,14 @@ def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int], end: int) 
             if m:
                 last = m.end()
                 yield m
+
+
+def starts_of(text: str, needles: Iterable[str], start: int, end: int) -> list[int]:
+    """Where any of ``needles`` starts in ``text[start:end]`` (the whole needle inside), sorted."""
+    found = set()
+    for needle in needles:
+        at = text.find(needle, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(needle, at + 1, end)
+    return sorted(found)
