@@ -14,7 +14,6 @@ from pathlib import Path
 from ..formats import EXTENSIONS
 from .document import Document, ReadError
 from .html import read_html
-from .mail import read_email
 from .pdf import read_pdf
 from .text import read_text, sniff_binary
 
@@ -24,6 +23,16 @@ Reader = Callable[[bytes], Document]
 
 # The largest file we read: real releases are kilobytes, a PDF a few megabytes.
 MAX_BYTES = 25 * 1024 * 1024
+
+
+
+def read_email(data: bytes) -> Document:
+    """The mail reader, imported on first use: the ``email`` package costs ~8 ms to import, paid
+    by every process that starts the extractor, and saved e-mails are rare."""
+    from .mail import read_email as read
+
+    return read(data)
+
 
 READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "pdf": read_pdf, "email": read_email}
 
