@@ -24,6 +24,7 @@ from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_
 from .sections import Sections
 from .targets import find_target, target_sentences
 from .textfind import find_all, squash, ticker_of, word_hits
+from .textutil import lower
 from .vocab import load_words
 
 __all__ = ["extract_compounds", "squash"]
@@ -190,7 +191,7 @@ FULL_LENGTH = 1500
 def _medical(text: str) -> bool:
     if len(text) < FULL_LENGTH:
         return True
-    low, seen = text.lower(), 0
+    low, seen = lower(text), 0
     for word in MEDICAL:
         if word in low:
             seen += 1
@@ -551,7 +552,7 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
 
 def _lowered(text: str) -> str:
     """``text`` in lower case, offsets kept (a letter whose lower case is longer stays as it is)."""
-    low = text.lower()
+    low = lower(text)
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .textutil import lower
 from .vocab import load_rows, load_words
 
 # Lower case or Capitalized words; an INN is rarely shorter than seven letters.
@@ -179,7 +180,7 @@ def find_inns(text: str) -> Iterator[InnMatch]:
 
     def pair_counts(chunk: str) -> int:
         nonlocal low
-        low = low if low is not None else text.lower()
+        low = low if low is not None else lower(text)
         pair = " ".join(chunk.split()[-2:]).lower()
         return low.count(pair)
 

@@ -24,6 +24,7 @@ from .sections import Sections
 from .quotes import quoted
 from .textfind import find_all
 from .textutil import QUOTES, clean, folds_plainly, lines
+from .textutil import lower as lowered
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
@@ -310,7 +311,7 @@ _LABEL_WORDS_LOWER = re.compile(_LABEL_WORD_LIST)  # the same, over lower-cased 
 def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
     out = []
-    low = text.lower() if folds_plainly(text) else None  # a plain search there: far faster
+    low = lowered(text) if folds_plainly(text) else None  # a plain search there: far faster
     for ln in lines(text):
         colon, seen = ln.text.find(":"), 0
         while colon >= 0 and seen < 400:  # a body that lost its line breaks is one long line
@@ -332,7 +333,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Rows of a schedule table that start with the abstract number."""
     rows = []
-    lower = text.lower()
+    lower = lowered(text)
     if "abstract" not in lower and "poster" not in lower:
         return rows
     all_lines = lines(text)
@@ -801,7 +802,7 @@ def _kinds(text: str, start: int, end: int) -> list[re.Match]:
     tried only at its words in the lower-cased text (and at the "e-" of "e-poster")."""
     if not folds_plainly(text):
         return list(KIND.finditer(text, start, end))
-    low = text.lower()
+    low = lowered(text)
     starts = set()
     for word in _KIND_WORDS:
         for at in find_all(low[start:end], word):
