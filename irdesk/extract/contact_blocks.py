@@ -18,7 +18,7 @@ from .model import Span
 from .people import is_person, leading_person
 from .phones import find_phones
 from .textfind import find_all, matches_at
-from .textutil import folds_plainly
+from .textutil import folds_plainly, lower
 
 STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"
                   r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
@@ -58,7 +58,7 @@ LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?=[A-Z])(?:(?<=[.)0-9a-z])|(?<=\. 
 def _keyword_positions(text: str, start: int) -> list[int]:
     """Where a label word occurs: every label is near one (plain ``find`` is far cheaper
     than trying the label pattern at every line start)."""
-    low = text.lower()
+    low = lower(text)  # the view is the text itself when it has no marks: then computed already
     found = []
     for short in ("IR", "PR"):
         at = text.find(short, start)
