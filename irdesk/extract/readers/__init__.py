@@ -8,6 +8,7 @@ understands.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,14 +80,18 @@ def read_bytes(data: bytes, name: str | None = None) -> Document:
 def read_file(path: str | os.PathLike) -> Document:
     path = Path(path)
     try:
-        if path.is_dir():
+        info = path.stat()  # one stat for both questions
+        if stat.S_ISDIR(info.st_mode):
             raise ReadError("it is a folder, not a file")
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_BYTES:
             raise ReadError(f"the file is too large ({size / 2**20:.0f} MB; "
                             f"a release is at most {MAX_BYTES // 2**20} MB)")
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # read(n) allocates n bytes first: ask for the file's size (and the rest, should it have grown).
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except PermissionError:
