@@ -13,7 +13,8 @@ import functools
 import re
 
 from .model import Release
-from .textfind import ticker_of
+from .textfind import find_all, ticker_of
+from .textutil import folds_plainly, lower
 
 ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
 APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
@@ -173,9 +174,18 @@ def plausible_org(name: str, text: str) -> bool:
         return False  # "Topline Data's": ordinary words, capitalised
     if name.isupper() and len(words) > 1 and not ORG_WORDS.search(" " + name.title()):
         return False  # "NEW TAIPEI CITY"
-    if (name + "'s" in text or name + "’s" in text) and re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I):
+    if (name + "'s" in text or name + "’s" in text) and _eponym(name, text):
         return False
     return True
+
+
+def _eponym(name: str, text: str) -> bool:
+    """Whether ``name`` stands before a disease anywhere in ``text``, in any case ("Crohn's disease")."""
+    if not (name.isascii() and folds_plainly(text)):
+        return bool(re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I))
+    # The name's places in the lower-cased text are its case-blind matches (an ASCII name, a text
+    # without the letters re.I reads as ASCII ones): no new pattern to compile and scan with.
+    return any(DISEASE_AFTER.match(text, at + len(name)) for at in find_all(lower(text), name.lower()))
 
 
 # "Opdivo® is a registered trademark of Bristol-Myers Squibb Company.": a legend names the mark's owner.
