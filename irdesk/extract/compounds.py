@@ -91,9 +91,24 @@ TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\
 
 
 
-def _lower_words(text: str) -> set[str]:
-    # Words of prose, not of addresses ("ir@halvorsen.example").
-    return set(re.findall(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)", text))
+# Words of prose, not of addresses ("ir@halvorsen.example").
+LOWER_WORD = re.compile(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)")
+
+
+def _in_prose(text: str, word: str) -> bool:
+    """Whether ``word`` is among LOWER_WORD's matches in ``text``: asked at the word's places (one
+    or two words a release), not by listing every word. A match never starts inside another, so
+    the matches are those that the pattern makes at a place of the word, ending with it."""
+    n, at, tries = len(word), text.find(word), 0
+    while at >= 0 and word:
+        m = LOWER_WORD.match(text, at)
+        if m and m.end() == at + n:
+            return True
+        tries += 1
+        if tries > 50:  # a word inside many others ("aaaa…"): list the matches once instead
+            return word in set(LOWER_WORD.findall(text))
+        at = text.find(word, at + 1)
+    return False
 
 
 class _DrugWords:
@@ -379,14 +394,13 @@ def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:
 
 def _inn_candidates(text: str) -> list[tuple[str, Span, str]]:
     """INNs by their WHO stem; a weak stem's only where the words around treat it as a drug."""
-    found, lowered = [], None
+    found = []
     for m in find_inns(text):
         first = m.name.split()[0]
         if first.lower() in not_compounds() or "-" in first and not m.strong:
             continue
         if not m.strong:
-            lowered = lowered if lowered is not None else _lower_words(text)
-            if first.lower().split("-")[-1] not in lowered or not _drug_context(text, m.start, m.end):
+            if not _in_prose(text, first.lower().split("-")[-1]) or not _drug_context(text, m.start, m.end):
                 continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
         found.append((m.name, (m.start, m.end), "inn"))
     return found
