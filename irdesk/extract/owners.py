@@ -13,7 +13,7 @@ import functools
 import re
 
 from .model import Release
-from .textfind import find_all, ticker_of
+from .textfind import find_all, matches_at, ticker_of
 from .textutil import folds_plainly, lower
 
 ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
@@ -51,7 +51,11 @@ TICKER = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE(?: American)?|TSXV?|ASX|HKEX|SEHK|
 def _dateline_city(name: str, text: str) -> bool:
     """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
     # A dateline naming it holds the name: the plain look first spares the line pattern.
-    return bool(name) and text.find(name, 0, 3000) >= 0 and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
+    if not name or text.find(name, 0, 3000) < 0:
+        return False
+    # DATELINE opens with "^": tried at the line starts alone (a scan tries every position).
+    starts = [0, *(at + 1 for at in find_all(text[:2999], "\n"))]
+    return any(m.group(1) == name for m in matches_at(DATELINE, text, starts, 3000))
 
 
 LEGAL_WORD = re.compile(r"Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC")
