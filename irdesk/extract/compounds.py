@@ -23,7 +23,7 @@ from .model import Compound, Release, Span
 from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .sections import Sections
 from .targets import find_target, target_sentences
-from .textfind import find_all, squash, ticker_of, word_hits
+from .textfind import find_all, matches_at, squash, ticker_of, word_hits
 from .textutil import lower
 from .vocab import load_words
 
@@ -248,6 +248,22 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
     return found
 
 
+_CAPITAL_AFTER_HYPHEN = re.compile(r"-(?=[A-Z])")
+_HEAD_BEFORE = re.compile(r"[A-Za-z]{3,11}$")
+
+
+def _prefixed_starts(text: str, first: str) -> list[int]:
+    """Where a _prefixed(first) match can start: at the letters before a hyphen and a capital (found
+    from the hyphen, a fast scan), when they start with ``first``. A scan for the head's letter
+    stops at every "a" or "e" of the text."""
+    starts = []
+    for hyphen in _CAPITAL_AFTER_HYPHEN.finditer(text):
+        head = _HEAD_BEFORE.search(text, max(0, hyphen.start() - 11), hyphen.start())
+        if head and text[head.start()] in (first, first.upper()):
+            starts.append(head.start())
+    return starts
+
+
 def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
     """ "GEO-MVA" of GeoVax, "ARO-INHBE" of Arrowhead: a product named after its company."""
     company = issuer.split()
@@ -258,7 +274,7 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
         return []  # a head is ASCII letters: no head abbreviates a name that starts otherwise
     # Only a head that starts with the company's first letter can abbreviate it (abbreviates()),
     # and these names never overlap: scanning for those heads alone finds the same names.
-    for m in _prefixed(first[0]).finditer(text):
+    for m in matches_at(_prefixed(first[0]), text, _prefixed_starts(text, first[0]), len(text)):
         head = m.group(1).lower()
         if len(head) >= 3 and abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
                 and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
