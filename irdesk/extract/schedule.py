@@ -30,7 +30,6 @@ MARKER = re.compile(
 # A literal each MARKER match holds, at most 11 characters ("(Moderated ") from its start: plain
 # alternatives scan fast, so this finds where MARKER can first match (most releases have none).
 MARKER_LITERAL = re.compile(r"Abs|Poster|Presentation|Publication|Oral|Late|LBA|\[")
-_MARKER_LITERALS = ("Abs", "Poster", "Presentation", "Publication", "Oral", "Late", "LBA", "[")
 # "#1378: Title …" / "Abstract #88 – Title …": the number leads its line, the title follows
 LEADING = re.compile(rf"\n[ \t]*(?:[-•*·▪][ \t]+)?(?:(?:Abstract|Poster|Publication)(?:\s*(?:#|No\.|Number|ID))?[ \t]*#?|#)"
                      rf"[ \t]*(?P<e>(?=[A-Z]{{0,4}}-?\d)[A-Za-z]{{0,4}}-?\d{{1,5}}[A-Za-z]{{0,2}})[ \t]*(?::|[–-][ \t])"
@@ -54,10 +53,9 @@ SESSION = re.compile(r"\bSession\s+(?:#\s*)?(?P<s>[A-Z]{0,5}-?\d{1,4}[A-Z]?)\b")
 def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Presentation, int, int]]:
     found: list[tuple[Presentation, int, int]] = []
     seen: dict[str, Presentation] = {}
-    # MARKER_LITERAL's first match, by a plain find of each literal (faster than the alternation's scan).
-    first = min((at for at in (text.find(lit, start, end) for lit in _MARKER_LITERALS) if at >= 0), default=-1)
+    first = MARKER_LITERAL.search(text, start, end)
     # Look-behinds still see the text before ``pos``: a scan from there finds the same markers.
-    markers = list(islice(MARKER.finditer(text, max(start, first - 11), end), 300)) if first >= 0 else []
+    markers = list(islice(MARKER.finditer(text, max(start, first.start() - 11), end), 300)) if first else []
     if "#" in text or "Abstract" in text or "Poster" in text:  # the leading-number shape needs its mark
         markers = sorted(markers + list(islice(LEADING.finditer(text, start, end), 300)), key=lambda x: x.start())
     for n, m in enumerate(markers):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -40,6 +41,7 @@ def ticker_of(text: str, symbol: str) -> bool:
 _SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
 
 
+@functools.lru_cache(maxsize=4096)  # the same names are squashed again and again, release after release
 def squash(name: str) -> str:
     return name.translate(_SQUASH).lower()
 
