@@ -23,7 +23,8 @@ from .model import Compound, Release, Span
 from .owners import clean_owner, issuer_owner, lower_words, plausible_org, tied_owners
 from .sections import Sections
 from .targets import find_target, target_sentences
-from .textfind import find_all, squash, ticker_of, word_hits
+from .textfind import find_all, matches_at, squash, ticker_of, word_hits
+from .textutil import lower
 from .vocab import load_words
 
 __all__ = ["extract_compounds", "squash"]
@@ -90,9 +91,24 @@ TRADEMARK_LEGEND = re.compile(r"(?i)\b(?:are|is|as) (?:registered )?trademarks?\
 
 
 
-def _lower_words(text: str) -> set[str]:
-    # Words of prose, not of addresses ("ir@halvorsen.example").
-    return set(re.findall(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)", text))
+# Words of prose, not of addresses ("ir@halvorsen.example").
+LOWER_WORD = re.compile(r"(?<![@./\w])[a-z]{7,}(?![@\w]|\.\w)")
+
+
+def _in_prose(text: str, word: str) -> bool:
+    """Whether ``word`` is among LOWER_WORD's matches in ``text``: asked at the word's places (one
+    or two words a release), not by listing every word. A match never starts inside another, so
+    the matches are those that the pattern makes at a place of the word, ending with it."""
+    n, at, tries = len(word), text.find(word), 0
+    while at >= 0 and word:
+        m = LOWER_WORD.match(text, at)
+        if m and m.end() == at + n:
+            return True
+        tries += 1
+        if tries > 50:  # a word inside many others ("aaaa…"): list the matches once instead
+            return word in set(LOWER_WORD.findall(text))
+        at = text.find(word, at + 1)
+    return False
 
 
 class _DrugWords:
@@ -190,7 +206,7 @@ FULL_LENGTH = 1500
 def _medical(text: str) -> bool:
     if len(text) < FULL_LENGTH:
         return True
-    low, seen = text.lower(), 0
+    low, seen = lower(text), 0
     for word in MEDICAL:
         if word in low:
             seen += 1
@@ -232,6 +248,22 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
     return found
 
 
+_CAPITAL_AFTER_HYPHEN = re.compile(r"-(?=[A-Z])")
+_HEAD_BEFORE = re.compile(r"[A-Za-z]{3,11}$")
+
+
+def _prefixed_starts(text: str, first: str) -> list[int]:
+    """Where a _prefixed(first) match can start: at the letters before a hyphen and a capital (found
+    from the hyphen, a fast scan), when they start with ``first``. A scan for the head's letter
+    stops at every "a" or "e" of the text."""
+    starts = []
+    for hyphen in _CAPITAL_AFTER_HYPHEN.finditer(text):
+        head = _HEAD_BEFORE.search(text, max(0, hyphen.start() - 11), hyphen.start())
+        if head and text[head.start()] in (first, first.upper()):
+            starts.append(head.start())
+    return starts
+
+
 def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
     """ "GEO-MVA" of GeoVax, "ARO-INHBE" of Arrowhead: a product named after its company."""
     company = issuer.split()
@@ -242,7 +274,7 @@ def _named_after_issuer(text: str, issuer: str) -> list[tuple[str, Span, str]]:
         return []  # a head is ASCII letters: no head abbreviates a name that starts otherwise
     # Only a head that starts with the company's first letter can abbreviate it (abbreviates()),
     # and these names never overlap: scanning for those heads alone finds the same names.
-    for m in _prefixed(first[0]).finditer(text):
+    for m in matches_at(_prefixed(first[0]), text, _prefixed_starts(text, first[0]), len(text)):
         head = m.group(1).lower()
         if len(head) >= 3 and abbreviates(head, first) and not CODE.fullmatch(m.group(0)) \
                 and squash(m.group(0)) != squash(company[0]) and m.group(0).lower() not in not_compounds() \
@@ -378,14 +410,13 @@ def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:
 
 def _inn_candidates(text: str) -> list[tuple[str, Span, str]]:
     """INNs by their WHO stem; a weak stem's only where the words around treat it as a drug."""
-    found, lowered = [], None
+    found = []
     for m in find_inns(text):
         first = m.name.split()[0]
         if first.lower() in not_compounds() or "-" in first and not m.strong:
             continue
         if not m.strong:
-            lowered = lowered if lowered is not None else _lower_words(text)
-            if first.lower().split("-")[-1] not in lowered or not _drug_context(text, m.start, m.end):
+            if not _in_prose(text, first.lower().split("-")[-1]) or not _drug_context(text, m.start, m.end):
                 continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
         found.append((m.name, (m.start, m.end), "inn"))
     return found
@@ -551,7 +582,7 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
 
 def _lowered(text: str) -> str:
     """``text`` in lower case, offsets kept (a letter whose lower case is longer stays as it is)."""
-    low = text.lower()
+    low = lower(text)
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 

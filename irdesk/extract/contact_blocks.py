@@ -17,6 +17,8 @@ from .glue import EMAIL
 from .model import Span
 from .people import is_person, leading_person
 from .phones import find_phones
+from .textfind import find_all, matches_at
+from .textutil import folds_plainly, lower
 
 STOP = re.compile(r"About\s|(?i:(?:condensed\s+)?consolidated\s+(?:statements?|balance)|selected\s+financial|"
                   r"\(in thousands|\(unaudited\)|forward[- ]looking|source:|view (?:the )?(?:original|source)|this (?:press release|communication|news release)|"
@@ -48,13 +50,15 @@ def plain_view(text: str) -> str:
 KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations",
             "shareholder", "journalist")
 _SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
-LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?<=[.)0-9a-z])(?=[A-Z])|(?<=\. )(?=[A-Z])|(?<=\S  )(?=[A-Z])|(?<=[a-z] )(?=For\s)")
+# A line's start, or a capital that starts a line a page lost ("...0101Investors"). The capital
+# is asked first, once for all four looks back: most positions fail there at once.
+LINE_STARTS = re.compile(r"(?m)^[ \t]*(?=\S)|(?=[A-Z])(?:(?<=[.)0-9a-z])|(?<=\. )|(?<=\S  )|(?<=[a-z] )(?=For\s))")
 
 
 def _keyword_positions(text: str, start: int) -> list[int]:
     """Where a label word occurs: every label is near one (plain ``find`` is far cheaper
     than trying the label pattern at every line start)."""
-    low = text.lower()
+    low = lower(text)  # the view is the text itself when it has no marks: then computed already
     found = []
     for short in ("IR", "PR"):
         at = text.find(short, start)
@@ -130,11 +134,28 @@ CAPS_HEADING = re.compile(r"\n[ \t]*[A-Z][A-Z&,.'’-]+(?:[ \t]+[A-Z&,.'’-]+){
 LONG_LINE = re.compile(r"[^\n]{250,}")
 
 
+# What every STOP match starts with, in lower case (a superset: "about" for "About", "(" for the
+# brackets, "table" for "tables follow"). Case-blind alternatives scan slowly; plain finds do not.
+_STOP_HEADS = ("about", "condensed", "consolidated", "selected", "(", "forward", "source", "view ", "this ",
+               "disclaimer", "safe harbor", "important safety", "footnotes", "###", "company website", "non-gaap",
+               "table", "financial tables", "original/source", "---")
+
+
+def _stops(view: str, start: int, end: int) -> Iterator[re.Match]:
+    """STOP.finditer(view, start, end), tried only where one of _STOP_HEADS stands."""
+    window = view[start:end]
+    if not folds_plainly(window):
+        return STOP.finditer(view, start, end)
+    low = window.lower()  # same offsets: no letter here changes length
+    starts = sorted({start + at for head in _STOP_HEADS for at in find_all(low, head)})
+    return matches_at(STOP, view, starts, end)
+
+
 def _region_end(view: str, start: int, limit: int) -> int:
     """Where a block that starts at ``start`` ends: at the next section, a heading in capitals,
     or a paragraph of prose (a long line with no phone or e-mail)."""
     end = min(len(view), start + 1500, limit)
-    for stop in STOP.finditer(view, start, end):
+    for stop in _stops(view, start, end):
         if _line_start(view, stop.start()) or view[stop.start() - 1] == " " and stop.group(0).startswith(("View", "SOURCE")):
             end = stop.start()
             break

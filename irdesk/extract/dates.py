@@ -15,8 +15,10 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 
+# The look-ahead names the first letters of every weekday and month, and the digits: most
+# positions fail there, before the case-blind alternatives are tried.
 DATE = re.compile(
-    rf"\b(?:{WEEKDAY})?(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?"
+    rf"(?=[adfjmnostw\d])\b(?:{WEEKDAY})?(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH.replace('month', 'month2')}"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b",

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .textfind import matches_at, starts_of
 from .vocab import load_rows
 
 MEETING_WORDS = (r"(?:Annual Meeting|Meeting|Congress|Conference|Symposi(?:um|a)|Scientific Sessions|Sessions|"
@@ -328,6 +329,7 @@ def _society_names(index: int) -> dict[str, tuple[str, ...]]:
 
 
 _LOWER_WORD = re.compile(r"meeting|congress|conference|symposium")
+_LOWER_WORDS = ("meeting", "congress", "conference", "symposium")  # found with plain finds: faster than its scan
 _QUALIFIER = re.compile(r"(?:(?:['’]s)?\s+(?:annual\s+)?(?:scientific\s+)?)$")
 _ORDINAL_LOWER = re.compile(r"(?:\b(?:19|20)\d\d\s+|\b\d{1,3}(?:st|nd|rd|th)\s+)(?:annual\s+)?(?:scientific\s+)?$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w/&-]{1,12}\)")
@@ -338,7 +340,7 @@ def _society_meetings(text: str, start: int, end: int) -> list[Mention]:
     "the European Society for Medical Oncology meeting", "the 84th scientific conference of the
     American Diabetes Association (ADA)"."""
     out: list[Mention] = []
-    for w in _LOWER_WORD.finditer(text, start, end):
+    for w in matches_at(_LOWER_WORD, text, starts_of(text, _LOWER_WORDS, start, end), end):
         if w.start() > 0 and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "-") \
                 or w.end() < len(text) and text[w.end()].isalnum():
             continue

@@ -53,12 +53,19 @@ def normalize(text: str, wrapped: bool = False) -> str:
         text = _LINK.sub(r"\1", _IMAGE.sub("", text) if "![" in text else text)
     lines = []
     raw = text.split("\n")
-    if any(len(ln) >= LONG_LINE for ln in raw):
-        raw = "\n".join(repair_run_together(ln) for ln in raw).split("\n")
+    if max(map(len, raw)) >= LONG_LINE:
+        text = "\n".join(repair_run_together(ln) for ln in raw)
+        raw = text.split("\n")
+    # Looks at the whole text first: most texts have no emphasis marks, many no double spaces.
+    marks = "*" in text or "_" in text or "\\" in text
+    doubled = "  " in text
     for line in raw:
-        if "*" in line or "_" in line or "\\" in line:
+        if marks and ("*" in line or "_" in line or "\\" in line):
             line = strip_emphasis(line)
-        if "  " in line:
+            spaced = "  " in line  # stripping marks may leave two spaces
+        else:
+            spaced = doubled and "  " in line
+        if spaced:
             line = _SPACE_RUN.sub(" ", line)
         line = line.strip(" ")
         if line[:1] == "#":

@@ -13,13 +13,14 @@ import functools
 import re
 
 from .model import Release
-from .textfind import ticker_of
+from .textfind import find_all, matches_at, ticker_of
+from .textutil import folds_plainly, lower
 
 ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
 APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
 ORG_END = re.compile(rf"\b({ORG})$")
 # A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
-PHRASE = re.compile(rf"\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
+PHRASE = re.compile(rf"(?=[cdmo])\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
                     rf"(?: and (?:developed|marketed|commercialized|manufactured))? by)\s+(?:the\s+)?({ORG})")
 FUNCTION_WORD = re.compile(r".*\b(?:From|For|With|At|In|On|To|By|Of|And|After|Before|Since|Unlike|Like|Than|Versus|Announces?|Presents?|Reports?|Highlights?|"
                            r"Shares?|Receives?|Completes?|Showing|Highlighting|Featuring|Following|Including|Regarding)\s+")
@@ -50,7 +51,11 @@ TICKER = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE(?: American)?|TSXV?|ASX|HKEX|SEHK|
 def _dateline_city(name: str, text: str) -> bool:
     """ "DUBLIN, Feb. 12, 2025": a dateline's city read as the issuer."""
     # A dateline naming it holds the name: the plain look first spares the line pattern.
-    return bool(name) and text.find(name, 0, 3000) >= 0 and any(m.group(1) == name for m in DATELINE.finditer(text, 0, 3000))
+    if not name or text.find(name, 0, 3000) < 0:
+        return False
+    # DATELINE opens with "^": tried at the line starts alone (a scan tries every position).
+    starts = [0, *(at + 1 for at in find_all(text[:2999], "\n"))]
+    return any(m.group(1) == name for m in matches_at(DATELINE, text, starts, 3000))
 
 
 LEGAL_WORD = re.compile(r"Inc|Ltd|Corp|Co|AG|plc|SA|SE|NV|GmbH|LLC")
@@ -173,9 +178,18 @@ def plausible_org(name: str, text: str) -> bool:
         return False  # "Topline Data's": ordinary words, capitalised
     if name.isupper() and len(words) > 1 and not ORG_WORDS.search(" " + name.title()):
         return False  # "NEW TAIPEI CITY"
-    if (name + "'s" in text or name + "’s" in text) and re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I):
+    if (name + "'s" in text or name + "’s" in text) and _eponym(name, text):
         return False
     return True
+
+
+def _eponym(name: str, text: str) -> bool:
+    """Whether ``name`` stands before a disease anywhere in ``text``, in any case ("Crohn's disease")."""
+    if not (name.isascii() and folds_plainly(text)):
+        return bool(re.search(re.escape(name) + DISEASE_AFTER.pattern, text, re.I))
+    # The name's places in the lower-cased text are its case-blind matches (an ASCII name, a text
+    # without the letters re.I reads as ASCII ones): no new pattern to compile and scan with.
+    return any(DISEASE_AFTER.match(text, at + len(name)) for at in find_all(lower(text), name.lower()))
 
 
 # "Opdivo® is a registered trademark of Bristol-Myers Squibb Company.": a legend names the mark's owner.

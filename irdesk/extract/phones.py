@@ -18,8 +18,9 @@ import phonenumbers
 # of digits joined by one or two separators, then an extension. Every repeat is bounded.
 # A number written without separators ("2125550143", "12125550143", "447700900123": a country
 # code that lost its "+") is a candidate too; libphonenumber then decides.
+# The look-ahead (every candidate's first character) fails most positions before the look-backs.
 CANDIDATE = re.compile(
-    r"(?<![\d/,$€£-])(?<!\d\.)(?:[1-9]\d{9,12}(?!\d)|(?:\+ ?\d{1,3}[ \t.-]{0,2}|\(\+?\d{1,4}\) ?)?(?:\(0\) ?)?(?:\(\d{1,5}\)[ \t.-]?)?"
+    r"(?=[(+\d])(?<![\d/,$€£-])(?<!\d\.)(?:[1-9]\d{9,12}(?!\d)|(?:\+ ?\d{1,3}[ \t.-]{0,2}|\(\+?\d{1,4}\) ?)?(?:\(0\) ?)?(?:\(\d{1,5}\)[ \t.-]?)?"
     r"\d{1,5}(?:(?:[ \t.-]{1,2}|/)\d{1,8}){0,12}(?:,? {0,2}(?:x|ext\.?|extension) {0,2}\d{1,5}(?!\d))?)",
     re.I)
 LABELLED = re.compile(r"(?i)(?:\b(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|main|t|m|p|o|d)\.?\s{0,2}:?"

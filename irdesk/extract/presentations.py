@@ -24,11 +24,13 @@ from .sections import Sections
 from .quotes import quoted
 from .textfind import find_all
 from .textutil import QUOTES, clean, folds_plainly, lines
+from .textutil import lower as lowered
 
 POSTER_NUMBER = re.compile(r"(?i)\bposter\s*#?\s*([A-Z]{0,4}\d{1,6}[A-Z]?)\b")
 MEETING_WORD = MEETING_WORDS
+# Opens with its alternatives' first letters, a fast test at each position.
 INVESTOR_TALK = re.compile(
-    r"(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
+    r"(?=[TWiotw])(?:\b(?:[Ww]ill|[Tt]o)\s+(?:[Pp]resent|[Pp]articipate|[Hh]ost|[Dd]eliver|give a presentation)\w*\s+(?:\w+\s+){0,4}?"
     r"|\b(?:its|their|our)\s+(?:participation|presentation)\s+)(?:[Aa]t|[Ii]n)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?"
     r"(?P<m>(?:(?:19|20)\d\d\s+|\d{1,2}(?:st|nd|rd|th)\s+)?[A-Z][^\n]{3,120}?)(?=\s+on\s+(?:\w+,\s+)?[A-Z][a-z]+\.?\s+\d|\s+at\s+\d|\s+(?:being\s+)?held\b|,|\.\s|\s+in\s+[A-Z])")
 # Every INVESTOR_TALK match holds one of these: its verbs (present, participate, host, deliver,
@@ -48,11 +50,12 @@ LABELS = {
     "formatted": r"(?:Late-Breaking |Moderated |Mini-)?(?:Oral|E-?Poster|Poster|Podium)(?: Presentation)?",
 }
 # "**Title:**" / "__Title__:": Markdown bold around a label
-LABEL = re.compile(r"(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
+# The look-ahead names every label's first letter: the many case-blind alternatives are slow to fail.
+LABEL = re.compile(r"(?=[abcdeflmoprstvw])(?:^|(?<=[a-z.”\"’)\d])|(?<=[-•*]\s)|(?<=\*\*|__)|(?<=\s)(?=(?-i:[A-Z])))(?P<key>" + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
                    + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I | re.M)
 ABSTRACT = re.compile(r"\((?:Abstract|Abs\.?|Poster)\s*(?:Number|No\.?|#)?\s*:?\s*#?\s*(?P<a>[A-Z]{0,4}-?\d{1,6}[A-Z]?)\)|"
                       r"\b(?:Abstract|Poster)\s*(?:Number|No\.?|#)\s*:?\s*#?\s*(?P<b>[A-Z]{0,4}\d{1,6}[A-Z]?)\b", re.I)
-TITLED = re.compile(rf"\b(?:(?:en)?titled:?|under the title)\s*{quoted(10, 400)}", re.I)
+TITLED = re.compile(rf"(?=[etu])\b(?:(?:en)?titled:?|under the title)\s*{quoted(10, 400)}", re.I)
 # the title set beside the talk's noun: "Lee’s lecture, “…,” will be presented at …",
 # "Roe’s award-winning presentation, Abstract 15, “…”"
 APPOSED_HEAD = re.compile(r"\b(?:lecture|presentation|talk|keynote(?: address)?|panel|fireside chat)(?:,\s*Abstract\s+#?(?P<abs>[A-Z]{0,4}\d{1,6}[A-Z]?))?,\s*$")
@@ -308,7 +311,7 @@ _LABEL_WORDS_LOWER = re.compile(_LABEL_WORD_LIST)  # the same, over lower-cased 
 def _label_lines(text: str):
     """Only lines with a colon and a label word can hold labels (scanning all is slow)."""
     out = []
-    low = text.lower() if folds_plainly(text) else None  # a plain search there: far faster
+    low = lowered(text) if folds_plainly(text) else None  # a plain search there: far faster
     for ln in lines(text):
         colon, seen = ln.text.find(":"), 0
         while colon >= 0 and seen < 400:  # a body that lost its line breaks is one long line
@@ -330,7 +333,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def _schedule_rows(text: str, year: int | None) -> list[tuple[Presentation, int, int]]:
     """Rows of a schedule table that start with the abstract number."""
     rows = []
-    lower = text.lower()
+    lower = lowered(text)
     if "abstract" not in lower and "poster" not in lower:
         return rows
     all_lines = lines(text)
@@ -799,7 +802,7 @@ def _kinds(text: str, start: int, end: int) -> list[re.Match]:
     tried only at its words in the lower-cased text (and at the "e-" of "e-poster")."""
     if not folds_plainly(text):
         return list(KIND.finditer(text, start, end))
-    low = text.lower()
+    low = lowered(text)
     starts = set()
     for word in _KIND_WORDS:
         for at in find_all(low[start:end], word):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Section
-from .textutil import Line, lines
+from .textutil import Line, folds_plainly, lines, lower
 
 # "About Acme" on its own line, or glued to its paragraph when a page lost the break: the
 # paragraph then opens with the subject's first word again ("About Acme Bio Acme Bio is ...").
@@ -15,6 +15,15 @@ ABOUT = re.compile(r"^About\s+(?P<subject>[^\n]{2,90}?)\s*:?\s*$"
                    r"|^About\s+(?P<glued>(?P<first>[A-Z][\w.&'’-]{0,30})(?:,?\s+[A-Z&][\w.&'’-]{0,30}){0,6}?)\s*(?=(?P=first)\b)")
 FORWARD = re.compile(r"^(?:Forward[- ]Looking Statements?|Cautionary (?:Note|Statement)[^\n]{0,60}|Safe Harbor[^\n]{0,40}|Disclaimer)\s*:?\s*$", re.I)
 FORWARD_PARA = re.compile(r"(?i)forward[- ]looking statements?")
+
+
+def _may_say_forward_looking(text: str) -> bool:
+    """False when no line can hold FORWARD_PARA: a plain look in the lower-cased text, where that
+    equals the case-blind one (folds_plainly), spares the pattern on every long line."""
+    if not folds_plainly(text):
+        return True
+    low = lower(text)
+    return "forward-looking statement" in low or "forward looking statement" in low
 
 
 @dataclass
@@ -68,7 +77,7 @@ def find_sections(text: str) -> Sections:
         elif found.forward_looking is None:
             found.forward_looking = section
         found.body_end = min(found.body_end, all_lines[i].start)
-    if found.forward_looking is None:
+    if found.forward_looking is None and _may_say_forward_looking(text):
         for line in all_lines:
             if len(line.text) > 200 and FORWARD_PARA.search(line.text[:300]) and re.search(
                     r"(?i)(?:contains?|include[sd]?|constitute)\s[^.]{0,40}forward[- ]looking", line.text[:400]):

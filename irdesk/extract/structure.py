@@ -68,7 +68,7 @@ def _unquote(value: str) -> str:
 # Markdown emphasis and escapes as clippers write them: "**Contact:**", "\*Alkermes".
 # Content never holds the marker's character: a failed match stops at the next one (no rescans).
 _BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?)(?<=\S)\*\*|__(?=[^\s_])([^_\n]{1,400}?)(?<=\S)__")
-_ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*\\])\*(?![\w*])")
+_ITALIC = re.compile(r"(?=\*)(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*\\])\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([*_#\[\]()>`~|.!+-])")
 
 

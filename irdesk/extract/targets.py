@@ -14,6 +14,7 @@ import re
 
 from .model import Span
 from .textfind import find_all
+from .textutil import lower
 
 # A gene or protein symbol: "CD56", "PD-1", "IL-4Rα", "BCR-ABL", "KRAS G12C", "BCMAxCD3".
 # "CDK4/6", "JAK1/2": a family's members by their numbers. Also a protein named by a word and its number ("Nectin-4", "Claudin-18.2") and a microRNA ("miR-10b").
@@ -194,7 +195,7 @@ def target_sentences(text: str, names: set[str]) -> list[tuple[int, str, list[tu
     low_names = sorted({n.lower() for n in names if len(n) > 2}, key=len, reverse=True)
     if not low_names:
         return out
-    lowered = text.lower()
+    lowered = lower(text)
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[0] for c in text)  # keep offsets where lower() grows a letter
     hits = sorted({at for n in low_names for at in find_all(lowered, n)})

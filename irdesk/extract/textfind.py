@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
 
 def find_all(haystack: str, needle: str) -> list[int]:
     """Every start of ``needle`` in ``haystack`` (overlaps allowed)."""
@@ -37,5 +41,30 @@ def ticker_of(text: str, symbol: str) -> bool:
 _SQUASH = {ord(c): None for c in " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015"}
 
 
+@functools.lru_cache(maxsize=4096)  # the same names are squashed again and again, release after release
 def squash(name: str) -> str:
     return name.translate(_SQUASH).lower()
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int], end: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, end)``'s matches, given ``starts`` (sorted, none before ``pos``)
+    holding every place one can start: each tried with ``match``, the next from the last match's
+    end, as finditer goes. For patterns that never match the empty string."""
+    last = -1
+    for at in starts:
+        if at >= last:
+            m = pattern.match(text, at, end)
+            if m:
+                last = m.end()
+                yield m
+
+
+def starts_of(text: str, needles: Iterable[str], start: int, end: int) -> list[int]:
+    """Where any of ``needles`` starts in ``text[start:end]`` (the whole needle inside), sorted."""
+    found = set()
+    for needle in needles:
+        at = text.find(needle, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(needle, at + 1, end)
+    return sorted(found)

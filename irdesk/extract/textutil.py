@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A line of the text and its offset. A named tuple: each text's lines are made once, and
+    building a frozen dataclass costs several times more (every field set through object)."""
+
     text: str
     start: int
 
@@ -24,6 +26,12 @@ def _lines(text: str) -> tuple[Line, ...]:
         out.append(Line(part, pos))
         pos += len(part) + 1
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def lower(text: str) -> str:
+    """``text.lower()``, computed once per text: several stages ask for the whole text's."""
+    return text.lower()
 
 
 def lines(text: str) -> list[Line]:

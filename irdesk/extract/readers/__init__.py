@@ -8,13 +8,13 @@ understands.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from ..formats import EXTENSIONS
 from .document import Document, ReadError
 from .html import read_html
-from .mail import read_email
 from .pdf import read_pdf
 from .text import read_text, sniff_binary
 
@@ -24,6 +24,16 @@ Reader = Callable[[bytes], Document]
 
 # The largest file we read: real releases are kilobytes, a PDF a few megabytes.
 MAX_BYTES = 25 * 1024 * 1024
+
+
+
+def read_email(data: bytes) -> Document:
+    """The mail reader, imported on first use: the ``email`` package costs ~8 ms to import, paid
+    by every process that starts the extractor, and saved e-mails are rare."""
+    from .mail import read_email as read
+
+    return read(data)
+
 
 READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "pdf": read_pdf, "email": read_email}
 
@@ -70,14 +80,18 @@ def read_bytes(data: bytes, name: str | None = None) -> Document:
 def read_file(path: str | os.PathLike) -> Document:
     path = Path(path)
     try:
-        if path.is_dir():
+        info = path.stat()  # one stat for both questions
+        if stat.S_ISDIR(info.st_mode):
             raise ReadError("it is a folder, not a file")
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_BYTES:
             raise ReadError(f"the file is too large ({size / 2**20:.0f} MB; "
                             f"a release is at most {MAX_BYTES // 2**20} MB)")
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # read(n) allocates n bytes first: ask for the file's size (and the rest, should it have grown).
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except PermissionError:
