@@ -157,6 +157,9 @@ class Tab(QSplitter):
         self.built = True
         self._model = LiveListModel(self._store, self.kind, self._on_edit, self)
         self._table = table = QTableView(self)
+        # Hidden before the model comes: else the row numbers are sized first, a header call per row.
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setModel(self._model)
         # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
         column, descending = self._model.sort_state
@@ -165,8 +168,6 @@ class Tab(QSplitter):
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setWordWrap(False)
         self._delegate = VersionedDelegate(table)  # an edit carries the version its editor opened on
         table.setItemDelegate(self._delegate)
