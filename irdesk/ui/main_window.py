@@ -254,7 +254,7 @@ class _AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
+            QTimer.singleShot(0, self, self.then)  # dropped if the window is gone by then
         return False
 
 
@@ -320,8 +320,8 @@ class MainWindow(QMainWindow):
         _AfterFirstPaint(self, self._finish)
 
     def _finish(self) -> None:
-        """After the first paint: what the first frame did not show, before anyone can use it
-        (the event loop runs this before any input that follows the paint)."""
+        """Right after the first paint: what the first frame did not show. Each part is also
+        made when first used (a tab when asked for or shown), so nothing waits for this."""
         if self._finished:
             return
         self._finished = True
@@ -473,7 +473,11 @@ class MainWindow(QMainWindow):
                 elif not (if_changed and tab.model.unchanged()):
                     self._reload_list(tab)
             self._refresh_pane(tab)
-        self.stack.setCurrentWidget(self.tabs if self._has_any() else self.empty)
+        if self._has_any():
+            self.current_tab().build()  # before it shows
+            self.stack.setCurrentWidget(self.tabs)
+        else:
+            self.stack.setCurrentWidget(self.empty)
         self._show_counts()
         self._update_actions()
 
@@ -765,9 +769,8 @@ class MainWindow(QMainWindow):
             self.start_import(items)
 
     def import_files(self) -> None:
-        from .dropping import Dropped
-
         from ..extract.formats import EXTENSIONS
+        from .dropping import Dropped
 
         patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
         files = self.dialogs.open_files(self, "Import releases", f"Releases ({patterns});;All files (*)")
