@@ -63,11 +63,12 @@ app.exec()
 def start(mode: str, db: str, root: Path, env: dict) -> tuple[float, float, float]:
     """One start: seconds to the first paint, its CPU seconds, and the memory then (MB)."""
     began = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, mode, db, str(root)], env=env,
+    # faulthandler: a start that crashes says where (else only "no paint")
+    out = subprocess.run([sys.executable, "-X", "faulthandler", "-c", CHILD, mode, db, str(root)], env=env,
                          capture_output=True, text=True, timeout=300, cwd=root)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("painted")), None)
     if line is None:
-        raise SystemExit(f"{mode}: no paint\n{out.stderr[-2000:]}")
+        raise SystemExit(f"{mode} {db} ({root}): no paint, exit code {out.returncode}\n{out.stderr[-3000:]}")
     _, stamp, rss, cpu = line.split()
     return float(stamp) - began, float(cpu), float(rss)
 

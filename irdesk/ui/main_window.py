@@ -9,29 +9,28 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QPushButton, QSplitter, QStackedWidget,
-                               QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QStackedWidget,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..store import Store, StoreError
-from .detail import DetailPane
-from .editing import VersionedDelegate
-from .live import LiveListModel, StoreWatcher, editing, kept_place, lists_of, store_open
 from .html import escape
-from .models import KINDS
 from .stores import is_own
 from .screen import DECORATION, available, fit
 from .settings import restore_bytes, settings
 
 # What the first frame does not show loads when first used (or right after the first paint):
-# changes and undo (operations, commands, tasks), output, drops, switching stores.
+# the lists (an empty store shows none), changes and undo, output, drops, switching stores.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
     from PySide6.QtWidgets import QMessageBox
 
     from ..importer import Outcome
     from .commands import StoreCommand
     from .conflict_dialog import Clashes, ConflictDialog
+    from .detail import DetailPane
+    from .editing import VersionedDelegate
+    from .live import LiveListModel, StoreWatcher
     from .dropping import Dropped
     from .import_dialog import ImportDialog
     from .operations import Op, Operations, OpResult
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from .team_dialog import TeamStoreDialog
 
 TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compounds"), ("contacts", "contact", "C&ontacts")]
+KINDS = tuple(kind for kind, _, _ in TABS)
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
@@ -154,6 +154,12 @@ class Tab(QSplitter):
     def build(self) -> Tab:
         if self.built:
             return self
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+        from .detail import DetailPane
+        from .editing import VersionedDelegate
+        from .live import LiveListModel
+
         self.built = True
         self._model = LiveListModel(self._store, self.kind, self._on_edit, self)
         self._table = table = QTableView(self)
@@ -464,6 +470,8 @@ class MainWindow(QMainWindow):
         record each) from the store; each list keeps its selection, current record and
         scroll position. A list with a cell editor open is re-read when the editor closes.
         ``if_changed``: a list whose loaded rows are as the store holds them stays as it is."""
+        from .live import editing
+
         for tab in self.pages.values():
             if not tab.built:
                 continue  # it reads the store when it is built
@@ -482,6 +490,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _reload_list(self, tab: Tab) -> None:
+        from .live import kept_place
+
         self._navigating = True  # the selection put back is not the user's choice
         try:
             with kept_place(tab.table):
@@ -900,6 +910,8 @@ class MainWindow(QMainWindow):
 
     # Live: what others change shows here within a second
     def _watch(self) -> None:
+        from .live import StoreWatcher
+
         watcher = StoreWatcher(self.store, self)
         # Signals still queued from a watcher stopped since (store switched) are dropped.
         watcher.changed.connect(lambda tables: self._others_changed(tables) if watcher is self.watcher else None)
@@ -920,6 +932,8 @@ class MainWindow(QMainWindow):
         """Others' changes, and one's own echoed back (a file's watcher cannot tell them apart).
         While one's own change is being written they wait for it: its cell shows the new value
         already, which the store does not hold yet."""
+        from .live import lists_of, store_open
+
         self._noticed |= lists_of(tables) & set(KINDS)
         if self.operations.busy or not store_open(self.store):
             return

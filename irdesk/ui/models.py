@@ -38,7 +38,6 @@ COLUMNS: dict[str, list[Column]] = {
                  Column("E-mail", "email", "email", "email", 190), Column("Audience", "audience", "audience", "audience", 80),
                  Column("Last seen", "last_seen", "last_seen")],
 }
-KINDS = tuple(COLUMNS)  # the window's lists, in its tabs' order
 # The roles this model answers, as numbers (comparing with the enum's members costs more).
 DISPLAY, EDIT, TOOLTIP, USER, ALIGN = (role.value for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole,
