@@ -6,7 +6,9 @@ cases taken in turn (bare, empty, large, bare, ...) so that other work on the ma
 on all of them alike; beside the time, the CPU time the process used up to its first paint
 (all its threads), which other work on the machine disturbs less.
 
-    .venv/bin/python bench/startup.py [--large PATH] [--runs 5]
+    .venv/bin/python bench/startup.py [--large PATH] [--runs 5] [--tree OTHER_CHECKOUT]
+
+``--tree`` times another checkout too, in the same run (a change measured against this one).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
 import os, resource, sys, time
-sys.path.insert(0, {root!r})
+sys.path.insert(0, sys.argv[3])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -33,7 +35,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             usage = resource.getrusage(resource.RUSAGE_SELF)
             rss, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-            print(f"painted {{time.time():.6f}} {{rss:.1f}} {{cpu:.4f}}", flush=True)
+            print(f"painted {time.time():.6f} {rss:.1f} {cpu:.4f}", flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
             obj.removeEventFilter(self)
         return False
@@ -58,32 +60,36 @@ app.exec()
 """
 
 
-def start(mode: str, db: str, env: dict) -> tuple[float, float, float]:
+def start(mode: str, db: str, root: Path, env: dict) -> tuple[float, float, float]:
     """One start: seconds to the first paint, its CPU seconds, and the memory then (MB)."""
     began = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, db], env=env,
-                         capture_output=True, text=True, timeout=300)
+    # faulthandler: a start that crashes says where (else only "no paint")
+    out = subprocess.run([sys.executable, "-X", "faulthandler", "-c", CHILD, mode, db, str(root)], env=env,
+                         capture_output=True, text=True, timeout=300, cwd=root)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("painted")), None)
     if line is None:
-        raise SystemExit(f"{mode}: no paint\n{out.stderr[-2000:]}")
+        raise SystemExit(f"{mode} {db} ({root}): no paint, exit code {out.returncode}\n{out.stderr[-3000:]}")
     _, stamp, rss, cpu = line.split()
     return float(stamp) - began, float(cpu), float(rss)
 
 
-def measure(cases: list[tuple[str, str, str]], runs: int) -> dict[str, tuple[float, float, float]]:
+Case = tuple[str, str, str, Path]  # label, mode, store, checkout
+
+
+def measure(cases: list[Case], runs: int) -> dict[str, tuple[float, float, float]]:
     """Per case: median seconds to the first paint, median CPU seconds, largest memory."""
     envs = {}
-    for label, _mode, _db in cases:
+    for label, *_ in cases:
         # As on a user's machine: bytecode cached after the first start (this workplace sets
         # PYTHONDONTWRITEBYTECODE, which would make every start compile the sources again),
         # and the settings the first start wrote.
         envs[label] = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                            XDG_CONFIG_HOME=tempfile.mkdtemp())
         envs[label].pop("PYTHONDONTWRITEBYTECODE", None)
-    seen: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _, _ in cases}
+    seen: dict[str, list[tuple[float, float, float]]] = {label: [] for label, *_ in cases}
     for run in range(runs + 1):
-        for label, mode, db in cases:
-            result = start(mode, db, envs[label])
+        for label, mode, db, root in cases:
+            result = start(mode, db, root, envs[label])
             if run:  # the first round warms up: it writes the bytecode caches
                 seen[label].append(result)
     return {label: (statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows),
@@ -94,17 +100,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", type=Path, default=Path("/tmp/irdesk-100k.db"))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tree", type=Path, action="append", default=[],
+                        help="another checkout to time beside this one (its irdesk package)")
     args = parser.parse_args()
     empty = Path(tempfile.mkdtemp()) / "empty.db"
-    cases = [("bare PySide6 window", "bare", ""), ("IR Desk, empty store", "app", str(empty))]
-    if args.large.exists():
-        cases.append((f"IR Desk, {args.large.name}", "app", str(args.large)))
-    else:
+    cases: list[Case] = [("bare PySide6 window", "bare", "", ROOT)]
+    for root in [ROOT, *args.tree]:
+        name = "" if root == ROOT else f" [{root.name}]"
+        cases.append((f"IR Desk, empty store{name}", "app", str(empty), root.resolve()))
+        if args.large.exists():
+            cases.append((f"IR Desk, {args.large.name}{name}", "app", str(args.large), root.resolve()))
+    if not args.large.exists():
         print(f"(no large store at {args.large}: run bench/store.py --keep --db {args.large} first)")
     results = measure(cases, args.runs)
     bare, bare_cpu, _ = results["bare PySide6 window"]
     for label, (seconds, cpu, rss) in results.items():
-        print(f"{label:32} first paint {seconds * 1000:7.0f} ms  ({seconds / bare:4.2f}x bare)  "
+        print(f"{label:40} first paint {seconds * 1000:7.0f} ms  ({seconds / bare:4.2f}x bare)  "
               f"CPU {cpu * 1000:5.0f} ms ({cpu / bare_cpu:4.2f}x)  max RSS {rss:6.0f} MB")
     return 0
 

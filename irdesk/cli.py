@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import json
-import signal
-import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parsers load argparse when a command or an option is given
+    import argparse
 
 DB_HELP = ("the store: a file (default: the app's own) or a team's PostgreSQL database as a libpq "
            "string, e.g. postgresql://me@server/irdesk (passwords from ~/.pgpass, a service file or PGPASSWORD)")
@@ -21,6 +21,8 @@ class TookTooLong(Exception):
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Bound the time one file may take (main thread, where the platform has SIGALRM)."""
+    import signal  # the commands' modules load with them, not with the window
+
     if seconds <= 0 or not hasattr(signal, "setitimer"):
         yield
         return
@@ -38,6 +40,8 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
     from .extract import ReadError, extract_file
 
     ok = True
@@ -90,6 +94,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _daily_backup(store) -> None:
+    import sqlite3
+
     from .store.sqlite.backups import daily_backup
 
     if store.path is None:  # a team store: its server's backups are its administrator's
@@ -126,6 +132,8 @@ def _summary(out: dict) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="irdesk", description="IR Desk: press releases as records.")
     sub = parser.add_subparsers(dest="command")
     ext = sub.add_parser("extract", help="read releases and print what they say (stores nothing)")
@@ -157,6 +165,8 @@ COMMANDS = ("extract", "import", "search")
 
 
 def window_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from . import __version__
 
     parser = argparse.ArgumentParser(
@@ -172,6 +182,10 @@ def window_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # the window, as a desktop starts it: no parser to build
+        from .ui.app import run
+
+        return run(None, [])
     if argv and argv[0] in COMMANDS:
         args = build_parser().parse_args(argv)
         return args.func(args)

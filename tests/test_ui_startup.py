@@ -11,9 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from irdesk.importer import import_paths
 from irdesk.store import Store
 from irdesk.ui.detail import DetailPane
+from irdesk.ui.main_window import SAMPLES, MainWindow
 from irdesk.ui.tasks import Task
+from test_ui_window import Answers, isolated_settings  # noqa: F401 - fixture reused
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,10 +49,15 @@ app.exec()
 print(json.dumps(seen["modules"]))
 """
 
-# Loaded when first used, never for the first paint.
+# Loaded when first used, never for the first paint (of an empty store, which shows no list).
 NOT_AT_START = ["logging.handlers", "html", "sqlite_utils", "irdesk.importer", "irdesk.extract.engine",
                 "irdesk.extract.formats", "irdesk.sheets", "irdesk.exports", "irdesk.ui.import_dialog",
-                "irdesk.ui.printing", "PySide6.QtPrintSupport", "PySide6.QtSvg", "vobject", "icalendar", "dateutil"]
+                "irdesk.ui.printing", "PySide6.QtPrintSupport", "PySide6.QtSvg", "vobject", "icalendar", "dateutil",
+                # changes, undo, output, drops and store switching load with their first use
+                "irdesk.ui.operations", "irdesk.ui.commands", "irdesk.ui.output", "irdesk.ui.dropping",
+                "irdesk.ui.tasks",
+                # an empty store shows no list: the lists' models, views and panes load after its first paint
+                "irdesk.ui.models", "irdesk.ui.live", "irdesk.ui.detail", "irdesk.ui.editing"]
 
 
 def test_the_first_paint_loads_nothing_it_does_not_show(tmp_path):
@@ -117,3 +127,41 @@ def test_the_collector_walks_everything_again_once_work_is_done(qtbot):
     with qtbot.waitSignal(failing.signals.failed, timeout=10000):
         failing.start()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.fixture
+def samples_store(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        import_paths(store, [SAMPLES])
+        yield store
+
+
+def test_the_tabs_not_shown_are_built_right_after_the_first_paint(qtbot, samples_store):
+    window = MainWindow(samples_store, Answers())
+    qtbot.addWidget(window)
+    assert [kind for kind, tab in window.pages.items() if tab.built] == ["releases"]  # the one shown
+    assert window.watcher is None and window.counts.text() == ""
+    window.show()
+    qtbot.waitUntil(lambda: all(tab.built for tab in window.pages.values()))
+    assert window.watcher is not None
+    assert window.counts.text().startswith("3 releases")
+
+
+def test_a_tab_is_built_as_soon_as_it_is_used_or_shown_even_before_the_first_paint(qtbot, samples_store):
+    window = MainWindow(samples_store, Answers())
+    qtbot.addWidget(window)
+    assert window.pages["compounds"].model.total > 0  # asked for: built, and read
+    assert not window.pages["contacts"].built
+    window.tabs.setCurrentIndex(2)  # about to show: built first
+    assert window.pages["contacts"].built and window.current_tab().model.rowCount() > 0
+
+
+def test_an_empty_store_builds_no_list_before_its_first_paint(qtbot, tmp_path):
+    with Store(tmp_path / "empty.db") as store:
+        window = MainWindow(store, Answers())
+        qtbot.addWidget(window)
+        assert window.stack.currentWidget() is window.empty
+        assert not any(tab.built for tab in window.pages.values())
+        window.show()
+        qtbot.waitUntil(lambda: all(tab.built for tab in window.pages.values()))
+        assert window.stack.currentWidget() is window.empty

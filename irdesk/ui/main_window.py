@@ -3,41 +3,43 @@ detail pane; a filter over all three; links between records with Back and Forwar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QPushButton, QSplitter, QStackedWidget,
-                               QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QStackedWidget,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..store import Store, StoreError
-from .commands import StoreCommand
-from .detail import DetailPane
-from .dropping import Dropped, accepts, paths_from_mime
-from .editing import VersionedDelegate
-from .live import LiveListModel, StoreWatcher, editing, kept_place, lists_of, store_open
 from .html import escape
-from .operations import KINDS, Changed, Op, Operations, OpResult
-from .output import Output
-from .stores import is_own, log_path, opening, remember, remembered_location
+from .stores import is_own
 from .screen import DECORATION, available, fit
 from .settings import restore_bytes, settings
-from .tasks import Task
 
+# What the first frame does not show loads when first used (or right after the first paint):
+# the lists (an empty store shows none), changes and undo, output, drops, switching stores.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
     from PySide6.QtWidgets import QMessageBox
 
     from ..importer import Outcome
+    from .commands import StoreCommand
     from .conflict_dialog import Clashes, ConflictDialog
+    from .detail import DetailPane
+    from .editing import VersionedDelegate
+    from .live import LiveListModel, StoreWatcher
+    from .dropping import Dropped
     from .import_dialog import ImportDialog
+    from .operations import Op, Operations, OpResult
+    from .output import Output
+    from .tasks import Task
     from .team_dialog import TeamStoreDialog
 
 TABS = [("releases", "release", "&Releases"), ("compounds", "compound", "&Compounds"), ("contacts", "contact", "C&ontacts")]
+KINDS = tuple(kind for kind, _, _ in TABS)
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
@@ -139,45 +141,85 @@ class Dialogs:
 
 
 class Tab(QSplitter):
-    """One list and its detail pane."""
+    """One list and its detail pane, built when first needed: shown, or any of its parts asked
+    for (``model``, ``table``, ``detail``, ``delegate``). The window builds the tab it shows
+    before its first paint, the others right after it. ``on_built(tab)`` wires a tab once built."""
 
-    def __init__(self, store: Store, kind: str, on_edit, parent=None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+    def __init__(self, store: Store, kind: str, on_edit, on_built, parent=None) -> None:
+        super().__init__(parent)  # horizontal, QSplitter's default
         self.kind = kind
-        self.model = LiveListModel(store, kind, on_edit, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self._store, self._on_edit, self._on_built = store, on_edit, on_built
+        self.built = False
+
+    def build(self) -> Tab:
+        if self.built:
+            return self
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+        from .detail import DetailPane
+        from .editing import VersionedDelegate
+        from .live import LiveListModel
+
+        self.built = True
+        self._model = LiveListModel(self._store, self.kind, self._on_edit, self)
+        self._table = table = QTableView(self)
+        # Hidden before the model comes: else the row numbers are sized first, a header call per row.
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setModel(self._model)
         # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
-        column, descending = self.model.sort_state
-        self.table.horizontalHeader().setSortIndicator(
-            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        self.delegate = VersionedDelegate(self.table)  # an edit carries the version its editor opened on
-        self.table.setItemDelegate(self.delegate)
-        header = self.table.horizontalHeader()
+        column, descending = self._model.sort_state
+        header = table.horizontalHeader()
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        table.setWordWrap(False)
+        self._delegate = VersionedDelegate(table)  # an edit carries the version its editor opened on
+        table.setItemDelegate(self._delegate)
         header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for n, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(n, column.width)
-        self.detail = DetailPane(store, self)
-        self.addWidget(self.table)
-        self.addWidget(self.detail)
+        for n, column in enumerate(self._model.columns):
+            table.setColumnWidth(n, column.width)
+        self._detail = DetailPane(self._store, self)
+        self.addWidget(table)
+        self.addWidget(self._detail)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+        self._on_built(self)
+        return self
+
+    @property
+    def model(self) -> LiveListModel:
+        return self.build()._model
+
+    @property
+    def table(self) -> QTableView:
+        return self.build()._table
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.build()._detail
+
+    @property
+    def delegate(self) -> VersionedDelegate:
+        return self.build()._delegate
+
+    def use(self, store: Store) -> None:
+        """Show ``store`` from now on (a tab not built yet reads it when it is)."""
+        self._store = store
+        if self.built:
+            self._model.store = self._detail.store = store
 
     def selected_ids(self) -> list[int]:
+        if not self.built:
+            return []
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [r for r in (self.model.id_at(n) for n in rows) if r is not None]
 
 
-@dataclass
-class Committed:
+class Committed(NamedTuple):  # not a dataclass: the dataclasses module and its class cost the start 3 ms
     """An import's commit: each file's outcome, and the change an undo takes back."""
     outcomes: list
     change: object
@@ -206,6 +248,22 @@ class EmptyState(QWidget):
         layout.addStretch()
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once the window's first frame is painted: the first paint event (the
+    window's own comes before its children's) sets a zero timer, which fires after the frame."""
+
+    def __init__(self, window: QWidget, then) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.then)  # dropped if the window is gone by then
+        return False
+
+
 class MainWindow(QMainWindow):
     imported = Signal(list)  # the outcomes of a finished import
     saved = Signal(str)  # a file written by an export or a sheet
@@ -218,33 +276,24 @@ class MainWindow(QMainWindow):
         self.history: list[tuple[str, int]] = []
         self.history_at = -1
         self._navigating = False  # selections made by navigate() are not the user's choice
-        self.operations = Operations(store, self)
+        self._operations: Operations | None = None
+        self._output: Output | None = None
         self.import_dialog: ImportDialog | None = None
         self.last_outcomes: list[Outcome] = []
-        self.output = Output(self)
-        self.output.saved.connect(self.saved)
         self.setAcceptDrops(True)
         self.watcher: StoreWatcher | None = None
         self._noticed: set[str] = set()  # lists others changed while one's own change was written
-        self.operations.finished.connect(lambda _: self._others_changed(set()))
         self._deferred: set[str] = set()  # lists to reload once their cell editor closes
         self._own_versions: dict[tuple[str, int], dict[int, int]] = {}  # (kind, id): {before: after}
         self._panes_seen: dict[str, tuple] = {}  # each pane's record as the last notice read it
+        self._finished = False
         self.tabs = QTabWidget()
         self.pages: dict[str, Tab] = {}
         for kind, _, title in TABS:
-            tab = Tab(store, kind, self.edit_field, self)
-            tab.table.selectionModel().currentRowChanged.connect(
-                lambda current, _previous, t=tab: self._row_chosen(t, current))
-            tab.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-            tab.detail.navigate.connect(self.navigate)
-            tab.delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self._reload_deferred))
-            self.pages[kind] = tab
-            self.tabs.addTab(tab, title.replace("&", ""))
-        self.tabs.currentChanged.connect(lambda _: self._update_actions())
-        self.empty = EmptyState(self.import_files, self.open_samples)
+            self.pages[kind] = Tab(store, kind, self.edit_field, self._wire, self)
+            self.tabs.addTab(self.pages[kind], title.replace("&", ""))
+        self._empty: EmptyState | None = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.filter = QLineEdit(placeholderText="Find releases, compounds and contacts (Ctrl+F)", clearButtonEnabled=True)
@@ -252,10 +301,10 @@ class MainWindow(QMainWindow):
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
-        clear = QAction("Clear the filter", self.filter, shortcut=QKeySequence(Qt.Key.Key_Escape),
+        clear = QAction(self.filter, text="Clear the filter", shortcut=QKeySequence(Qt.Key.Key_Escape),
                         shortcutContext=Qt.ShortcutContext.WidgetShortcut)
         clear.triggered.connect(self.filter.clear)
-        self.filter.addAction(clear)
+        self.filter.addActions([clear])  # addAction's overloads try (icon, position) too: QIcon loads
         self.counts = QLabel()
         self.report = QLabel()
         self.report.linkActivated.connect(self._report_link)
@@ -264,13 +313,86 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self._make_actions()
         self._restore_state()
-        self.refresh(kinds=())  # the lists were read as they were made (and sorted as restored)
+        # The first frame: the list shown (read once, sorted as restored) or the empty state.
+        # The other tabs, the counts and the watcher follow the first paint (``_finish``).
+        self.tabs.currentChanged.connect(lambda index: self.tabs.widget(index).build())  # a tab is built before it shows
+        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        if self._has_any():
+            self.current_tab().build()
+        else:
+            self.stack.setCurrentWidget(self.empty)
         self._show_store()
-        self._watch()
+        self._update_actions()
+        _AfterFirstPaint(self, self._finish)
+
+    def _finish(self) -> None:
+        """Right after the first paint: what the first frame did not show. Each part is also
+        made when first used (a tab when asked for or shown), so nothing waits for this."""
+        if self._finished:
+            return
+        self._finished = True
+        for tab in self.pages.values():
+            tab.build()
+        self._show_counts()
+        self._update_actions()
+        if self.watcher is None:  # a store switched to before this started its own
+            self._watch()
+
+    def _wire(self, tab: Tab) -> None:
+        """A tab just built: its signals, and its remembered splitter and columns."""
+        tab.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._row_chosen(tab, current))
+        tab.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        tab.detail.navigate.connect(self.navigate)
+        tab.delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self._reload_deferred))
+        s = settings()
+        splitter = restore_bytes(s, f"{tab.kind}/splitter")
+        if splitter is not None:
+            tab.restoreState(splitter)
+        header = restore_bytes(s, f"{tab.kind}/header")
+        if header is not None:
+            tab.table.horizontalHeader().restoreState(header)
+            tab.model.sort(tab.table.horizontalHeader().sortIndicatorSection(),
+                           tab.table.horizontalHeader().sortIndicatorOrder())
+
+    def _has_any(self) -> bool:
+        """Whether there is anything to list (or a filter typed): else the empty state shows."""
+        releases = self.pages["releases"]
+        total = releases.model.total if releases.built else self.store.count("releases")
+        return total > 0 or bool(self.filter.text().strip())
+
+    @property
+    def empty(self) -> EmptyState:
+        """What an empty store shows instead of the tabs: made when first needed."""
+        if self._empty is None:
+            self._empty = EmptyState(self.import_files, self.open_samples)
+            self.stack.addWidget(self._empty)
+        return self._empty
+
+    @property
+    def operations(self) -> Operations:
+        """Every change to the store runs through these (made with the first)."""
+        if self._operations is None:
+            from .operations import Operations
+
+            self._operations = Operations(self.store, self)
+            self._operations.finished.connect(lambda _: self._others_changed(set()))
+        return self._operations
+
+    @property
+    def output(self) -> Output:
+        """Contact sheets and exports (made with the first)."""
+        if self._output is None:
+            from .output import Output
+
+            self._output = Output(self)
+            self._output.saved.connect(self.saved)
+        return self._output
 
     # Actions and menus
     def _action(self, text: str, slot, shortcut=None, menu=None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
+        # The text as a keyword: QAction(text, parent) made PySide try the (icon, text) overload
+        # first, which loads QIcon and its enums (1.4 ms before the first paint).
+        action = QAction(self, text=text)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
@@ -335,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         kind = self.current_tab().kind
-        selected = len(self.current_tab().selected_ids())
+        selected = len(self.current_tab().selected_ids())  # none in a tab not built yet
         self.delete_action.setEnabled(kind == "releases" and selected > 0)
         self.merge_action.setEnabled(kind in ("compounds", "contacts") and selected == 2)
         self.back_action.setEnabled(self.history_at > 0)
@@ -350,19 +472,28 @@ class MainWindow(QMainWindow):
         record each) from the store; each list keeps its selection, current record and
         scroll position. A list with a cell editor open is re-read when the editor closes.
         ``if_changed``: a list whose loaded rows are as the store holds them stays as it is."""
+        from .live import editing
+
         for tab in self.pages.values():
+            if not tab.built:
+                continue  # it reads the store when it is built
             if tab.kind in kinds:
                 if editing(tab.table):
                     self._deferred.add(tab.kind)
                 elif not (if_changed and tab.model.unchanged()):
                     self._reload_list(tab)
             self._refresh_pane(tab)
-        has_any = self.pages["releases"].model.total > 0 or bool(self.filter.text().strip())
-        self.stack.setCurrentWidget(self.tabs if has_any else self.empty)
+        if self._has_any():
+            self.current_tab().build()  # before it shows
+            self.stack.setCurrentWidget(self.tabs)
+        else:
+            self.stack.setCurrentWidget(self.empty)
         self._show_counts()
         self._update_actions()
 
     def _reload_list(self, tab: Tab) -> None:
+        from .live import kept_place
+
         self._navigating = True  # the selection put back is not the user's choice
         try:
             with kept_place(tab.table):
@@ -468,9 +599,13 @@ class MainWindow(QMainWindow):
     # Curation, undoable: every change runs through ``self.operations`` (off the GUI thread)
     def show_change(self, change) -> None:
         """After a change, its undo or its redo: reload only the lists it touched."""
+        from .operations import Changed
+
         self.refresh(Changed.of(change).kinds)
 
     def _push(self, change) -> None:
+        from .commands import StoreCommand
+
         self._note_versions(change)
         self.undo_stack.push(StoreCommand(self.store, change, self.show_change))
 
@@ -478,6 +613,8 @@ class MainWindow(QMainWindow):
         """``work(store)`` makes a change on a worker's own store; once it is made the undo
         stack takes it and the lists it touched are reloaded; a refusal is said, and a
         ``Conflict`` goes to ``clashed(clashes)``."""
+        from .operations import Op
+
         def done(result: OpResult) -> None:
             if result.clashes is not None and clashed is not None:
                 clashed(result.clashes)
@@ -503,6 +640,9 @@ class MainWindow(QMainWindow):
     def _step(self, way: str, force: bool = False, expected: StoreCommand | None = None) -> Op | None:
         """Worked out when its turn comes: the step the stack is on then (``expected``: only
         if it is still that one). ``force``: over others' changes, the user having said so."""
+        from .commands import StoreCommand
+        from .operations import Op
+
         at = self.undo_stack.index() - 1 if way == "undo" else self.undo_stack.index()
         command = self.undo_stack.command(at) if 0 <= at < self.undo_stack.count() else None
         if not isinstance(command, StoreCommand) or (expected is not None and command is not expected):
@@ -611,6 +751,8 @@ class MainWindow(QMainWindow):
 
     # Importing: drops, File → Import…, the samples and files named at start all come here
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from .dropping import accepts
+
         if accepts(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)  # never Move: the user's files stay theirs
             event.accept()
@@ -621,6 +763,8 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from .dropping import paths_from_mime
+
         dropped = paths_from_mime(event.mimeData())
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
@@ -638,6 +782,7 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         from ..extract.formats import EXTENSIONS
+        from .dropping import Dropped
 
         patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
         files = self.dialogs.open_files(self, "Import releases", f"Releases ({patterns});;All files (*)")
@@ -645,9 +790,13 @@ class MainWindow(QMainWindow):
             self.take(Dropped(paths=files))
 
     def open_samples(self) -> None:
+        from .dropping import Dropped
+
         self.take(Dropped(paths=[str(SAMPLES)]))
 
     def import_paths(self, paths: list[str]) -> None:
+        from .dropping import Dropped
+
         self.take(Dropped(paths=list(paths)))
 
     def start_import(self, items) -> None:
@@ -702,6 +851,8 @@ class MainWindow(QMainWindow):
 
         from ..store import BACKGROUND_WAIT_S
 
+        from .operations import Op
+
         self.operations.run(lambda: Op(label, work, done, wait=BACKGROUND_WAIT_S))
 
     def _committed(self, result: Committed) -> None:
@@ -719,6 +870,8 @@ class MainWindow(QMainWindow):
         self.imported.emit(outcomes)
 
     def _import_failed(self, error: str) -> None:
+        from .stores import log_path
+
         from PySide6.QtCore import QUrl
 
         log = log_path(self.store)
@@ -731,6 +884,8 @@ class MainWindow(QMainWindow):
         """Today's copy of the store, taken in the background (a large store takes seconds).
         None for a team store: its copies are its server's business."""
         from ..store.sqlite.backups import daily_backup
+
+        from .tasks import Task
 
         path = self.store.path
         if path is None:
@@ -757,6 +912,8 @@ class MainWindow(QMainWindow):
 
     # Live: what others change shows here within a second
     def _watch(self) -> None:
+        from .live import StoreWatcher
+
         watcher = StoreWatcher(self.store, self)
         # Signals still queued from a watcher stopped since (store switched) are dropped.
         watcher.changed.connect(lambda tables: self._others_changed(tables) if watcher is self.watcher else None)
@@ -777,6 +934,8 @@ class MainWindow(QMainWindow):
         """Others' changes, and one's own echoed back (a file's watcher cannot tell them apart).
         While one's own change is being written they wait for it: its cell shows the new value
         already, which the store does not hold yet."""
+        from .live import lists_of, store_open
+
         self._noticed |= lists_of(tables) & set(KINDS)
         if self.operations.busy or not store_open(self.store):
             return
@@ -806,6 +965,8 @@ class MainWindow(QMainWindow):
         return True
 
     def connect_team_store(self) -> None:
+        from .stores import remembered_location
+
         from ..store import is_team_store
         from .team_dialog import TeamStoreDialog
 
@@ -827,6 +988,8 @@ class MainWindow(QMainWindow):
 
     def _open_store(self, location: str | None) -> None:
         """Opened off the GUI thread (a file may need upgrading first); a failure is said."""
+        from .stores import opening
+
         def done(opened) -> None:
             try:
                 store = opened.take()
@@ -846,9 +1009,12 @@ class MainWindow(QMainWindow):
     def switch_store(self, store: Store, location: str | None) -> None:
         """Show ``store`` from now on (and at the next start: ``location``, None for one's own;
         never a password). Undo and Back start afresh: they were the other store's."""
+        from .stores import remember
+
         self._stop_watching()
         old, self.store = self.store, store
-        self.operations.store = store
+        if self._operations is not None:
+            self._operations.store = store
         self.undo_stack.clear()
         self.history.clear()
         self.history_at = -1
@@ -857,7 +1023,9 @@ class MainWindow(QMainWindow):
         self._panes_seen.clear()
         self._navigating = True
         for tab in self.pages.values():
-            tab.model.store = tab.detail.store = store
+            tab.use(store)
+            if not tab.built:
+                continue
             tab.delegate.versions.clear()
             tab.table.clearSelection()
             tab.table.setCurrentIndex(QModelIndex())
@@ -899,15 +1067,6 @@ class MainWindow(QMainWindow):
         state = restore_bytes(s, "window/state")
         if state is not None:
             self.restoreState(state)
-        for kind, tab in self.pages.items():
-            splitter = restore_bytes(s, f"{kind}/splitter")
-            if splitter is not None:
-                tab.restoreState(splitter)
-            header = restore_bytes(s, f"{kind}/header")
-            if header is not None:
-                tab.table.horizontalHeader().restoreState(header)
-                tab.model.sort(tab.table.horizontalHeader().sortIndicatorSection(),
-                               tab.table.horizontalHeader().sortIndicatorOrder())
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0)))
 
     def save_state(self) -> None:
@@ -915,8 +1074,11 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/tab", self.tabs.currentIndex())
-        self.output.save_state(s)
+        if self._output is not None:
+            self._output.save_state(s)
         for kind, tab in self.pages.items():
+            if not tab.built:
+                continue  # never shown: what was remembered stays
             s.setValue(f"{kind}/splitter", tab.saveState())
             s.setValue(f"{kind}/header", tab.table.horizontalHeader().saveState())
         s.sync()
@@ -924,7 +1086,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.import_dialog is not None:
             self.import_dialog.reject()
-        self.operations.cancel()  # an import stops between files; the pool finishes it before the app exits
+        if self._operations is not None:
+            self._operations.cancel()  # an import stops between files; the pool finishes it before the app exits
         self._stop_watching()
         self.save_state()
         super().closeEvent(event)

@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # the writing side loads with the first change, not at the wi
     from ..store import Change
     from .conflict_dialog import Clashes
 
-KINDS = ("releases", "compounds", "contacts")
 # The lists a table's rows show up in; the compounds and contacts whose counters follow a
 # change (a release deleted, imported) are named by the change itself.
 TABLE_KINDS = {

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..store import Store, StoreError, default_store_path, is_team_store
 from .settings import settings
-from .tasks import Task
+
+if TYPE_CHECKING:  # the window's start needs only the store to open (tasks load with a switch)
+    from .tasks import Task
 
 KEY = "store/location"
 
@@ -88,8 +90,7 @@ def open_at_start(db: str | None = None, ask: Callable[[str], bool] = offer_own_
         return Store(default_store_path())
 
 
-@dataclass
-class Opened:
+class Opened(NamedTuple):  # not a dataclass: the window's start does without that module
     """What an ``opening`` task found: a team store (its connection may move to the GUI
     thread, sqlite3's may not), a file to open on the GUI thread, or why it failed."""
     store: Store | None = None
@@ -118,6 +119,8 @@ def opening(location: str | os.PathLike | None) -> Task:
         path = store.path
         store.close()  # upgraded, if it needed it; opened again on the GUI thread, at once
         return Opened(path=path)
+
+    from .tasks import Task
 
     return Task(work)
 
