@@ -1,10 +1,12 @@
 """``python -m irdesk``: the same as ``main.py``."""
 
-import multiprocessing
 import sys
 
 from .cli import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # freeze_support does nothing elsewhere; its module costs a start 12 ms
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class StoreError(Exception):
@@ -61,8 +61,7 @@ def translate(exc: sqlite3.Error, path: str) -> StoreError | None:
     return None
 
 
-@dataclass(frozen=True)
-class Clash:
+class Clash(NamedTuple):
     """One value two people changed: ``mine`` is what this change would write, ``theirs``
     what the store holds now (None: the row is gone)."""
     kind: str

@@ -4,16 +4,14 @@ record. Never reads a whole table."""
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-
-from typing import TYPE_CHECKING
-
-from .identity import squash
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .db import Db
+
+# ``json`` and ``identity`` are imported where a record is shown or a name searched, not
+# at start: opening a store and painting its first page need neither.
 
 # The columns each list may be sorted by: a whitelist, so no typed text reaches SQL.
 LISTS = {
@@ -40,6 +38,8 @@ LISTS = {
 
 
 def _filter(db: Db, kind: str, query: str | None, column: str = "id") -> tuple[str, list]:
+    from .identity import squash
+
     words = re.findall(r"\w+", query or "")
     if not words:
         return "", []
@@ -85,8 +85,7 @@ def position(db: Db, kind: str, row_id: int, sort: str | None = None, descending
     return None
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     kind: str
     id: int
     label: str
@@ -113,6 +112,8 @@ def _rows(db: Db, sql: str, args: list) -> list[dict]:
 
 
 def release(db: Db, release_id: int) -> dict | None:
+    import json
+
     rows = _rows(db, "SELECT * FROM releases WHERE id = ?", [release_id])
     if not rows:
         return None
@@ -160,6 +161,8 @@ def compound(db: Db, compound_id: int) -> dict | None:
 
 def _description(db: Db, names: list[str], release_ids: list[int]) -> str | None:
     """The compound's own "About ..." section from the newest release that has one."""
+    from .identity import squash
+
     if not release_ids:
         return None
     marks = ",".join("?" * len(release_ids))
@@ -172,6 +175,8 @@ def _description(db: Db, names: list[str], release_ids: list[int]) -> str | None
 
 
 def contact(db: Db, contact_id: int) -> dict | None:
+    import json
+
     rows = _rows(db, "SELECT * FROM contacts WHERE id = ?", [contact_id])
     if not rows:
         return None
@@ -229,6 +234,8 @@ def contacts_for(db: Db, ids: list[int] | None = None, query: str | None = None,
 
 def contact_reach(db: Db, contact_ids: list[int]) -> dict[int, dict]:
     """Every phone and e-mail seen for each person (newest first), for vCards and sheets."""
+    import json
+
     out: dict[int, dict] = {cid: {"phones": [], "emails": []} for cid in contact_ids}
     for start in range(0, len(contact_ids), 500):
         chunk = contact_ids[start:start + 500]
