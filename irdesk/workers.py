@@ -61,7 +61,7 @@ def _context():
     # threads in it (fork would copy them half-way); the server has the extractor loaded.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["irdesk.importer", "irdesk.extract.engine"])
+        ctx.set_forkserver_preload(["irdesk.importer", "irdesk.extract.primed"])
         return ctx
     return multiprocessing.get_context("spawn")
 

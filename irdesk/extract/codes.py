@@ -8,8 +8,8 @@ import re
 from collections import Counter
 
 from .inn import looks_like_inn
-from .textfind import squash
-from .vocab import load_rows
+from .textfind import squash, squash_all
+from .vocab import load_lines, load_rows
 
 # "IMGN901", "ALKS 2680", "4D-150". Written to open with one character class (the
 # look-behinds after it say what "(?<![\w-])" before it would): `re` then skips ahead by that
@@ -115,7 +115,7 @@ def forms() -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def gene_symbols() -> frozenset[str]:
     """Human gene symbols and synonyms shaped like code names, compared as ``squash`` does."""
-    return frozenset(squash(row[0]) for row in load_rows("gene_symbols.txt"))
+    return frozenset(squash_all(load_lines("gene_symbols.txt")))
 
 
 @functools.lru_cache(maxsize=None)

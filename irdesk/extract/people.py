@@ -47,34 +47,43 @@ physiotherapy therapy rehab wellness studio studios insurance realty logistics m
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Lower-cased first names from gender-guesser's ``nam_dict.txt`` (empty if it is missing)."""
-    return frozenset(_names(unisex=True))
+    return _name_lists()[0]
 
 
 @functools.lru_cache(maxsize=1)
 def gendered_names() -> frozenset[str]:
     """The names the list gives a gender (its "?" lines are names that are as often surnames
     or words: "Jordan", "Morgan"): a person when a company's name could also be one."""
-    return frozenset(_names(unisex=False))
+    return _name_lists()[1]
 
 
-@functools.lru_cache(maxsize=2)
-def _names(unisex: bool) -> tuple[str, ...]:
-    """Its lines are ``<gender code> <name>`` padded to column 29, then frequency columns; an
-    ``=`` line names two equivalent forms; a ``+`` inside a name stands for '-', ' ' or nothing."""
+@functools.lru_cache(maxsize=1)
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Every name, and the gendered ones, in one pass over the list (4 MB). Its lines are
+    ``<gender code> <name>`` padded to column 29, then frequency columns; an ``=`` line names
+    two equivalent forms; a ``+`` inside a name stands for '-', ' ' or nothing."""
     try:
         data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return ()
-    names: set[str] = set()
+        return frozenset(), frozenset()
+    every: set[str] = set()
+    gendered: set[str] = set()
     for line in data.splitlines():
-        if not line or line[0] == "#" or (not unisex and line[:2] == "? "):
+        if not line or line[0] == "#":
             continue
-        for name in line[2:29].split() if line[0] == "=" else (line[3:29].strip(),):
-            if "+" in name:
-                names.update((name.replace("+", "-"), name.replace("+", ""), name.split("+")[0]))
-            else:
-                names.add(name)
-    return tuple(n.lower() for n in names if len(n) > 1)
+        names = line[2:29].split() if line[0] == "=" else (line[3:29].strip(),)
+        every.update(names)
+        if line[:2] != "? ":
+            gendered.update(names)
+    return _spelled(every), _spelled(gendered)
+
+
+def _spelled(names: set[str]) -> frozenset[str]:
+    """Lower-cased, each ``+`` name in its three spellings, without one-letter names."""
+    out = {n for n in names if "+" not in n}
+    for name in names - out:
+        out.update((name.replace("+", "-"), name.replace("+", ""), name.split("+")[0]))
+    return frozenset(n.lower() for n in out if len(n) > 1)
 
 
 def clean_name(value: str) -> str:

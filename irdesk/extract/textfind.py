@@ -46,6 +46,11 @@ def squash(name: str) -> str:
     return name.translate(_SQUASH).lower()
 
 
+def squash_all(names: Iterable[str]) -> list[str]:
+    """``squash`` of each, in one pass over them all (a vocabulary of tens of thousands)."""
+    return "\0".join(names).translate(_SQUASH).lower().split("\0")
+
+
 def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int], end: int) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, end)``'s matches, given ``starts`` (sorted, none before ``pos``)
     holding every place one can start: each tried with ``match``, the next from the last match's

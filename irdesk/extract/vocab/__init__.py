@@ -28,3 +28,11 @@ def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
 def load_words(name: str) -> frozenset[str]:
     """The first column of ``name``, as a set (case kept as written)."""
     return frozenset(row[0] for row in load_rows(name))
+
+
+@functools.lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """The entries of a file of one entry a line, stripped (a long list's quick way; a tab
+    would stay inside an entry)."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return tuple(line for line in map(str.strip, text.splitlines()) if line and line[0] != "#")
