@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -69,6 +70,12 @@ def _open_store(args: argparse.Namespace, create: bool = True):
     return Store(args.db, busy_timeout=BACKGROUND_WAIT_S, create=create)
 
 
+def _new_store_file(location: str | None) -> bool:
+    from .store import default_store_path, is_team_store
+
+    return not (location and is_team_store(location)) and not os.path.exists(location or default_store_path())
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_paths, summary
     from .store import StoreError
@@ -76,7 +83,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.workers is None:
         args.workers = default_workers()
+    if args.workers > 0 and _new_store_file(args.db) and (len(args.paths) > 1 or os.path.isdir(args.paths[0])):
+        from .workers import prepare
 
+        # Into a new store every file is new: the extractor loads in the fork server while
+        # this process makes the store. (Into a store with content, the importer starts it
+        # once it has found a file the store does not hold.)
+        prepare()
     try:
         store = _open_store(args)
     except StoreError as exc:
