@@ -290,3 +290,32 @@ def test_business_named_after_a_person_over_an_address_and_an_unread_name():
 def test_firm_after_a_title_when_written_elsewhere_without_spaces():
     found = contacts("Wren&Hale ranks schools.\n\nMedia Contact: Sat Roe Chief Revenue Officer Wren & Hale (917) 555-4088\n")
     assert (found["Sat Roe"].title, found["Sat Roe"].organization) == ("Chief Revenue Officer", "Wren & Hale")
+
+
+def test_camel_case_firm_glued_to_its_heading_that_its_domain_spells():
+    found = contacts("Contact DetailsFieldBot PR\nMira Solheim\nmira@fieldbotpr.example\n")
+    assert found["Mira Solheim"].organization == "FieldBot PR"
+    found = contacts("Contact DetailsFieldBot PR for Acme\nMira Solheim\nmira@fieldbotpr.example\n")
+    assert found["Mira Solheim"].organization == "FieldBot PR for Acme"
+
+
+def test_firm_line_over_an_address_and_a_department_with_its_phone():
+    found = contacts("Contact Information:\n\n Northwind Dental Care\n\n12 Elm Street  Springfield, IL 62704United States\n\n"
+                     " Marketing Team 12175550190 https://northwind.example\n")
+    assert found["Marketing Team"].organization == "Northwind Dental Care"
+
+
+def test_company_heading_block_without_a_person_is_the_issuers():
+    found = contacts(" Company Contact:info@acme.example617-555-0100\n\n Investor Relations Contact:ir@acme.example617-555-0111\n")
+    issuer = found["Acme Bio, Inc."]
+    assert (issuer.organization, issuer.phones) == ("Acme Bio, Inc.", ["617-555-0100"])
+    assert found["Investor Relations"].organization is None
+
+
+def test_company_field_after_the_persons_address():
+    found = contacts("Media Contact DetailsContact Name: Lena VossContact Email: lena@voss.example"
+                     "Company Name: Voss Ledger Company Ltd.City/Country: Essex, United KingdomWebsite: https://voss.example\n")
+    assert found["Lena Voss"].organization == "Voss Ledger Company Ltd."
+    found = contacts("Media Contact Information:\n\nOmar Haddad\n\nEmail:omar@quarry.exampleCompany: Quarry Mining LLC"
+                     "Website: https://quarry.example\n")
+    assert found["Omar Haddad"].organization == "Quarry Mining LLC"

@@ -112,8 +112,13 @@ class _Assembler:
                 self.group[-1].spans["organization"] = firm.span
             return
         value = CITY_TAIL.sub("", _without_place(re.sub(r"^(?i:for)\s+(?=[A-Z])", "", item.value))).strip()
-        item = Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
+        labelled, item = item.labelled, Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
         last = self.last.kind if self.last is not None else None
+        if labelled and self.group and all(c.organization in (None, self.block_org) for c in self.group):
+            for c in self.group:  # "Jane Roe" / "Email: …" / "Company: Acme": a form's field, wherever it stands
+                c.organization = value
+                c.spans["organization"] = item.span
+            return
         if not self.pending and not self.block:
             self.orgs.append(item)
         if last == "title" and DEPARTMENT.search(value) \
@@ -140,6 +145,9 @@ class _Assembler:
                 self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
             elif self.block_org is None:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+        elif following is not None and following.kind == "org" and following.line > item.line \
+                and not self.block and self.block_org is None and last in (None, "label"):
+            self.block_org = value  # "Acme Dental" / "Marketing Team  +1 …": the office's firm
 
     def _office_firm(self, value: str) -> str:
         """The organization of an office's line over people ("Acme Press Office" -> "Acme"; "Acme
@@ -220,7 +228,9 @@ class _Assembler:
         if not self.block and self.pending:
             name = self._block_name()
             if name:
-                contact = Contact(name=name[0], organization=self.block_org, audience=self.audience)
+                # "Company Contact: info@…": listed under the issuer, which is then its organization
+                org = self.block_org or (name[0] if name[0] == self.issuer else None)
+                contact = Contact(name=name[0], organization=org, audience=self.audience)
                 contact.spans["name"] = name[1]
                 self.block.append(contact)
                 self.depts.append(contact)
