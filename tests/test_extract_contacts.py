@@ -319,3 +319,22 @@ def test_company_field_after_the_persons_address():
     found = contacts("Media Contact Information:\n\nOmar Haddad\n\nEmail:omar@quarry.exampleCompany: Quarry Mining LLC"
                      "Website: https://quarry.example\n")
     assert found["Omar Haddad"].organization == "Quarry Mining LLC"
+
+
+def test_heading_phone_for_the_people_of_every_firm_under_it():
+    found = contacts(" For Media Inquiries: 312-555-0170\n\n Acme: Rosa Delgado, rosa@acme.example\n\n"
+                     " Northpeak: Tomas Berg, tberg@northpeak.example\n")
+    assert found["Rosa Delgado"].phones == found["Tomas Berg"].phones == ["312-555-0170"]
+    assert found["Tomas Berg"].organization == "Northpeak"
+
+
+def test_office_line_whose_name_ends_in_brackets():
+    found = contacts(" Media Contact\n\n NWN (NorthwindNewsNetwork)Springfield, Illinois"
+                     "www.NorthwindNewsNetwork.example312.555.0199 Desk@NorthwindNewsNetwork.example\n")
+    office = found["NWN (NorthwindNewsNetwork)"]
+    assert (office.organization, office.phones) == ("NWN (NorthwindNewsNetwork)", ["312.555.0199"])
+
+
+def test_promoters_mailbox_is_not_given_the_issuers_name_as_organization():
+    found = contacts("Contact Details\n\u200e\n\nalerts.desk@mailhost.example\n")
+    assert all(c.organization is None for c in found.values())

@@ -392,4 +392,4 @@ def _capitalized(words: list[str]) -> bool:
     small = {"of", "and", "&", "for", "the", "de", "du", "in", "at", "-", "–", "|", "/", "a"}
     named = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha())
     # a brand may start in lower case ("dna Communications"), a sentence rarely ends capitalized
-    return words[-1][:1].isupper() and named >= min(0.75 * len(words), len(words) - 1)
+    return words[-1].lstrip("(")[:1].isupper() and named >= min(0.75 * len(words), len(words) - 1)  # "Acme (Europe)"

@@ -47,6 +47,7 @@ class _Assembler:
         self.has_reach = False
         self.last: Item | None = None
         self.next_org: Item | None = None
+        self.shared: list[Item] = []  # phones a heading gave for the people of every firm below it
 
     def feed(self, items: list[Item]) -> None:
         self._reset_block()
@@ -186,10 +187,14 @@ class _Assembler:
     def _sub_block(self, org: str) -> None:
         """An organization's line after people opens the block of that organization's people."""
         audience, heading = self.audience, self.heading
+        # "For Media Inquiries: 214-…" / "AHA: Ann Roe, …" / "ACC: Bo Park, …": the heading's own
+        # reach, given before anyone was named, is for the people of every firm under it
+        heading_reach = [i for i in self.pending if i.kind == "phone"] if self.block else []
         self._finish()
         self._reset_block()
         self.audience, self.heading, self.block_org = audience, heading, org
         self.orgs = []
+        self.shared = heading_reach
 
     def _dept(self, item: Item) -> None:
         """"Media Relations in Dallas: 214-555-0100": reach for a department, not for the people below."""
@@ -225,11 +230,13 @@ class _Assembler:
     def _finish(self) -> None:
         """What a block gave before naming anyone belongs to those who have none of their own;
         a block that names nobody is listed under its department or organization."""
+        if self.block and self.shared and not self.pending:
+            self.pending = self.shared
         if not self.block and self.pending:
             name = self._block_name()
             if name:
                 # "Company Contact: info@…": listed under the issuer, which is then its organization
-                org = self.block_org or (name[0] if name[0] == self.issuer else None)
+                org = self.block_org or (name[0] if name[0] == self.issuer and self._issuers_own() else None)
                 contact = Contact(name=name[0], organization=org, audience=self.audience)
                 contact.spans["name"] = name[1]
                 self.block.append(contact)
@@ -249,6 +256,16 @@ class _Assembler:
                 c.spans.pop("organization", None)
         self.contacts.extend(c for c in self.block if c not in self.depts)
         self.pending = []
+
+    def _issuers_own(self) -> bool:
+        """Whether a block with no person is the issuer's own: its heading says so ("Company
+        Contact") or its address is at the issuer's domain (info@acme… for Acme Bio), not a
+        promoter's mailbox that the block names nobody for."""
+        if re.search(r"(?i)\b(?:company|corporate)\b", self.heading):
+            return True
+        first = re.sub(r"[^a-z0-9]", "", (self.issuer or "").split()[0].lower()) if self.issuer else ""
+        return len(first) > 2 and any(i.kind == "email" and first in re.sub(r"[^a-z0-9]", "", i.value.lower().partition("@")[2])
+                                 for i in self.pending)
 
     def _block_name(self) -> tuple[str, Span] | None:
         """An organization the block names, else its heading's department ("Investor Relations")."""
