@@ -338,3 +338,11 @@ def test_office_line_whose_name_ends_in_brackets():
 def test_promoters_mailbox_is_not_given_the_issuers_name_as_organization():
     found = contacts("Contact Details\n\u200e\n\nalerts.desk@mailhost.example\n")
     assert all(c.organization is None for c in found.values())
+
+
+def test_block_naming_nobody_with_the_issuers_address_is_the_issuers():
+    found = contacts("On behalf of the Board,\n\nFor further information, please contact:E: info@acmebio.example"
+                     "P: 1 (617) 555-0143\n")
+    assert (found["Acme Bio"].organization, found["Acme Bio"].phones) == ("Acme Bio, Inc.", ["(617) 555-0143"])
+    found = contacts("On behalf of the Board,\n\nFor further information, please contact:E: desk@promoter.example\n")
+    assert not found

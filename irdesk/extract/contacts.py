@@ -33,6 +33,7 @@ class _Assembler:
     def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None, text: str = ""):
         self.audience, self.block_org, self.heading, self.issuer = audience, org, heading, issuer
         self.text = text
+        self.heading_alone = False  # the heading starts its own line, not a sentence's "… Contact: …"
         self.region_org = org
         self.contacts: list[Contact] = []
         self.depts: list[Contact] = []
@@ -236,7 +237,8 @@ class _Assembler:
             name = self._block_name()
             if name:
                 # "Company Contact: info@…": listed under the issuer, which is then its organization
-                org = self.block_org or (name[0] if name[0] == self.issuer and self._issuers_own() else None)
+                org = self.block_org or (self.issuer if self.issuer and self.issuer.startswith(name[0])
+                                         and self._issuers_own() else None)
                 contact = Contact(name=name[0], organization=org, audience=self.audience)
                 contact.spans["name"] = name[1]
                 self.block.append(contact)
@@ -282,6 +284,9 @@ class _Assembler:
             return name, (0, 0)
         if self.issuer and (not name or re.fullmatch(r"(?i)(?:company|corporate|general)?\s*(?:information|details)?", name)):
             return self.issuer, (0, 0)  # "Company Contact: info@…": the issuer's own address
+        if self.issuer and self.heading_alone and self.heading.rstrip().endswith(":") and self._issuers_own():
+            # "For further information, please contact:" / "E: info@acme…": the firm by its short name
+            return re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", self.issuer), (0, 0)
         return None
 
 
@@ -455,6 +460,8 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     for start, end, heading, org in find_regions(view, lead, skip):
         org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
         assembler = _Assembler(audience_of(heading), org, heading, release.company, text)
+        at = start - len(heading)
+        assembler.heading_alone = bool(heading) and not view[view.rfind("\n", 0, at) + 1:at].strip(" \t|")
         columns = table_cells(view, start, end)
         if columns:
             for cells in columns:
