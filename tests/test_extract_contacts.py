@@ -346,3 +346,17 @@ def test_block_naming_nobody_with_the_issuers_address_is_the_issuers():
     assert (found["Acme Bio"].organization, found["Acme Bio"].phones) == ("Acme Bio, Inc.", ["(617) 555-0143"])
     found = contacts("On behalf of the Board,\n\nFor further information, please contact:E: desk@promoter.example\n")
     assert not found
+
+
+def test_person_a_sentence_tells_the_reader_to_call():
+    found = contacts("Ordering\n\nFor Northwind parts, call Maria Lindqvist at (312) 555-0188, for Acme parts call "
+                     "Tomas Berg, Sales Director, at tberg@acme.example.\n")
+    assert found["Maria Lindqvist"].phones == ["(312) 555-0188"]
+    assert (found["Tomas Berg"].title, found["Tomas Berg"].emails) == ("Sales Director", ["tberg@acme.example"])
+    assert not contacts("Analysts call Acme Bio at its best, as Maria Lindqvist said at the meeting.\n")
+
+
+def test_author_available_for_interviews_can_be_reached_at():
+    found = contacts("Books\n\nMaria Lindqvist is available for media interviews and can be reached using the information "
+                     "below or by email at maria.l@mailhost.example. More is online.\n")
+    assert (found["Maria Lindqvist"].emails, found["Maria Lindqvist"].audience) == (["maria.l@mailhost.example"], "media")

@@ -15,6 +15,7 @@ import re
 from .contact_blocks import find_regions, plain_view, table_cells
 from .contact_labels import ROLE, ROLES, audience_of
 from .contact_lines import DEPARTMENT, ORG_WORDS, Item, pieces
+from .contact_prose import prose_contacts
 from .glue import EMAIL, _word_counts
 from .model import Contact, Release, Span
 from .people import is_person, name_tokens
@@ -472,6 +473,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
             assembler.feed(pieces(view, start, end, counts))
         found.extend(assembler.contacts)
         depts.extend(assembler.depts)
+    found.extend(prose_contacts(view))  # "… call Jane Roe at 617-…": after the blocks, which name her better
     return _merge(found, depts)
 
 
