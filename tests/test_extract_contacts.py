@@ -360,3 +360,10 @@ def test_author_available_for_interviews_can_be_reached_at():
     found = contacts("Books\n\nMaria Lindqvist is available for media interviews and can be reached using the information "
                      "below or by email at maria.l@mailhost.example. More is online.\n")
     assert (found["Maria Lindqvist"].emails, found["Maria Lindqvist"].audience) == (["maria.l@mailhost.example"], "media")
+
+
+def test_inquiries_heading_and_an_address_field_inside_one_line():
+    found = contacts("Visit the showroom. For inquiries, contact: Acme Bio, Inc. Address: 19 Elm Circle Suite E, Springfield, "
+                     "IL 62704 Phone: 217-555-0164 Email: desk@acmebio.example Website: acmebio.example\n")
+    issuer = found["Acme Bio, Inc."]
+    assert (issuer.organization, issuer.phones, issuer.emails) == ("Acme Bio, Inc.", ["217-555-0164"], ["desk@acmebio.example"])

@@ -24,7 +24,7 @@ from .vocab import load_words
 # a link after it ("Tel +1 …", "Email jane@…"), not inside a name ("CI Web Group", "Main Office").
 BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?"
                          r"(?:\s*:|\s{0,3}(?=[+(\d])|\s+(?=[\w.+-]{1,64}@|https?:|www\.))|(?i:\b(?:e-?mail|call|contact)\s+us(?:\s+here)?\b)"
-                         r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)")
+                         r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)|(?i:\baddress\s*:)")  # "Acme, Inc. Address: 19 …"
 _LABEL_WORD = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\.?\s*:?")
 TITLE_WORDS = re.compile(r"(?i)\b(?:director|officer|president|manager|head|vp|svp|evp|avp|vice|partner|chief|ceo|cfo|coo|"
                          r"cmo|cso|cbo|cto|cco|chair(?:man|woman|person)?|founder|associate|senior|specialist|lead|"

@@ -27,9 +27,11 @@ _AT = re.compile(r"[^.@\n]{0,60}?\bat\s+")
 
 
 def prose_contacts(view: str) -> list[Contact]:
-    """People a sentence tells the reader to contact, with the phone or address it gives."""
+    """People a sentence tells the reader to contact, with the phone or address it gives: looked
+    for near the release's end, where its closing lines are (the lead tells the news)."""
     found: list[Contact] = []
-    for end in _verb_ends(view):
+    tail = max(len(view) * 2 // 5, len(view) - 6000)
+    for end in _verb_ends(view, tail):
         named = _NAME.match(view, end)
         if named and len(found) < 20:
             contact = _contact(view, named.span("name"), named.end(), None)
@@ -39,7 +41,7 @@ def prose_contacts(view: str) -> list[Contact]:
                 contact.spans["title"] = named.span("title")
             if contact is not None:
                 found.append(contact)
-    at = view.find(_REACHED)
+    at = view.find(_REACHED, tail)
     while at >= 0 and len(found) < 20:
         back = max(0, at - 160)  # a sentence's subject is near: never a walk back over the whole text
         start = max(view.rfind(". ", back, at) + 2, view.rfind("\n", back, at) + 1, back)
@@ -55,12 +57,12 @@ def prose_contacts(view: str) -> list[Contact]:
     return found
 
 
-def _verb_ends(view: str) -> list[int]:
+def _verb_ends(view: str, start: int) -> list[int]:
     """Where a name may start after "contact " or "call " (found with ``str.find``: a pattern
     without a fixed first letter is slow to scan for)."""
     ends = []
     for verb in _VERBS:
-        at = view.find(verb)
+        at = view.find(verb, start)
         while at >= 0 and len(ends) < 200:
             end = at + len(verb)
             if (at == 0 or not view[at - 1].isalnum()) and end < len(view) and view[end].isupper():

@@ -462,7 +462,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
         org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
         assembler = _Assembler(audience_of(heading), org, heading, release.company, text)
         at = start - len(heading)
-        assembler.heading_alone = bool(heading) and not view[view.rfind("\n", 0, at) + 1:at].strip(" \t|")
+        assembler.heading_alone = bool(heading) and not view[view.rfind("\n", max(0, at - 400), at) + 1:at].strip(" \t|")
         columns = table_cells(view, start, end)
         if columns:
             for cells in columns:
