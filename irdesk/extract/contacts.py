@@ -261,11 +261,9 @@ class _Assembler:
         self.pending = []
 
     def _issuers_own(self) -> bool:
-        """Whether a block with no person is the issuer's own: its heading says so ("Company
-        Contact") or its address is at the issuer's domain (info@acme… for Acme Bio), not a
-        promoter's mailbox that the block names nobody for."""
-        if re.search(r"(?i)\b(?:company|corporate)\b", self.heading):
-            return True
+        """Whether a block with no person is the issuer's own: its address is at the issuer's
+        domain (info@acme… for Acme Bio), not a promoter's mailbox that the block names nobody
+        for (nor an issuer's name the release's first lines were misread for)."""
         first = re.sub(r"[^a-z0-9]", "", (self.issuer or "").split()[0].lower()) if self.issuer else ""
         return len(first) > 2 and any(i.kind == "email" and first in re.sub(r"[^a-z0-9]", "", i.value.lower().partition("@")[2])
                                  for i in self.pending)
