@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 # first frame touches none of it; the methods that need it import it.
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
-                           QKeySequence, QUndoStack)
+                           QKeySequence, QPalette, QUndoStack)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QStackedWidget,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
@@ -348,6 +348,8 @@ class _BuildOnInput(QObject):
         # A viewport of our own: asking the table for its own (``viewport()``) made PySide look
         # its type up among every QtWidgets class, making their enums (9 ms).
         viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as the table's own: below the rows too
+        viewport.setAutoFillBackground(True)
         table.setViewport(viewport)
         self.watched = [table, viewport, table.horizontalHeader(), table.verticalScrollBar(),
                         table.horizontalScrollBar()]
