@@ -41,6 +41,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not seen:
             seen["qt_namespace"] = "Qt" in vars(PySide6.QtCore)  # PySide adds it when it makes it
             seen["tabs"] = {kind: [tab.made, tab.built] for kind, tab in window.pages.items()}
+            seen["modules"] = sorted(sys.modules)
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -71,6 +72,8 @@ def test_the_first_frame_of_a_full_store_names_nothing_from_the_qt_namespace(tmp
     seen = first_paint(store.path, tmp_path / "config")
     assert seen["tabs"]["releases"] == [True, False]  # previewed: the stand-in in the view
     assert seen["qt_namespace"] is False
+    # The watcher's thread, the cell editors and the import load after the first paint.
+    assert {"irdesk.ui.live", "irdesk.ui.editing", "irdesk.importer"}.isdisjoint(seen["modules"])
     empty = tmp_path / "empty.db"
     Store(empty).close()
     assert first_paint(empty, tmp_path / "config")["qt_namespace"] is False

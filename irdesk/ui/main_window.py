@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from .conflict_dialog import Clashes, ConflictDialog
     from .detail import DetailPane
     from .editing import VersionedDelegate
-    from .live import LiveListModel, StoreWatcher
+    from .live import StoreWatcher
+    from .models import LiveListModel
     from .dropping import Dropped
     from .import_dialog import ImportDialog
     from .operations import Op, Operations, OpResult
@@ -172,7 +173,7 @@ class Tab(QSplitter):
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
         from .detail import DetailPane
-        from .live import LiveListModel
+        from .models import LiveListModel
 
         self.made = True
         self._model = LiveListModel(self._store, self.kind, self._on_edit, self, sort=sort, counted=False)

@@ -246,3 +246,29 @@ class StoreListModel(QAbstractTableModel):
         """Whether the filter lets this record through."""
         return self.row_of(row_id) is not None or self.store.position(
             self.kind, row_id, self.columns[self._sort_column].sort, self._descending, self._query) is not None
+
+
+CHECK_ROWS = 1000  # lists with more rows loaded are re-read, not compared first
+
+
+class LiveListModel(StoreListModel):
+    """A tab's list that knows what it has loaded: the version each row was read with (an
+    edit made in the list is written only over that version), and whether the store still
+    holds exactly those rows."""
+
+    def version_at(self, row: int) -> int | None:
+        return self._rows[row].get("version") if 0 <= row < len(self._rows) else None
+
+    def unchanged(self) -> bool:
+        """Whether a re-read would show the same rows: a notice of one's own change, or of a
+        list a change did not touch (a file's watcher names every list), then costs a count
+        and a page read, and no reset. The loaded rows are compared as dicts: asking the
+        model cell by cell through Qt cost more than the reset it avoids."""
+        loaded = len(self._rows)
+        if loaded > CHECK_ROWS or self.store.count(self.kind, self._query) != self.total:
+            return False
+        column, descending = self.sort_state
+        fresh = self.store.page(self.kind, self.columns[column].sort, descending, self._query, 0, max(loaded, 1))
+        # A loaded row may hold more keys than a page's (values the model derives): the page's decide.
+        return len(fresh) == loaded and all(all(old.get(key) == value for key, value in new.items())
+                                            for old, new in zip(self._rows, fresh))
