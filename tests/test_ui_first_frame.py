@@ -165,3 +165,20 @@ def test_the_filter_clears_on_escape_from_the_first_frame(qtbot, store):
     window.focus_filter()
     qtbot.keyClick(window.filter, Qt.Key.Key_Escape)  # its shortcut set by number: the filter's own
     assert window.filter.text() == ""
+
+
+def test_the_swap_keeps_the_place_the_list_was_scrolled_to(qtbot, store):
+    window = MainWindow(store, Answers())
+    qtbot.addWidget(window)
+    window.resize(500, 160)  # three releases do not fit: the list scrolls
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.findChild(QTableView)
+    assert not window.pages["releases"].built
+    table.verticalScrollBar().setValue(1)  # no input event: the stand-in scrolls
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    top, left = table.rowAt(0), table.horizontalScrollBar().value()
+    assert top == 1 and left > 0
+    tab = window.pages["releases"]
+    assert tab.table.model() is tab.model
+    assert table.rowAt(0) == top and table.horizontalScrollBar().value() == left

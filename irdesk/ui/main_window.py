@@ -167,6 +167,7 @@ class Tab(QSplitter):
         self._store, self._on_edit, self._on_built = store, on_edit, on_built
         self.built = False  # the real model in the view, wired
         self.made = False  # the model read and the widgets made (built, or previewed)
+        self._stand_in = None  # the first frame's model (a QStandardItemModel) until built
         self._until_built: _BuildOnInput | None = None
 
     def _make(self, sort: tuple[int, bool] | None = None) -> None:
@@ -213,7 +214,7 @@ class Tab(QSplitter):
         ``rows`` rows' cells (as many as the window can show). False, and nothing made, when the
         remembered sort is not known without the Qt namespace (a header an older version saved)."""
         if self.made:
-            return self.built is False
+            return True
         s = settings()
         sort = remembered_sort(s, self.kind)
         if sort is None and restore_bytes(s, f"{self.kind}/header") is not None:
@@ -236,6 +237,7 @@ class Tab(QSplitter):
                     item.setData(align, ALIGN)
                 stand_in.setItem(n, c, item)
         table.setModel(stand_in)
+        self._stand_in = stand_in
         header = table.horizontalHeader()
         # A remembered header holds the indicator; else it is Qt's own: the first column, Z→A.
         if not self._set_up_header() and model.sort_state != (0, True):
@@ -245,49 +247,51 @@ class Tab(QSplitter):
         return True
 
     def build(self) -> Tab:
+        """The tab as the user works with it: the real model in the view, sortable, editable, wired."""
         if self.built:
             return self
         from .editing import VersionedDelegate
 
-        stand_in = self._table.model() if self.made else None
         if not self.made:
             self._make(remembered_sort(settings(), self.kind))
         self.built = True
-        table, model = self._table, self._model
-        header = table.horizontalHeader()
-        model.total  # noqa: B018 - counted now, not inside the view's canFetchMore
-        if stand_in is None:
-            table.setModel(model)
-            if self._set_up_header():  # the remembered indicator (an older version kept the sort only there)
-                model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-            else:  # the indicator first: enabling sorting sorts by it (Qt's own is Z→A)
-                set_sort_indicator(header, *model.sort_state)
-        else:
-            current = self._swap(stand_in)
+        self._model.total  # noqa: B018 - counted now, not inside the view's canFetchMore
+        current = self._swap() if self._stand_in is not None else self._show_model()
+        table = self._table
         table.setSortingEnabled(True)  # sorts by the indicator: the model's own order, so no re-read
         self._delegate = VersionedDelegate(table)  # an edit carries the version its editor opened on
         table.setItemDelegate(self._delegate)
         self._on_built(self)
-        if stand_in is not None:
-            if current is not None:
-                table.setCurrentIndex(model.index(*current))
-            stand_in.deleteLater()
+        if current is not None:  # set once wired: the window hears it as the user's choice
+            table.setCurrentIndex(self._model.index(*current))
         return self
 
-    def _swap(self, stand_in) -> tuple[int, int] | None:
+    def _show_model(self) -> None:
+        table, model = self._table, self._model
+        header = table.horizontalHeader()
+        table.setModel(model)
+        if self._set_up_header():  # the remembered indicator (an older version kept the sort only there)
+            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:  # the indicator first: enabling sorting sorts by it (Qt's own is Z→A)
+            set_sort_indicator(header, *model.sort_state)
+
+    def _swap(self) -> tuple[int, int] | None:
         """The real model in the stand-in's place, the columns and the place in the list as they
-        were; returns the current cell, which ``build`` sets once wired (as the user's choice)."""
-        table = self._table
+        were; returns the current cell, for ``build`` to set."""
+        table, stand_in = self._table, self._stand_in
         self._until_built.remove()
-        self._until_built = None
+        self._stand_in = self._until_built = None
         header = table.horizontalHeader()
         state = header.saveState()
         index = table.currentIndex()
         vertical, horizontal = table.verticalScrollBar().value(), table.horizontalScrollBar().value()
-        table.setModel(self._model)
+        table.setModel(self._model)  # the same rows: the real model holds those the stand-in had
         header.restoreState(state)
-        table.verticalScrollBar().setValue(vertical)
-        table.horizontalScrollBar().setValue(horizontal)
+        if vertical or horizontal:
+            table.doItemsLayout()  # the scroll ranges follow the new model now, not at the next paint
+            table.verticalScrollBar().setValue(vertical)
+            table.horizontalScrollBar().setValue(horizontal)
+        stand_in.deleteLater()
         return (index.row(), index.column()) if index.isValid() else None
 
     @property
