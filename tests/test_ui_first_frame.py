@@ -182,3 +182,19 @@ def test_the_swap_keeps_the_place_the_list_was_scrolled_to(qtbot, store):
     tab = window.pages["releases"]
     assert tab.table.model() is tab.model
     assert table.rowAt(0) == top and table.horizontalScrollBar().value() == left
+
+
+def test_a_header_saved_without_its_sort_builds_the_list_at_once_sorted_as_it_says(qtbot, store):
+    from irdesk.ui.settings import settings
+
+    window = MainWindow(store, Answers())
+    qtbot.addWidget(window)
+    window.pages["releases"].table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    window.save_state()
+    settings().remove("releases/sort")  # as an older version left it: the sort only in the header
+    again = MainWindow(store, Answers())
+    qtbot.addWidget(again)
+    tab = again.pages["releases"]
+    assert tab.built and tab.model.sort_state == (1, False)
+    header = tab.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 1 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
