@@ -171,7 +171,7 @@ class Tab(QSplitter):
         self._until_built: _BuildOnInput | None = None
 
     def _make(self, sort: tuple[int, bool] | None = None) -> None:
-        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+        from PySide6.QtWidgets import QAbstractItemView, QTableView
 
         from .detail import DetailPane
         from .models import LiveListModel
