@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 # first frame touches none of it; the methods that need it import it.
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
-                           QKeySequence, QPalette, QUndoStack)
+                           QKeySequence, QUndoStack)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QStackedWidget,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
@@ -347,6 +347,8 @@ class _BuildOnInput(QObject):
                        QEvent.Type.ShortcutOverride})
 
     def __init__(self, tab: Tab) -> None:
+        from PySide6.QtGui import QPalette  # an empty store's first frame has no list
+
         super().__init__(tab)
         self.tab = tab
         table = tab._table
