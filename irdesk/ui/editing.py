@@ -9,8 +9,10 @@ read long before."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QStyledItemDelegate
+
+from .models import USER
 
 
 class VersionedDelegate(QStyledItemDelegate):
@@ -22,7 +24,7 @@ class VersionedDelegate(QStyledItemDelegate):
         self.versions: dict[int, int | None] = {}
 
     def createEditor(self, parent, option, index: QModelIndex):
-        row_id = index.data(Qt.ItemDataRole.UserRole)
+        row_id = index.data(USER)
         if row_id is not None:
             self.versions[row_id] = index.model().version_at(index.row())
         return super().createEditor(parent, option, index)

@@ -4,7 +4,8 @@ without moving the user's place in it.
 ``StoreWatcher`` is a thread of its own around the store's ``Watcher`` (LISTEN/NOTIFY on a
 team store, ``PRAGMA data_version`` on a file); ``kept_place`` reloads a list keeping the
 selection, the current row and the scroll position by record id, not by row number (rows
-move when others add or delete)."""
+move when others add or delete). The lists' model, ``LiveListModel``, is in ``models``: a
+window's first frame reads its list through it, and needs nothing else here."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QThread, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from ..store import Store
-from .models import StoreListModel
+from .models import LiveListModel  # noqa: F401 - the live list's model lives with the others
 
 WAIT_S = 0.25  # how long one wait blocks: also how long stopping the thread may take
 RETRY_S = 5.0  # between attempts to reach a store that went away
@@ -112,32 +113,6 @@ def store_open(store: Store) -> bool:
     except Exception:  # noqa: BLE001 - sqlite3.ProgrammingError, without importing sqlite3 here
         return False
     return True
-
-
-CHECK_ROWS = 1000  # lists with more rows loaded are re-read, not compared first
-
-
-class LiveListModel(StoreListModel):
-    """A tab's list that knows what it has loaded: the version each row was read with (an
-    edit made in the list is written only over that version), and whether the store still
-    holds exactly those rows."""
-
-    def version_at(self, row: int) -> int | None:
-        return self._rows[row].get("version") if 0 <= row < len(self._rows) else None
-
-    def unchanged(self) -> bool:
-        """Whether a re-read would show the same rows: a notice of one's own change, or of a
-        list a change did not touch (a file's watcher names every list), then costs a count
-        and a page read, and no reset. The loaded rows are compared as dicts: asking the
-        model cell by cell through Qt cost more than the reset it avoids."""
-        loaded = len(self._rows)
-        if loaded > CHECK_ROWS or self.store.count(self.kind, self._query) != self.total:
-            return False
-        column, descending = self.sort_state
-        fresh = self.store.page(self.kind, self.columns[column].sort, descending, self._query, 0, max(loaded, 1))
-        # A loaded row may hold more keys than a page's (values the model derives): the page's decide.
-        return len(fresh) == loaded and all(all(old.get(key) == value for key, value in new.items())
-                                            for old, new in zip(self._rows, fresh))
 
 
 def editing(table: QTableView) -> bool:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+# Not Qt: PySide makes the whole Qt namespace (15-20 ms) when it is first touched, and the
+# first frame touches none of it; the methods that need it import it.
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QStackedWidget,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
     from .conflict_dialog import Clashes, ConflictDialog
     from .detail import DetailPane
     from .editing import VersionedDelegate
-    from .live import LiveListModel, StoreWatcher
+    from .live import StoreWatcher
+    from .models import LiveListModel
     from .dropping import Dropped
     from .import_dialog import ImportDialog
     from .operations import Op, Operations, OpResult
@@ -44,11 +47,14 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 SHORT_MESSAGE_LINES = 20
+CENTER = 0x0004 | 0x0080  # Qt::AlignHCenter | Qt::AlignVCenter
+WIDGET_SHORTCUT = 0  # Qt::WidgetShortcut
 
 
 def plain_message(parent, title: str, text: str) -> QMessageBox:
     """A message whose text is shown as written (a file named "<b>x</b>.txt" is not markup)
     and that fits the screen: a long report shows its first lines, the rest under Details."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox  # dialogs load when first asked, not at start
 
     lines = text.splitlines()
@@ -142,53 +148,151 @@ class Dialogs:
 
 class Tab(QSplitter):
     """One list and its detail pane, built when first needed: shown, or any of its parts asked
-    for (``model``, ``table``, ``detail``, ``delegate``). The window builds the tab it shows
-    before its first paint, the others right after it. ``on_built(tab)`` wires a tab once built."""
+    for (``model``, ``table``, ``detail``, ``delegate``). ``on_built(tab)`` wires a tab once built.
+
+    The tab a window opens on shows its first frame through ``preview``: the list read from the
+    store as it will be shown, in a view whose model is a stand-in made in C++ (a
+    ``QStandardItemModel`` holding the cells on screen). A Python model in the view makes PySide
+    build its whole Qt namespace (15-20 ms) as the view first asks it anything (``headerData``'s
+    orientation, ``flags``), and that waits until after the first paint, when ``build`` puts the
+    real model in its place, keeping the columns, sort, current row and scroll position. Anything
+    that reaches the list first (its parts asked for, a key, a click or a drop on it) builds it
+    first."""
 
     def __init__(self, store: Store, kind: str, on_edit, on_built, parent=None) -> None:
-        super().__init__(parent)  # horizontal, QSplitter's default
+        # Horizontal, the default; the parent by keyword: positional, PySide tries
+        # (Qt.Orientation, parent) first, which makes the Qt namespace.
+        super().__init__(parent=parent)
         self.kind = kind
         self._store, self._on_edit, self._on_built = store, on_edit, on_built
-        self.built = False
+        self.built = False  # the real model in the view, wired
+        self.made = False  # the model read and the widgets made (built, or previewed)
+        self._stand_in = None  # the first frame's model (a QStandardItemModel) until built
+        self._until_built: _BuildOnInput | None = None
 
-    def build(self) -> Tab:
-        if self.built:
-            return self
-        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+    def _make(self, sort: tuple[int, bool] | None = None) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QTableView
 
         from .detail import DetailPane
-        from .editing import VersionedDelegate
-        from .live import LiveListModel
+        from .models import LiveListModel
 
-        self.built = True
-        self._model = LiveListModel(self._store, self.kind, self._on_edit, self)
+        self.made = True
+        self._model = LiveListModel(self._store, self.kind, self._on_edit, self, sort=sort, counted=False)
         self._table = table = QTableView(self)
         # Hidden before the model comes: else the row numbers are sized first, a header call per row.
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.setModel(self._model)
-        # The indicator first: enabling sorting sorts by it at once (Qt 6's default is Z→A).
-        column, descending = self._model.sort_state
-        header = table.horizontalHeader()
-        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         table.setWordWrap(False)
-        self._delegate = VersionedDelegate(table)  # an edit carries the version its editor opened on
-        table.setItemDelegate(self._delegate)
-        header.setSectionsMovable(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for n, column in enumerate(self._model.columns):
-            table.setColumnWidth(n, column.width)
         self._detail = DetailPane(self._store, self)
         self.addWidget(table)
         self.addWidget(self._detail)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+        splitter = restore_bytes(settings(), f"{self.kind}/splitter")
+        if splitter is not None:
+            self.restoreState(splitter)
+
+    def _set_up_header(self) -> bool:
+        """Movable, sized columns (the first-run widths, then the user's remembered ones, with
+        their sort indicator: True)."""
+        from PySide6.QtWidgets import QHeaderView
+
+        table = self._table
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for n, column in enumerate(self._model.columns):
+            table.setColumnWidth(n, column.width)
+        state = restore_bytes(settings(), f"{self.kind}/header")
+        return state is not None and header.restoreState(state)
+
+    def preview(self, rows: int) -> bool:
+        """Make the tab for the first frame, its list through a stand-in holding the first
+        ``rows`` rows' cells (as many as the window can show). False, and nothing made, when the
+        remembered sort is not known without the Qt namespace (a header an older version saved)."""
+        if self.made:
+            return True
+        s = settings()
+        sort = remembered_sort(s, self.kind)
+        if sort is None and restore_bytes(s, f"{self.kind}/header") is not None:
+            return False
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+        from .models import ALIGN, DISPLAY
+
+        self._make(sort)
+        model, table = self._model, self._table
+        # Every loaded row, so the scroll bar is the real one; cells only in those on screen.
+        stand_in = QStandardItemModel(model.rowCount(), model.columnCount(), self)
+        stand_in.setHorizontalHeaderLabels([column.title for column in model.columns])
+        for n in range(min(rows, model.rowCount())):
+            for c in range(model.columnCount()):
+                item = QStandardItem()
+                item.setData(model.cell(n, c, DISPLAY), DISPLAY)
+                align = model.cell(n, c, ALIGN)
+                if align is not None:
+                    item.setData(align, ALIGN)
+                stand_in.setItem(n, c, item)
+        table.setModel(stand_in)
+        self._stand_in = stand_in
+        header = table.horizontalHeader()
+        # A remembered header holds the indicator; else it is Qt's own: the first column, Z→A.
+        if not self._set_up_header() and model.sort_state != (0, True):
+            set_sort_indicator(header, *model.sort_state)
+        header.setSortIndicatorShown(True)  # sorting itself is enabled with the real model
+        self._until_built = _BuildOnInput(self)
+        return True
+
+    def build(self) -> Tab:
+        """The tab as the user works with it: the real model in the view, sortable, editable, wired."""
+        if self.built:
+            return self
+        from .editing import VersionedDelegate
+
+        if not self.made:
+            self._make(remembered_sort(settings(), self.kind))
+        self.built = True
+        self._model.total  # noqa: B018 - counted now, not inside the view's canFetchMore
+        current = self._swap() if self._stand_in is not None else self._show_model()
+        table = self._table
+        table.setSortingEnabled(True)  # sorts by the indicator: the model's own order, so no re-read
+        self._delegate = VersionedDelegate(table)  # an edit carries the version its editor opened on
+        table.setItemDelegate(self._delegate)
         self._on_built(self)
+        if current is not None:  # set once wired: the window hears it as the user's choice
+            table.setCurrentIndex(self._model.index(*current))
         return self
+
+    def _show_model(self) -> None:
+        table, model = self._table, self._model
+        header = table.horizontalHeader()
+        table.setModel(model)
+        if self._set_up_header():  # the remembered indicator (an older version kept the sort only there)
+            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:  # the indicator first: enabling sorting sorts by it (Qt's own is Z→A)
+            set_sort_indicator(header, *model.sort_state)
+
+    def _swap(self) -> tuple[int, int] | None:
+        """The real model in the stand-in's place, the columns and the place in the list as they
+        were; returns the current cell, for ``build`` to set."""
+        table, stand_in = self._table, self._stand_in
+        self._until_built.remove()
+        self._stand_in = self._until_built = None
+        header = table.horizontalHeader()
+        state = header.saveState()
+        index = table.currentIndex()
+        vertical, horizontal = table.verticalScrollBar().value(), table.horizontalScrollBar().value()
+        table.setModel(self._model)  # the same rows: the real model holds those the stand-in had
+        header.restoreState(state)
+        if vertical or horizontal:
+            table.doItemsLayout()  # the scroll ranges follow the new model now, not at the next paint
+            table.verticalScrollBar().setValue(vertical)
+            table.horizontalScrollBar().setValue(horizontal)
+        stand_in.deleteLater()
+        return (index.row(), index.column()) if index.isValid() else None
 
     @property
     def model(self) -> LiveListModel:
@@ -209,7 +313,7 @@ class Tab(QSplitter):
     def use(self, store: Store) -> None:
         """Show ``store`` from now on (a tab not built yet reads it when it is)."""
         self._store = store
-        if self.built:
+        if self.made:
             self._model.store = self._detail.store = store
 
     def selected_ids(self) -> list[int]:
@@ -217,6 +321,57 @@ class Tab(QSplitter):
             return []
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [r for r in (self.model.id_at(n) for n in rows) if r is not None]
+
+
+def remembered_sort(s, kind: str) -> tuple[int, bool] | None:
+    """The sort a list was left in (column, descending), or None when not remembered."""
+    try:
+        column, descending = str(s.value(f"{kind}/sort", "")).split()
+        return int(column), descending == "1"
+    except ValueError:
+        return None
+
+
+def set_sort_indicator(header, column: int, descending: bool) -> None:
+    from PySide6.QtCore import Qt
+
+    header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+
+
+class _BuildOnInput(QObject):
+    """Builds a previewed tab before any input reaches its list: a key, a click, the wheel, a
+    drag on the table, its header or scroll bars then acts on the real model."""
+
+    INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                       QEvent.Type.Wheel, QEvent.Type.ContextMenu, QEvent.Type.DragEnter,
+                       QEvent.Type.ShortcutOverride})
+
+    def __init__(self, tab: Tab) -> None:
+        from PySide6.QtGui import QPalette  # an empty store's first frame has no list
+
+        super().__init__(tab)
+        self.tab = tab
+        table = tab._table
+        # A viewport of our own: asking the table for its own (``viewport()``) made PySide look
+        # its type up among every QtWidgets class, making their enums (9 ms).
+        viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as the table's own: below the rows too
+        viewport.setAutoFillBackground(True)
+        table.setViewport(viewport)
+        self.watched = [table, viewport, table.horizontalHeader(), table.verticalScrollBar(),
+                        table.horizontalScrollBar()]
+        for widget in self.watched:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.INPUT:
+            self.tab.build()
+        return False
+
+    def remove(self) -> None:
+        for widget in self.watched:
+            widget.removeEventFilter(self)
+        self.deleteLater()
 
 
 class Committed(NamedTuple):  # not a dataclass: the dataclasses module and its class cost the start 3 ms
@@ -234,7 +389,7 @@ class EmptyState(QWidget):
         text = QLabel("Drop press releases here — text, HTML, PDF or saved e-mails —<br>"
                       "or import them with File → Import… (Ctrl+O).")
         for label in (title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setProperty("alignment", CENTER)  # the property, as a number: no Qt namespace
             layout.addWidget(label)
         row = QWidget()
         buttons = QVBoxLayout(row)
@@ -243,7 +398,12 @@ class EmptyState(QWidget):
         self.import_button.clicked.connect(on_import)
         self.samples_button.clicked.connect(on_samples)
         for button in (self.import_button, self.samples_button):
-            buttons.addWidget(button, alignment=Qt.AlignmentFlag.AlignCenter)
+            centred = QHBoxLayout()  # as alignment=AlignCenter would, without the Qt namespace
+            centred.setContentsMargins(0, 0, 0, 0)
+            centred.addStretch()
+            centred.addWidget(button)
+            centred.addStretch()
+            buttons.addLayout(centred)
         layout.addWidget(row)
         layout.addStretch()
 
@@ -301,8 +461,9 @@ class MainWindow(QMainWindow):
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
-        clear = QAction(self.filter, text="Clear the filter", shortcut=QKeySequence(Qt.Key.Key_Escape),
-                        shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        clear = QAction(self.filter, text="Clear the filter")
+        clear.setShortcuts([QKeySequence("Esc")])  # not shortcut=: its overloads make the Qt namespace
+        clear.setProperty("shortcutContext", WIDGET_SHORTCUT)  # as a number, likewise
         clear.triggered.connect(self.filter.clear)
         self.filter.addActions([clear])  # addAction's overloads try (icon, position) too: QIcon loads
         self.counts = QLabel()
@@ -318,7 +479,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda index: self.tabs.widget(index).build())  # a tab is built before it shows
         self.tabs.currentChanged.connect(lambda _: self._update_actions())
         if self._has_any():
-            self.current_tab().build()
+            shown = self.current_tab()
+            if not shown.preview(rows=self.height() // (self.fontMetrics().height() + 8) + 1):
+                shown.build()
         else:
             self.stack.setCurrentWidget(self.empty)
         self._show_store()
@@ -339,26 +502,19 @@ class MainWindow(QMainWindow):
             self._watch()
 
     def _wire(self, tab: Tab) -> None:
-        """A tab just built: its signals, and its remembered splitter and columns."""
+        """A tab just built: its signals (its remembered splitter and columns are the tab's)."""
         tab.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._row_chosen(tab, current))
         tab.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         tab.detail.navigate.connect(self.navigate)
         tab.delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self._reload_deferred))
-        s = settings()
-        splitter = restore_bytes(s, f"{tab.kind}/splitter")
-        if splitter is not None:
-            tab.restoreState(splitter)
-        header = restore_bytes(s, f"{tab.kind}/header")
-        if header is not None:
-            tab.table.horizontalHeader().restoreState(header)
-            tab.model.sort(tab.table.horizontalHeader().sortIndicatorSection(),
-                           tab.table.horizontalHeader().sortIndicatorOrder())
 
     def _has_any(self) -> bool:
         """Whether there is anything to list (or a filter typed): else the empty state shows."""
         releases = self.pages["releases"]
-        total = releases.model.total if releases.built else self.store.count("releases")
-        return total > 0 or bool(self.filter.text().strip())
+        if self.filter.text().strip():
+            return True
+        # Not a count: a store's first page says as much, and the first frame's list reads it anyway.
+        return releases.model.rowCount() > 0 if releases.made else bool(self.store.page("releases", limit=1))
 
     @property
     def empty(self) -> EmptyState:
@@ -395,7 +551,11 @@ class MainWindow(QMainWindow):
         action = QAction(self, text=text)
         action.triggered.connect(slot)
         if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            if not isinstance(shortcut, list):
+                # A sequence as it is: copying one, PySide tries QKeySequence(QKeyCombination)
+                # first, which makes the Qt namespace.
+                shortcut = [shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)]
+            action.setShortcuts(shortcut)
         if tip:
             action.setStatusTip(tip)
         if menu is not None:
@@ -475,7 +635,7 @@ class MainWindow(QMainWindow):
         from .live import editing
 
         for tab in self.pages.values():
-            if not tab.built:
+            if not tab.made:
                 continue  # it reads the store when it is built
             if tab.kind in kinds:
                 if editing(tab.table):
@@ -751,6 +911,8 @@ class MainWindow(QMainWindow):
 
     # Importing: drops, File → Import…, the samples and files named at start all come here
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from PySide6.QtCore import Qt
+
         from .dropping import accepts
 
         if accepts(event.mimeData()):
@@ -763,6 +925,8 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from PySide6.QtCore import Qt
+
         from .dropping import paths_from_mime
 
         dropped = paths_from_mime(event.mimeData())
@@ -804,6 +968,8 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None or self._committing:
             self.dialogs.inform(self, "IR Desk", "An import is already running; drop again when it is done.")
             return
+        from PySide6.QtCore import Qt
+
         from .import_dialog import ImportDialog  # loaded with the first import, not at start
 
         review = bool(settings().value("import/review", True, bool))
@@ -1024,7 +1190,7 @@ class MainWindow(QMainWindow):
         self._navigating = True
         for tab in self.pages.values():
             tab.use(store)
-            if not tab.built:
+            if not tab.made:
                 continue
             tab.delegate.versions.clear()
             tab.table.clearSelection()
@@ -1081,6 +1247,8 @@ class MainWindow(QMainWindow):
                 continue  # never shown: what was remembered stays
             s.setValue(f"{kind}/splitter", tab.saveState())
             s.setValue(f"{kind}/header", tab.table.horizontalHeader().saveState())
+            column, descending = tab.model.sort_state
+            s.setValue(f"{kind}/sort", f"{column} {int(descending)}")  # read before the first paint
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

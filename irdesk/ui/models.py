@@ -5,11 +5,16 @@ scrolls (``fetchMore``); sorting and filtering are the store's (SQL and FTS), so
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+# Not Qt: PySide makes the whole Qt namespace (every one of its enums, 15-20 ms) the first time
+# it is touched, and a list's first frame touches none of it (see ``Tab.preview``).
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
 from ..store import Store
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 PAGE = 100  # rows per fetch: a screenful or three
 Index = QModelIndex | QPersistentModelIndex
@@ -38,15 +43,30 @@ COLUMNS: dict[str, list[Column]] = {
                  Column("E-mail", "email", "email", "email", 190), Column("Audience", "audience", "audience", "audience", 80),
                  Column("Last seen", "last_seen", "last_seen")],
 }
-# The roles this model answers, as numbers (comparing with the enum's members costs more).
-DISPLAY, EDIT, TOOLTIP, USER, ALIGN = (role.value for role in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole,
-    Qt.ItemDataRole.TextAlignmentRole))
+# The roles this model answers, as Qt::ItemDataRole's numbers (comparing with the enum's
+# members costs more, and naming them makes the Qt namespace).
+DISPLAY, EDIT, TOOLTIP, USER, ALIGN = 0, 2, 3, 256, 7
 ROLES = frozenset((DISPLAY, EDIT, TOOLTIP, USER, ALIGN))
-RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+RIGHT = 0x0002 | 0x0080  # Qt::AlignRight | Qt::AlignVCenter
+HORIZONTAL, DESCENDING = 1, 1  # Qt::Horizontal, Qt::DescendingOrder
 DEFAULT_SORT = {"releases": (0, True), "compounds": (0, False), "contacts": (0, False)}
 
 EditHandler = Callable[[str, int, str, str], None]
+
+
+_FLAGS: tuple | None = None
+
+
+def item_flags() -> tuple:
+    """Qt's item flags for: no cell, a cell, an editable cell (made when a view first asks)."""
+    global _FLAGS
+    if _FLAGS is None:
+        from PySide6.QtCore import Qt
+
+        flag = Qt.ItemFlag
+        cell = flag.ItemIsSelectable | flag.ItemIsEnabled
+        _FLAGS = (flag.NoItemFlags, cell, cell | flag.ItemIsEditable)
+    return _FLAGS
 
 
 def _other_names(row: dict) -> str:
@@ -59,22 +79,33 @@ def _other_names(row: dict) -> str:
 class StoreListModel(QAbstractTableModel):
     """One tab's list. Edits are handed to ``on_edit`` (the window's undo stack)."""
 
-    def __init__(self, store: Store, kind: str, on_edit: EditHandler | None = None, parent=None) -> None:
+    def __init__(self, store: Store, kind: str, on_edit: EditHandler | None = None, parent=None,
+                 sort: tuple[int, bool] | None = None, counted: bool = True) -> None:
+        """``sort``: the column and whether descending, read in that order at once (else the kind's
+        default). ``counted=False``: the first page read, the rows counted when ``total`` is first
+        asked (a count of 100,000 takes 1-2 ms a window's first frame need not wait for; ask it
+        before a view does, in ``canFetchMore``, whose failure Qt cannot hear)."""
         super().__init__(parent)
         self.store, self.kind, self.on_edit = store, kind, on_edit
         self.columns = COLUMNS[kind]
         column, descending = DEFAULT_SORT[kind]
+        if sort is not None and 0 <= sort[0] < len(self.columns) and self.columns[sort[0]].sort is not None:
+            column, descending = sort
         self._sort_column, self._descending = column, descending
         self._query: str | None = None
         self._rows: list[dict] = []
-        self._total = 0
-        self.reload()
+        self._total: int | None = 0  # None: not counted yet
+        self.reload(counted)
 
     # Loading
-    def reload(self) -> None:
+    def reload(self, counted: bool = True) -> None:
         self.beginResetModel()
-        self._total = self.store.count(self.kind, self._query)
         self._rows = self._page(0)
+        self._total = None
+        if len(self._rows) < PAGE:
+            self._total = len(self._rows)  # a short first page is all there is
+        elif counted:
+            self._total = self.store.count(self.kind, self._query)
         self.endResetModel()
 
     def _page(self, offset: int) -> list[dict]:
@@ -86,7 +117,7 @@ class StoreListModel(QAbstractTableModel):
         return rows
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and len(self._rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
@@ -105,6 +136,9 @@ class StoreListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """How many rows the filter lets through (counted in the store when first asked)."""
+        if self._total is None:
+            self._total = max(self.store.count(self.kind, self._query), len(self._rows))
         return self._total
 
     @property
@@ -118,12 +152,15 @@ class StoreListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = DISPLAY):
         # The view asks for a dozen roles per cell as it paints: those this model has no
         # answer for are turned away first, by number.
         if role not in ROLES or not index.isValid():
             return None
-        n, c = index.row(), index.column()
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, n: int, c: int, role: int = DISPLAY):
+        """What ``data`` answers for row ``n``, column ``c`` (a first frame's stand-in is filled from it)."""
         if not 0 <= n < len(self._rows) or not 0 <= c < len(self.columns):
             return None
         row = self._rows[n]
@@ -138,21 +175,19 @@ class StoreListModel(QAbstractTableModel):
             return RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if role == DISPLAY and orientation.value == HORIZONTAL and 0 <= section < len(self.columns):
             return self.columns[section].title
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        none, cell, editable = item_flags()
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        if self.on_edit and self.columns[index.column()].editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return none
+        return editable if self.on_edit and self.columns[index.column()].editable else cell
 
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.on_edit:
+    def setData(self, index: Index, value, role: int = EDIT) -> bool:
+        if role != EDIT or not index.isValid() or not self.on_edit:
             return False
         column = self.columns[index.column()]
         if not column.editable or str(value) == str(self._rows[index.row()].get(column.key) or ""):
@@ -163,14 +198,17 @@ class StoreListModel(QAbstractTableModel):
         # operations), and the list is re-read when it did (or put back when it refused).
         # Reloading here, inside the view's own setData, reset the model under its editor.
         row[column.key] = new
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.dataChanged.emit(index, index, [DISPLAY, EDIT])
         self.on_edit(self.kind, row["id"], column.editable, new)
         return True
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        self.sort_by(column, order is not None and order.value == DESCENDING)
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        """Sort as ``sort`` does, the order as a bool (the view's enum makes the Qt namespace)."""
         if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
             return
-        descending = order == Qt.SortOrder.DescendingOrder
         if (column, descending) == (self._sort_column, self._descending):
             return  # the order shown (the view asks again as sorting is enabled, and at start)
         self._sort_column, self._descending = column, descending
@@ -208,3 +246,29 @@ class StoreListModel(QAbstractTableModel):
         """Whether the filter lets this record through."""
         return self.row_of(row_id) is not None or self.store.position(
             self.kind, row_id, self.columns[self._sort_column].sort, self._descending, self._query) is not None
+
+
+CHECK_ROWS = 1000  # lists with more rows loaded are re-read, not compared first
+
+
+class LiveListModel(StoreListModel):
+    """A tab's list that knows what it has loaded: the version each row was read with (an
+    edit made in the list is written only over that version), and whether the store still
+    holds exactly those rows."""
+
+    def version_at(self, row: int) -> int | None:
+        return self._rows[row].get("version") if 0 <= row < len(self._rows) else None
+
+    def unchanged(self) -> bool:
+        """Whether a re-read would show the same rows: a notice of one's own change, or of a
+        list a change did not touch (a file's watcher names every list), then costs a count
+        and a page read, and no reset. The loaded rows are compared as dicts: asking the
+        model cell by cell through Qt cost more than the reset it avoids."""
+        loaded = len(self._rows)
+        if loaded > CHECK_ROWS or self.store.count(self.kind, self._query) != self.total:
+            return False
+        column, descending = self.sort_state
+        fresh = self.store.page(self.kind, self.columns[column].sort, descending, self._query, 0, max(loaded, 1))
+        # A loaded row may hold more keys than a page's (values the model derives): the page's decide.
+        return len(fresh) == loaded and all(all(old.get(key) == value for key, value in new.items())
+                                            for old, new in zip(self._rows, fresh))
