@@ -38,11 +38,11 @@ LISTS = {
 
 
 def _filter(db: Db, kind: str, query: str | None, column: str = "id") -> tuple[str, list]:
-    from .identity import squash
-
     words = re.findall(r"\w+", query or "")
     if not words:
         return "", []
+    from .identity import squash
+
     where, args = db.text_filter(kind, words, column)
     if kind == "compounds" and squash(query):
         # "BT062" finds "BT-062": names compare without case, spaces or hyphens.
