@@ -166,3 +166,26 @@ def test_an_empty_store_builds_no_list_before_its_first_paint(qtbot, tmp_path):
         window.show()
         qtbot.waitUntil(lambda: all(tab.built for tab in window.pages.values()))
         assert window.stack.currentWidget() is window.empty
+
+
+def test_a_store_of_an_earlier_version_is_said_to_be_upgraded_before_the_window_opens(qtbot, tmp_path):
+    """The upgrade (a copy, then the new steps) holds the start for seconds on a large store:
+    a notice says so while nothing else is on screen; an up-to-date store shows none."""
+    from sqlite_utils import Database
+
+    from irdesk.store.sqlite.connection import STEPS
+    from irdesk.store.sqlite.schema import migrations
+    from irdesk.ui.stores import open_at_start, upgrade_notice
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before=STEPS[-1])
+    old.close()
+    said = []
+    store = open_at_start(str(tmp_path / "old.db"), upgrading=lambda: said.append(upgrade_notice()))
+    assert len(said) == 1 and said[0].isVisible() and "up to date" in said[0].text()
+    assert store.db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid DESC").fetchone()[0] == STEPS[-1]
+    store.close()
+    said[0].close()
+    open_at_start(str(tmp_path / "old.db"), upgrading=lambda: said.append("again")).close()
+    open_at_start(str(tmp_path / "new.db"), upgrading=lambda: said.append("new")).close()
+    assert len(said) == 1

@@ -39,6 +39,16 @@ def open_db(location: str | os.PathLike | None, readonly: bool, busy_timeout: fl
     return SqliteDb(Path(location) if location else default_store_path(), readonly, busy_timeout, create)
 
 
+def upgrade_pending(location: str | os.PathLike | None) -> bool:
+    """Whether opening ``location`` will first upgrade a store file of an earlier version
+    (a team store's server does its own in a moment: never said to be pending)."""
+    if is_team_store(location):
+        return False
+    from .sqlite.connection import upgrade_pending as file_upgrade_pending
+
+    return file_upgrade_pending(Path(location) if location else default_store_path())
+
+
 class Store:
     """Open with ``Store(path_or_url)``; each thread opens its own (``reopen()``). Raises only
     ``StoreError``s for the failures a person can act on (locked, full, read-only, damaged,

@@ -67,21 +67,26 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
     # milliseconds that the first paint does not need.
     from .main_window import MainWindow
 
-    from .stores import open_at_start
+    from .stores import open_at_start, upgrade_notice
 
     app = make_application()
     # The log lives beside a store file; a team store has no file: the app's own folder.
     folder = Path(db).parent if db and not is_team_store(db) else default_store_path().parent
     install_excepthook(folder)
+    notices = []
     try:
-        store = open_at_start(db)  # the store named, else the one chosen last
+        store = open_at_start(db, upgrading=lambda: notices.append(upgrade_notice()))  # named, else chosen last
     except StoreError as exc:
+        for notice in notices:
+            notice.close()
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "IR Desk", str(exc))
         return 2
     window = MainWindow(store)
     window.show()
+    for notice in notices:  # (after the window shows: the screen is never empty meanwhile)
+        notice.close()
     QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: start_log(window.store.log_folder))
     QTimer.singleShot(30_000, window.back_up_daily)  # once the user is settled in
     if files:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..store import Store, StoreError, default_store_path, is_team_store
+from ..store import Store, StoreError, default_store_path, is_team_store, upgrade_pending
 from .settings import settings
 
 if TYPE_CHECKING:  # the window's start needs only the store to open (tasks load with a switch)
@@ -72,11 +72,30 @@ def offer_own_store(message: str) -> bool:
     return box.clickedButton() is own
 
 
-def open_at_start(db: str | None = None, ask: Callable[[str], bool] = offer_own_store) -> Store:
+def upgrade_notice():
+    """Shown while a store of an earlier version is brought up to date before the window
+    opens (a copy, then the new steps: seconds on a large store, with nothing else on screen)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    notice = QLabel("IR Desk is bringing your store up to date for this version.\n"
+                    "A copy of it is kept beside it first. This happens once.")
+    notice.setWindowTitle("IR Desk")
+    notice.setMargin(24)
+    notice.show()
+    QApplication.processEvents()  # painted now: the upgrade holds this thread until it is done
+    notice.repaint()
+    return notice
+
+
+def open_at_start(db: str | None = None, ask: Callable[[str], bool] = offer_own_store,
+                  upgrading: Callable[[], object] = lambda: None) -> Store:
     """The store to open at start: ``db`` when named (the command line), else the one chosen
     last. If that cannot be opened, ``ask`` (the reason) whether to open one's own instead;
-    raises the ``StoreError`` when not."""
+    raises the ``StoreError`` when not. ``upgrading`` is called first when the store will be
+    upgraded as it opens."""
     location = db or remembered_location()
+    if upgrade_pending(location):
+        upgrading()
     if location is None:
         return Store(default_store_path())
     try:

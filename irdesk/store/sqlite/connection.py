@@ -137,6 +137,23 @@ def applied_steps(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
+def upgrade_pending(path: Path) -> bool:
+    """Whether opening the store at ``path`` will first upgrade it (a copy, then the steps
+    this version adds: on a large store, seconds). Asked read-only; a store that is not
+    there, or cannot be read, is not an upgrade (opening it says what it is)."""
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            applied = applied_steps(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(applied) and any(name not in applied for name in STEPS)
+
+
 def bring_up_to_date(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
     applied = applied_steps(conn)
     pending = [name for name in STEPS if name not in applied]
