@@ -222,14 +222,17 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
         return []
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
-    not_drugs, numbers, drugs = code_roles(text, codes)
+    # is_code per name: a name recurs, and its check may scan the text
+    shaped = {name: is_code(name, text) for name in dict.fromkeys(m.group(0) for m in codes)}
+    # The roles of a name that neither is code-shaped nor may be rescued as one are never asked
+    # for: code_roles reads only the mentions of the others ("COVID-19", "ASCO 2024" are many).
+    # A key's roles count all its mentions, so those are kept whole, per key.
+    needed = {squash(name) for name, ok in shaped.items() if ok or SHORT_CODE.fullmatch(name)}
+    not_drugs, numbers, drugs = code_roles(text, [m for m in codes if squash(m.group(0)) in needed])
     found = []
-    shaped: dict[str, bool] = {}  # is_code per name: a name recurs, and its check may scan the text
     for m in codes:
         name = m.group(0)
         key = squash(name)
-        if name not in shaped:
-            shaped[name] = is_code(name, text)
         # "LB-100, a first-in-class drug": a prefix that usually says something else ("LB" abstracts)
         # still makes a code when a mention gives it a drug's role.
         rescued = key in drugs and SHORT_CODE.fullmatch(name)

@@ -24,6 +24,7 @@ _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n
 # Entities a clipper copied from the page's source ("Q&amp;A").
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
+_BLANK_RUN = re.compile(r"\n\n\n+")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 # A rule line a converter ran into the next line's words: "---------- PR Newswire".
 _RULE_PREFIX = re.compile(r"^[-=_*~]{4,}\s+")
@@ -79,6 +80,6 @@ def normalize(text: str, wrapped: bool = False) -> str:
         lines = reflow(lines)
     lines = drop_chrome(lines)
     text = "\n".join(lines)
-    while "\n\n\n" in text:  # runs of blank lines to one; plain replaces beat a pattern tried at every break
-        text = text.replace("\n\n\n", "\n\n")
+    if "\n\n\n" in text:  # runs of blank lines to one, in one pass (the pattern opens with its literal)
+        text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n ")
