@@ -607,7 +607,9 @@ def _only_in(lowered: str, compound: Compound, spans: list[Span]) -> bool:
 
 
 def extract_compounds(text: str, release: Release, sections: Sections) -> list[Compound]:
-    issuer = issuer_owner(release, text)
+    # The issuer as owner is asked for only where it is used: to read names after it when the
+    # release read no company, and to own the compounds found (most texts have none).
+    issuer = None if release.company else issuer_owner(release, text)
     found = _candidates(text, release, issuer)
     names = _Names()
     for name, span, kind in found:
@@ -616,6 +618,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
+    if groups and release.company:
+        issuer = issuer_owner(release, text)
     ties = [(clean_owner(owner, text), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
     small_print = fine_print(text, sections) if groups else []
