@@ -186,6 +186,8 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
     """Every name the release writes as a drug's: code names, brands and INNs, with their spans."""
     found = (_code_candidates(text, release) + _named_after_issuer(text, release.company or issuer or "")
              + _brand_candidates(text, release) + _inn_candidates(text))
+    if not found:
+        return found  # no addresses to look for (most texts name no drug)
     urls = _addresses(text)
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 
