@@ -330,7 +330,8 @@ def _span(line: Line, m: re.Match, group: int | str = 0) -> Span:
 def _wire_line(text: str, stop: int) -> tuple[str, Span] | None:
     """A wire named on a line of its own ("PR Newswire") or labelled ("Distributed by: X")."""
     every = lines(text)
-    for line in every[:120] + every[-60:]:
+    # The first 120 lines and the last 60, each once (a short text's would be read twice)
+    for line in every[:120] + every[max(120, len(every) - 60):]:
         value = line.text.strip()
         if not value or len(value) > 70:
             continue
