@@ -83,7 +83,9 @@ def strip_emphasis(line: str) -> str:
 
 
 # A paragraph break lost to a page that kept only double spaces: "...faith.  Nobody knows".
-_LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z•])")
+# It opens with a space or tab, which `re` skips ahead to; the look-back then asks for the mark
+# before it (opening with the look-back, the pattern was tried at every position of a long line).
+_LOST_BREAK = re.compile(r"[ \t](?<=[.!?:\"”’)][ \t])[ \t]+(?=[\"“‘(]?[A-Z•])")
 # A full stop after these is an abbreviation's, not a sentence's: "Oct.  21", "Inc.  (NASDAQ".
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z]{1,3}|[a-z]{1,3})|(?:[A-Z]\.)+[A-Z]?)\.$")
 _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪●][ \t])")
