@@ -56,8 +56,10 @@ def normalize(text: str, wrapped: bool = False) -> str:
     raw = text.split("\n")
     if max(map(len, raw)) >= LONG_LINE:
         # only the long lines can change: a call for each of the others costs more than the test
-        text = "\n".join(repair_run_together(ln) if len(ln) >= LONG_LINE else ln for ln in raw)
-        raw = text.split("\n")
+        repaired = [repair_run_together(ln) if len(ln) >= LONG_LINE else ln for ln in raw]
+        if repaired != raw:  # most long lines stay as they are: then the text is too
+            text = "\n".join(repaired)
+            raw = text.split("\n")
     # Looks at the whole text first: most texts have no emphasis marks, many no double spaces.
     marks = "*" in text or "_" in text or "\\" in text
     doubled = "  " in text

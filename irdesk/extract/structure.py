@@ -95,9 +95,18 @@ _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪
 _FIELD = (r"(?:Title|Presenters?|Authors?|Speakers?|Session|Number|Date|Time|Location|Room|Booth|Venue|Moderators?|"
           r"Format|Abstract|Poster|Track|Contact|Phone|E-?mail|Website|Tel|Fax)(?: \d{1,3})?: ")
 _RUN_LABEL = re.compile(rf"[ \t]+(?=(?:[A-Z][a-z]+ ){{0,3}}{_FIELD})")
-# Every _RUN_LABEL match looks ahead to one of these: opening with a capital, this pattern scans
-# fast, where _RUN_LABEL stops at every space of a long line.
-_FIELD_LABEL = re.compile(_FIELD)
+# Every _RUN_LABEL match looks ahead to one of these. Each ends in ": ": whether a line holds
+# one is asked at its colons, looking back from each (a scan of the line costs more).
+_FIELD_BEFORE_COLON = re.compile(_FIELD[:-2] + r"\Z")
+
+
+def _has_field_label(line: str) -> bool:
+    at = line.find(": ")
+    while at >= 0:
+        if _FIELD_BEFORE_COLON.search(line, max(0, at - 20), at):  # the longest is "Presenters 123"
+            return True
+        at = line.find(": ", at + 1)
+    return False
 _CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
 
 
@@ -118,7 +127,7 @@ def repair_run_together(line: str) -> str:
         return line
     if "•" in line or "▪" in line or "●" in line:
         line = _INLINE_BULLET.sub("\n", line)
-    if ": " in line and _FIELD_LABEL.search(line) and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
+    if _has_field_label(line) and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
         line = _RUN_LABEL.sub(lambda m, text=line: _label_break(text, m), line)
     if "  " in line:
         line = _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())
