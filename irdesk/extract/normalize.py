@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from .structure import LONG_LINE, drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
+from .structure import GROUP_1, LONG_LINE, drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
 
 _SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
            "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
@@ -51,7 +51,7 @@ def normalize(text: str, wrapped: bool = False) -> str:
     if any(c in text for c in _ODD_CHARS):
         text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
     if "](" in text:  # every image and link holds one; most texts none
-        text = _LINK.sub(r"\1", _IMAGE.sub("", text) if "![" in text else text)
+        text = _LINK.sub(GROUP_1, _IMAGE.sub("", text) if "![" in text else text)
     lines = []
     raw = text.split("\n")
     if max(map(len, raw)) >= LONG_LINE:
