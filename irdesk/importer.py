@@ -19,29 +19,11 @@ from .extract.formats import EXTENSIONS
 from .extract.model import ParsedRelease
 from .extract.readers.document import ReadError
 from .progress import Progress
+from .reading import Item, display_path, parse  # noqa: F401 - the readers' module; named here too
 from .store import Source, Store, StoreError
-from .store.identity import best_match, headline_opens, keys_of, remember_identity
+from .store.identity import best_match, headline_opens, keys_of
 from .store.writer import find_duplicate
 from .workers import TIME_LIMIT_S
-
-
-@dataclass
-class Item:
-    """One thing to import: a file, or data dropped or pasted (with a name for its kind)."""
-
-    label: str
-    path: Path | None = None
-    data: bytes | None = None
-    name: str | None = None
-    digest: str | None = None  # of its bytes, once looked at
-
-    @classmethod
-    def file(cls, path: str | os.PathLike) -> Item:
-        return cls(display_path(path), path=Path(path))
-
-    @classmethod
-    def dropped(cls, data: bytes, name: str, label: str = "Dropped text") -> Item:
-        return cls(label, data=data, name=name)
 
 
 @dataclass
@@ -84,15 +66,6 @@ class Outcome:
         return f"{self.path}: {self.status}: {self.reason}"
 
 
-def display_path(path: str | os.PathLike) -> str:
-    """A file name as text that can be shown, printed and stored: bytes that are not UTF-8
-    as ``\\xe9``, control characters (a newline in a name) escaped the same way."""
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
-
-
 def collect(paths: Iterable[str | os.PathLike], hidden: list[Path] | None = None) -> Iterator[Path]:
     """Files named, and the files under folders named (recursively, each real folder once,
     so a symbolic-link loop ends). Inside folders, only files a reader claims by extension;
@@ -118,37 +91,6 @@ def collect(paths: Iterable[str | os.PathLike], hidden: list[Path] | None = None
                     yield Path(root) / name
         else:
             yield path
-
-
-def parse(item: Item) -> ParsedRelease:
-    """Raises ReadError with the reason; an extractor bug is a reason too, never a crash."""
-    from .extract import extract_bytes, extract_file  # the extractor loads with the first file read
-
-    try:
-        if item.path is not None:
-            parsed = extract_file(item.path)
-        else:
-            parsed = extract_bytes(item.data or b"", item.name)
-    except ReadError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        raise ReadError(f"the extractor failed ({type(exc).__name__}: {exc})") from exc
-    _refuse_what_is_no_release(parsed)
-    remember_identity(parsed)  # here, in the reader's process: the one writer has less to do
-    return parsed
-
-
-# Fewer words than this is a fragment (a headline cut short, a file name), not a release.
-MIN_WORDS = 30
-
-
-def _refuse_what_is_no_release(parsed: ParsedRelease) -> None:
-    words = len(parsed.text.split())
-    if words < MIN_WORDS:
-        raise ReadError(f"it is too short to be a press release ({words} words)")
-    rel = parsed.release
-    if not (rel.date or rel.headline or rel.company):
-        raise ReadError("it does not read as a press release (no date, headline or issuer found)")
 
 
 def _checked(store: Store, item: Item, parsed: ParsedRelease) -> Read:

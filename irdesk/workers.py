@@ -26,7 +26,7 @@ from .extract.readers.document import ReadError
 
 if TYPE_CHECKING:
     from .extract.model import ParsedRelease
-    from .importer import Item
+    from .reading import Item
 
 TIME_LIMIT_S = 10.0
 Result = "ParsedRelease | ReadError"
@@ -38,7 +38,7 @@ def default_workers() -> int:
 
 def _serve(conn: Connection) -> None:
     """A worker: read what it is sent, send back a parse or the reason it failed."""
-    from .importer import parse
+    from .reading import parse
 
     while True:
         try:
@@ -61,7 +61,7 @@ def _context():
     # threads in it (fork would copy them half-way); the server has the extractor loaded.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["irdesk.importer", "irdesk.extract.primed"])
+        ctx.set_forkserver_preload(["irdesk.reading", "irdesk.extract.primed"])
         return ctx
     return multiprocessing.get_context("spawn")
 

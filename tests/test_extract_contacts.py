@@ -290,3 +290,80 @@ def test_business_named_after_a_person_over_an_address_and_an_unread_name():
 def test_firm_after_a_title_when_written_elsewhere_without_spaces():
     found = contacts("Wren&Hale ranks schools.\n\nMedia Contact: Sat Roe Chief Revenue Officer Wren & Hale (917) 555-4088\n")
     assert (found["Sat Roe"].title, found["Sat Roe"].organization) == ("Chief Revenue Officer", "Wren & Hale")
+
+
+def test_camel_case_firm_glued_to_its_heading_that_its_domain_spells():
+    found = contacts("Contact DetailsFieldBot PR\nMira Solheim\nmira@fieldbotpr.example\n")
+    assert found["Mira Solheim"].organization == "FieldBot PR"
+    found = contacts("Contact DetailsFieldBot PR for Acme\nMira Solheim\nmira@fieldbotpr.example\n")
+    assert found["Mira Solheim"].organization == "FieldBot PR for Acme"
+
+
+def test_firm_line_over_an_address_and_a_department_with_its_phone():
+    found = contacts("Contact Information:\n\n Northwind Dental Care\n\n12 Elm Street  Springfield, IL 62704United States\n\n"
+                     " Marketing Team 12175550190 https://northwind.example\n")
+    assert found["Marketing Team"].organization == "Northwind Dental Care"
+
+
+def test_company_heading_block_without_a_person_is_the_issuers():
+    found = contacts(" Company Contact:info@acme.example617-555-0100\n\n Investor Relations Contact:ir@acme.example617-555-0111\n")
+    issuer = found["Acme Bio, Inc."]
+    assert (issuer.organization, issuer.phones) == ("Acme Bio, Inc.", ["617-555-0100"])
+    assert found["Investor Relations"].organization is None
+
+
+def test_company_field_after_the_persons_address():
+    found = contacts("Media Contact DetailsContact Name: Lena VossContact Email: lena@voss.example"
+                     "Company Name: Voss Ledger Company Ltd.City/Country: Essex, United KingdomWebsite: https://voss.example\n")
+    assert found["Lena Voss"].organization == "Voss Ledger Company Ltd."
+    found = contacts("Media Contact Information:\n\nOmar Haddad\n\nEmail:omar@quarry.exampleCompany: Quarry Mining LLC"
+                     "Website: https://quarry.example\n")
+    assert found["Omar Haddad"].organization == "Quarry Mining LLC"
+
+
+def test_heading_phone_for_the_people_of_every_firm_under_it():
+    found = contacts(" For Media Inquiries: 312-555-0170\n\n Acme: Rosa Delgado, rosa@acme.example\n\n"
+                     " Northpeak: Tomas Berg, tberg@northpeak.example\n")
+    assert found["Rosa Delgado"].phones == found["Tomas Berg"].phones == ["312-555-0170"]
+    assert found["Tomas Berg"].organization == "Northpeak"
+
+
+def test_office_line_whose_name_ends_in_brackets():
+    found = contacts(" Media Contact\n\n NWN (NorthwindNewsNetwork)Springfield, Illinois"
+                     "www.NorthwindNewsNetwork.example312.555.0199 Desk@NorthwindNewsNetwork.example\n")
+    office = found["NWN (NorthwindNewsNetwork)"]
+    assert (office.organization, office.phones) == ("NWN (NorthwindNewsNetwork)", ["312.555.0199"])
+
+
+def test_promoters_mailbox_is_not_given_the_issuers_name_as_organization():
+    found = contacts("Contact Details\n\u200e\n\nalerts.desk@mailhost.example\n")
+    assert all(c.organization is None for c in found.values())
+
+
+def test_block_naming_nobody_with_the_issuers_address_is_the_issuers():
+    found = contacts("On behalf of the Board,\n\nFor further information, please contact:E: info@acmebio.example"
+                     "P: 1 (617) 555-0143\n")
+    assert (found["Acme Bio"].organization, found["Acme Bio"].phones) == ("Acme Bio, Inc.", ["(617) 555-0143"])
+    found = contacts("On behalf of the Board,\n\nFor further information, please contact:E: desk@promoter.example\n")
+    assert not found
+
+
+def test_person_a_sentence_tells_the_reader_to_call():
+    found = contacts("Ordering\n\nFor Northwind parts, call Maria Lindqvist at (312) 555-0188, for Acme parts call "
+                     "Tomas Berg, Sales Director, at tberg@acme.example.\n")
+    assert found["Maria Lindqvist"].phones == ["(312) 555-0188"]
+    assert (found["Tomas Berg"].title, found["Tomas Berg"].emails) == ("Sales Director", ["tberg@acme.example"])
+    assert not contacts("Analysts call Acme Bio at its best, as Maria Lindqvist said at the meeting.\n")
+
+
+def test_author_available_for_interviews_can_be_reached_at():
+    found = contacts("Books\n\nMaria Lindqvist is available for media interviews and can be reached using the information "
+                     "below or by email at maria.l@mailhost.example. More is online.\n")
+    assert (found["Maria Lindqvist"].emails, found["Maria Lindqvist"].audience) == (["maria.l@mailhost.example"], "media")
+
+
+def test_inquiries_heading_and_an_address_field_inside_one_line():
+    found = contacts("Visit the showroom. For inquiries, contact: Acme Bio, Inc. Address: 19 Elm Circle Suite E, Springfield, "
+                     "IL 62704 Phone: 217-555-0164 Email: desk@acmebio.example Website: acmebio.example\n")
+    issuer = found["Acme Bio, Inc."]
+    assert (issuer.organization, issuer.phones, issuer.emails) == ("Acme Bio, Inc.", ["217-555-0164"], ["desk@acmebio.example"])

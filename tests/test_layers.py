@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 
-@pytest.mark.parametrize("package", ["irdesk.extract", "irdesk.store", "irdesk.importer", "irdesk.review",
+@pytest.mark.parametrize("package", ["irdesk.extract", "irdesk.store", "irdesk.importer", "irdesk.reading", "irdesk.review",
                                      "irdesk.cli"])
 def test_package_does_not_import_qt(package):
     code = (f"import sys, {package}, importlib, pkgutil\n"

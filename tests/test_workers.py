@@ -60,17 +60,19 @@ def test_a_runaway_file_does_not_take_the_file_handed_out_after_it(tmp_path):
 
 
 def test_the_fork_server_builds_the_vocabularies_once_for_every_reader():
-    """``irdesk.extract.primed`` (the fork server's preload) leaves every vocabulary the
-    extractor builds on first use built, so that readers forked from it share them."""
+    """The fork server's preload (``irdesk.reading``, ``irdesk.extract.primed``) leaves every
+    vocabulary the extractor builds on first use built, so that readers forked from it share
+    them, and loads nothing of the writer's."""
     code = ("import functools, inspect, sys\n"
-            "import irdesk.extract.primed\n"
+            "import irdesk.reading, irdesk.extract.primed\n"
             "empty = [f'{n}.{v.__name__}' for n, m in list(sys.modules.items()) if n.startswith('irdesk.extract.')"
             " for v in vars(m).values() if isinstance(v, functools._lru_cache_wrapper) and v.__module__ == n"
             " and not inspect.signature(v).parameters and not v.cache_info().currsize]\n"
             "from irdesk.extract import people, codes\n"
-            "print(empty, len(people.first_names()) > 10000, len(codes.gene_symbols()) > 10000)\n")
+            "print(empty, len(people.first_names()) > 10000, len(codes.gene_symbols()) > 10000,\n"
+            "      [m for m in ('irdesk.importer', 'irdesk.store.writer', 'logging') if m in sys.modules])\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert done.stdout.split() == ["[]", "True", "True"], done.stderr
+    assert done.stdout.split() == ["[]", "True", "True", "[]"], done.stderr
 
 
 def test_a_vocabulary_squashed_at_once_is_squashed_as_each_name_alone():

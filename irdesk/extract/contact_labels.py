@@ -18,6 +18,7 @@ ORG_NAME = r"[A-Z][\w.&'’-]*+(?:,?[ \t](?:[A-Z&][\w.&'’-]*+|of|and|the|de)){
 LABEL = re.compile(
     rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,60}}?(?:contact|reach)(?:\s+us)?\b\s*:?)"
     rf"|(?i:For\s+(?:more|further|additional)\s+information\s*:)"
+    rf"|(?i:For\s+(?:inquiries|enquiries|questions),?\s+(?:please\s+)?(?:contact|reach)(?:\s+us)?\s*:)"
     rf"|(?i:For)\s+{ROLES}\s+(?i:inquiries|enquiries|requests|questions)[^:\n]{{0,100}}?(?i:please\s+contact)\s*:"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES}|\s+(?i:questions|requests))*,?\s+(?i:please\s+)?(?i:contact|reach)(?:\s+us)?\b\s*:?"
     rf"|(?i:For)\s+{ROLES}(?:\s+{SUFFIXES})*(?:\s+(?i:and)\s+[^:\n]{{1,60}})?\s*:"

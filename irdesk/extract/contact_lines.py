@@ -24,7 +24,7 @@ from .vocab import load_words
 # a link after it ("Tel +1 …", "Email jane@…"), not inside a name ("CI Web Group", "Main Office").
 BREAK_WORDS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\b\.?"
                          r"(?:\s*:|\s{0,3}(?=[+(\d])|\s+(?=[\w.+-]{1,64}@|https?:|www\.))|(?i:\b(?:e-?mail|call|contact)\s+us(?:\s+here)?\b)"
-                         r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)")
+                         r"|(?<![A-Z\d])[TEMPFO]\s*:|(?<![\w.])[TM]\s(?=\+)|(?i:\baddress\s*:)")  # "Acme, Inc. Address: 19 …"
 _LABEL_WORD = re.compile(r"(?i)(?:tel(?:ephone)?|phone|mobile|cell|office|direct|fax|e-?mail|mail|web(?:site)?)\.?\s*:?")
 TITLE_WORDS = re.compile(r"(?i)\b(?:director|officer|president|manager|head|vp|svp|evp|avp|vice|partner|chief|ceo|cfo|coo|"
                          r"cmo|cso|cbo|cto|cco|chair(?:man|woman|person)?|founder|associate|senior|specialist|lead|"
@@ -99,6 +99,7 @@ class Item:
     span: Span
     audience: str | None = None
     line: int = 0
+    labelled: bool = False  # the value of a field label ("Company: Acme")
 
 
 # The release's text, for the rules that ask whether a name is used elsewhere in it.
@@ -138,7 +139,9 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
     for m in BREAK_WORDS.finditer(view, start, end):
         cuts.update(m.span())
     # Where an address was glued to a word, cleaning it placed the cut; no second one inside.
-    cuts.update(b for b in glue_breaks(view, start, end, counts) if not any(s < b < e for s, e in raw_emails))
+    breaks = glue_breaks(view, start, end, counts)
+    hosts = _hosts(view, masked) if breaks and masked else ""
+    cuts.update(b for b in breaks if not any(s < b < e for s, e in raw_emails) and not _in_host(view, b, hosts))
     points = sorted(cuts)
     covered = _covered(points, masked)
     field = None
@@ -168,6 +171,33 @@ def pieces(view: str, start: int, end: int, counts: WordCounts) -> list[Item]:
             at = item.span[0]
         item.line = line
     return _firms_over_addresses(view, found)
+
+
+_HOST = re.compile(r"@([\w.-]{1,255})|(?:https?://|www\.)([\w.-]{1,255})")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _hosts(view: str, masked: list[Span]) -> str:
+    """The block's web and mail domains, lower-cased, one a line."""
+    return "\n".join(m.group(1) or m.group(2) for s, e in masked for m in _HOST.finditer(view, s, e)).lower()
+
+
+def _in_host(view: str, pos: int, hosts: str) -> bool:
+    """Whether a camel-case break falls inside a name that the block's domain spells ("AgTech PR"
+    for agtechpr.com, "Contact DetailsNorthPeak" for northpeak.com): the name, not glue."""
+    if not hosts:
+        return False
+    a = b = pos
+    while a > 0 and pos - a < 40 and view[a - 1].isascii() and view[a - 1].isalpha():
+        a -= 1
+    while b < len(view) and b - pos < 40 and view[b].isascii() and view[b].isalpha():
+        b += 1
+    parts = [m for m in _CAMEL_PART.finditer(view, a, b)]
+    cut = next((k for k, m in enumerate(parts) if m.start() == pos), None)
+    if not cut:
+        return False
+    return any("".join(m.group(0) for m in parts[i:j + 1]).lower() in hosts
+               for i in range(cut) for j in range(cut, len(parts)))
 
 
 def _firms_over_addresses(view: str, items: list[Item]) -> list[Item]:
@@ -208,7 +238,7 @@ def _field(kind: str, value: str, start: int, emails: tuple[str, ...]) -> list[I
     a heading, a place or an instruction."""
     if len(value) > 90 or _DIGIT3.search(value) or _is_place(value) or _INSTRUCTION.match(value) or JUNK.fullmatch(value):
         return _classify(value, start, emails)
-    return [Item(kind, value, (start, start + len(value)))]
+    return [Item(kind, value, (start, start + len(value)), labelled=True)]
 
 
 def _covered(points: list[int], spans: list[Span]) -> set[int]:
@@ -362,4 +392,4 @@ def _capitalized(words: list[str]) -> bool:
     small = {"of", "and", "&", "for", "the", "de", "du", "in", "at", "-", "–", "|", "/", "a"}
     named = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in small or not w[:1].isalpha())
     # a brand may start in lower case ("dna Communications"), a sentence rarely ends capitalized
-    return words[-1][:1].isupper() and named >= min(0.75 * len(words), len(words) - 1)
+    return words[-1].lstrip("(")[:1].isupper() and named >= min(0.75 * len(words), len(words) - 1)  # "Acme (Europe)"

@@ -15,6 +15,7 @@ import re
 from .contact_blocks import find_regions, plain_view, table_cells
 from .contact_labels import ROLE, ROLES, audience_of
 from .contact_lines import DEPARTMENT, ORG_WORDS, Item, pieces
+from .contact_prose import prose_contacts
 from .glue import EMAIL, _word_counts
 from .model import Contact, Release, Span
 from .people import is_person, name_tokens
@@ -33,6 +34,7 @@ class _Assembler:
     def __init__(self, audience: str | None, org: str | None, heading: str, issuer: str | None = None, text: str = ""):
         self.audience, self.block_org, self.heading, self.issuer = audience, org, heading, issuer
         self.text = text
+        self.heading_alone = False  # the heading starts its own line, not a sentence's "… Contact: …"
         self.region_org = org
         self.contacts: list[Contact] = []
         self.depts: list[Contact] = []
@@ -47,6 +49,7 @@ class _Assembler:
         self.has_reach = False
         self.last: Item | None = None
         self.next_org: Item | None = None
+        self.shared: list[Item] = []  # phones a heading gave for the people of every firm below it
 
     def feed(self, items: list[Item]) -> None:
         self._reset_block()
@@ -112,8 +115,13 @@ class _Assembler:
                 self.group[-1].spans["organization"] = firm.span
             return
         value = CITY_TAIL.sub("", _without_place(re.sub(r"^(?i:for)\s+(?=[A-Z])", "", item.value))).strip()
-        item = Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
+        labelled, item = item.labelled, Item("org", value, (item.span[0], item.span[0] + len(value)), line=item.line)
         last = self.last.kind if self.last is not None else None
+        if labelled and self.group and all(c.organization in (None, self.block_org) for c in self.group):
+            for c in self.group:  # "Jane Roe" / "Email: …" / "Company: Acme": a form's field, wherever it stands
+                c.organization = value
+                c.spans["organization"] = item.span
+            return
         if not self.pending and not self.block:
             self.orgs.append(item)
         if last == "title" and DEPARTMENT.search(value) \
@@ -140,6 +148,9 @@ class _Assembler:
                 self._sub_block(value)  # "Broker Ltd   +44 20 …" / its people
             elif self.block_org is None:
                 self.block_org = value  # "Acme Corp." / "Tel: ...": the company's line for all below
+        elif following is not None and following.kind == "org" and following.line > item.line \
+                and not self.block and self.block_org is None and last in (None, "label"):
+            self.block_org = value  # "Acme Dental" / "Marketing Team  +1 …": the office's firm
 
     def _office_firm(self, value: str) -> str:
         """The organization of an office's line over people ("Acme Press Office" -> "Acme"; "Acme
@@ -178,10 +189,14 @@ class _Assembler:
     def _sub_block(self, org: str) -> None:
         """An organization's line after people opens the block of that organization's people."""
         audience, heading = self.audience, self.heading
+        # "For Media Inquiries: 214-…" / "AHA: Ann Roe, …" / "ACC: Bo Park, …": the heading's own
+        # reach, given before anyone was named, is for the people of every firm under it
+        heading_reach = [i for i in self.pending if i.kind == "phone"] if self.block else []
         self._finish()
         self._reset_block()
         self.audience, self.heading, self.block_org = audience, heading, org
         self.orgs = []
+        self.shared = heading_reach
 
     def _dept(self, item: Item) -> None:
         """"Media Relations in Dallas: 214-555-0100": reach for a department, not for the people below."""
@@ -217,10 +232,15 @@ class _Assembler:
     def _finish(self) -> None:
         """What a block gave before naming anyone belongs to those who have none of their own;
         a block that names nobody is listed under its department or organization."""
+        if self.block and self.shared and not self.pending:
+            self.pending = self.shared
         if not self.block and self.pending:
             name = self._block_name()
             if name:
-                contact = Contact(name=name[0], organization=self.block_org, audience=self.audience)
+                # "Company Contact: info@…": listed under the issuer, which is then its organization
+                org = self.block_org or (self.issuer if self.issuer and self.issuer.startswith(name[0])
+                                         and self._issuers_own() else None)
+                contact = Contact(name=name[0], organization=org, audience=self.audience)
                 contact.spans["name"] = name[1]
                 self.block.append(contact)
                 self.depts.append(contact)
@@ -240,6 +260,14 @@ class _Assembler:
         self.contacts.extend(c for c in self.block if c not in self.depts)
         self.pending = []
 
+    def _issuers_own(self) -> bool:
+        """Whether a block with no person is the issuer's own: its address is at the issuer's
+        domain (info@acme… for Acme Bio), not a promoter's mailbox that the block names nobody
+        for (nor an issuer's name the release's first lines were misread for)."""
+        first = re.sub(r"[^a-z0-9]", "", (self.issuer or "").split()[0].lower()) if self.issuer else ""
+        return len(first) > 2 and any(i.kind == "email" and first in re.sub(r"[^a-z0-9]", "", i.value.lower().partition("@")[2])
+                                 for i in self.pending)
+
     def _block_name(self) -> tuple[str, Span] | None:
         """An organization the block names, else its heading's department ("Investor Relations")."""
         heading = " ".join(re.sub(r"(?i)^\W*for\s+|\bcontacts?\b|\s*:\s*$", " ", self.heading).strip(" :*").split())
@@ -255,6 +283,9 @@ class _Assembler:
             return name, (0, 0)
         if self.issuer and (not name or re.fullmatch(r"(?i)(?:company|corporate|general)?\s*(?:information|details)?", name)):
             return self.issuer, (0, 0)  # "Company Contact: info@…": the issuer's own address
+        if self.issuer and self.heading_alone and self.heading.rstrip().endswith(":") and self._issuers_own():
+            # "For further information, please contact:" / "E: info@acme…": the firm by its short name
+            return re.sub(rf",?\s+{LEGAL_SUFFIX}$", "", self.issuer), (0, 0)
         return None
 
 
@@ -428,6 +459,8 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
     for start, end, heading, org in find_regions(view, lead, skip):
         org = _heading_org(org, text) or (_org_above(view, start - len(heading)) if heading else None)
         assembler = _Assembler(audience_of(heading), org, heading, release.company, text)
+        at = start - len(heading)
+        assembler.heading_alone = bool(heading) and not view[view.rfind("\n", max(0, at - 400), at) + 1:at].strip(" \t|")
         columns = table_cells(view, start, end)
         if columns:
             for cells in columns:
@@ -438,6 +471,7 @@ def extract_contacts(text: str, release: Release, sections: Sections) -> list[Co
             assembler.feed(pieces(view, start, end, counts))
         found.extend(assembler.contacts)
         depts.extend(assembler.depts)
+    found.extend(prose_contacts(view))  # "… call Jane Roe at 617-…": after the blocks, which name her better
     return _merge(found, depts)
 
 

@@ -12,6 +12,8 @@ import functools
 import re
 from importlib import resources
 
+from .vocab.kept import kept
+
 HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame)\.?\s+)+")
 # Opens with its alternatives' first characters, a fast test at each position.
 CREDENTIALS = re.compile(
@@ -59,12 +61,21 @@ def gendered_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """Every name, and the gendered ones, in one pass over the list (4 MB). Its lines are
-    ``<gender code> <name>`` padded to column 29, then frequency columns; an ``=`` line names
-    two equivalent forms; a ``+`` inside a name stands for '-', ' ' or nothing."""
+    """Every name, and the gendered ones: parsed once, then kept built (``vocab.kept``)."""
     try:
-        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        source = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    except ModuleNotFoundError:
+        return frozenset(), frozenset()
+    return kept("first-names", lambda: _parse_names(source), str(source), __file__)
+
+
+def _parse_names(source) -> tuple[frozenset[str], frozenset[str]]:
+    """The list (4 MB) in one pass. Its lines are ``<gender code> <name>`` padded to column
+    29, then frequency columns; an ``=`` line names two equivalent forms; a ``+`` inside a
+    name stands for '-', ' ' or nothing."""
+    try:
+        data = source.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
         return frozenset(), frozenset()
     every: set[str] = set()
     gendered: set[str] = set()
