@@ -186,6 +186,8 @@ def _candidates(text: str, release: Release, issuer: str | None = None) -> list[
     """Every name the release writes as a drug's: code names, brands and INNs, with their spans."""
     found = (_code_candidates(text, release) + _named_after_issuer(text, release.company or issuer or "")
              + _brand_candidates(text, release) + _inn_candidates(text))
+    if not found:
+        return found  # no addresses to look for (most texts name no drug)
     urls = _addresses(text)
     return [f for f in found if not any(s <= f[1][0] < e for s, e in urls)]
 
@@ -222,14 +224,17 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
         return []
     counts = Counter(squash(m.group(0)) for m in codes)
     headline = squash(release.headline or "")
-    not_drugs, numbers, drugs = code_roles(text, codes)
+    # is_code per name: a name recurs, and its check may scan the text
+    shaped = {name: is_code(name, text) for name in dict.fromkeys(m.group(0) for m in codes)}
+    # The roles of a name that neither is code-shaped nor may be rescued as one are never asked
+    # for: code_roles reads only the mentions of the others ("COVID-19", "ASCO 2024" are many).
+    # A key's roles count all its mentions, so those are kept whole, per key.
+    needed = {squash(name) for name, ok in shaped.items() if ok or SHORT_CODE.fullmatch(name)}
+    not_drugs, numbers, drugs = code_roles(text, [m for m in codes if squash(m.group(0)) in needed])
     found = []
-    shaped: dict[str, bool] = {}  # is_code per name: a name recurs, and its check may scan the text
     for m in codes:
         name = m.group(0)
         key = squash(name)
-        if name not in shaped:
-            shaped[name] = is_code(name, text)
         # "LB-100, a first-in-class drug": a prefix that usually says something else ("LB" abstracts)
         # still makes a code when a mention gives it a drug's role.
         rescued = key in drugs and SHORT_CODE.fullmatch(name)
@@ -604,7 +609,9 @@ def _only_in(lowered: str, compound: Compound, spans: list[Span]) -> bool:
 
 
 def extract_compounds(text: str, release: Release, sections: Sections) -> list[Compound]:
-    issuer = issuer_owner(release, text)
+    # The issuer as owner is asked for only where it is used: to read names after it when the
+    # release read no company, and to own the compounds found (most texts have none).
+    issuer = None if release.company else issuer_owner(release, text)
     found = _candidates(text, release, issuer)
     names = _Names()
     for name, span, kind in found:
@@ -613,6 +620,8 @@ def extract_compounds(text: str, release: Release, sections: Sections) -> list[C
     groups: dict[str, list[str]] = {}
     for key in names.parent:
         groups.setdefault(names.find(key), []).append(key)
+    if groups and release.company:
+        issuer = issuer_owner(release, text)
     ties = [(clean_owner(owner, text), squash(text[start:end])) for owner, start, end in tied_owners(text)] if groups else []
     compounds = []
     small_print = fine_print(text, sections) if groups else []

@@ -47,8 +47,11 @@ def plain_view(text: str) -> str:
     return text
 
 
-KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "inquir", "enquir", "relations",
-            "shareholder", "journalist")
+KEYWORDS = ("contact", "investor", "media", "press", "information", "analyst", "relations", "shareholder",
+            "journalist")
+# "inquir" and "enquir" found by one scan for the letters they share: each hit is one of them
+# when the letter before it is "i" or "e".
+_QUIR = "nquir"
 _SHORT_ROLES = re.compile(r"\b(?:IR|PR)\b")
 # A line's start, or a capital that starts a line a page lost ("...0101Investors"). The capital
 # is asked first, once for all four looks back: most positions fail there at once.
@@ -71,6 +74,11 @@ def _keyword_positions(text: str, start: int) -> list[int]:
         while at >= 0:
             found.append(at)
             at = low.find(word, at + 1)
+    at = low.find(_QUIR, start + 1)
+    while at >= 0:
+        if low[at - 1] in "ie":
+            found.append(at - 1)
+        at = low.find(_QUIR, at + 1)
     return sorted(found)
 
 

@@ -12,7 +12,9 @@ ROLES = rf"{ROLE}(?:\s*(?:and|&|/|-)\s*{ROLE})*"
 LONG_ROLES = ROLES.replace("IR|PR|", "")
 SUFFIXES = r"(?i:Relations|Inquiries|Enquiries|Support|Contacts?|Information|Desk|Team|Affairs)"
 # An organization's name in a heading: capitalized words ("Acme Bio, Inc.", "Nordwerk Pharma AG").
-ORG_NAME = r"[A-Z][\w.&'’-]*(?:,?[ \t](?:[A-Z&][\w.&'’-]*|of|and|the|de)){0,5}"
+# Its words' runs are possessive (here and in "org2"): what follows a run is a space or a comma,
+# which the run cannot hold, so giving back its letters one by one can never match.
+ORG_NAME = r"[A-Z][\w.&'’-]*+(?:,?[ \t](?:[A-Z&][\w.&'’-]*+|of|and|the|de)){0,5}"
 LABEL = re.compile(
     rf"(?P<label>(?i:For\s+(?:more|further|additional)\s+information[^:\n]{{0,60}}?(?:contact|reach)(?:\s+us)?\b\s*:?)"
     rf"|(?i:For\s+(?:more|further|additional)\s+information\s*:)"
@@ -24,7 +26,7 @@ LABEL = re.compile(
     rf"|(?:(?i:International|External|Internal)\s+)?{ROLES}(?:[\s-]+{SUFFIXES})*\s*:"
     rf"|(?:(?P<org>{ORG_NAME})\s)??(?:{ROLES}\s+)?(?:(?i:Relations)\s+)?(?i:Contacts?)"
     rf"(?:\s+(?i:Details|Information|Info|Person|Us)|\s+(?i:for|with)\s+{ROLES}(?:\s+{SUFFIXES})*)?\s*:?"
-    rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}(?:[ \t][A-Z][\w.&'’-]{{1,30}}){{0,2}})[ \t]+)?(?:(?i:International|External)\s+)?"
+    rf"|(?:(?P<org2>[A-Z][\w.&'’-]{{1,30}}+(?:[ \t][A-Z][\w.&'’-]{{1,30}}+){{0,2}})[ \t]+)?(?:(?i:International|External)\s+)?"
     rf"{LONG_ROLES}(?:[\s-]+{SUFFIXES})*\s*(?=\n|$)"
     rf"|(?:(?i:International)\s+)?(?:IR|PR)\s*/\s*(?:IR|PR)(?:-Support)?)")
 SUBLABEL = re.compile(rf"(?:(?i:For)\s+)?{ROLES}(?:\s+{SUFFIXES})*\s*:?\s+(?=[A-Z])")

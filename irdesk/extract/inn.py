@@ -157,12 +157,23 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 HYPHENED = re.compile(r"-([A-Za-z]{6,})")
 
 
+# Words already found to be no INN (is_inn_word is None): releases share most of their words, so
+# each process asks about a word once. Bounded: past the bound, new words are just asked again.
+_ORDINARY: set[str] = set()
+_ORDINARY_MAX = 100_000  # ~6 MB at most
+
+
 def _token_spans(text: str) -> list[tuple[int, int]]:
     """The spans of TOKEN's matches that can start an INN, in order: the few words that are INNs
     alone, and words after a hyphen (whose prefix may make one). One ``findall`` and a set
     look-up per distinct word replace a Python step for each of the text's ~400 long words."""
     endings = _endings_any_case()
-    words = {w for w in set(TOKEN.findall(text)) if w[-3:] in endings and is_inn_word(w) is not None}
+    words = set()
+    for word in set(TOKEN.findall(text)) - _ORDINARY:  # a set difference in C: most words were seen
+        if word[-3:] in endings and is_inn_word(word) is not None:
+            words.add(word)
+        elif len(_ORDINARY) < _ORDINARY_MAX:
+            _ORDINARY.add(word)
     spans = {(m.start(1), m.end(1)) for m in HYPHENED.finditer(text) if m.group(1)[-3:] in endings}
     for word in words:
         n = len(word)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from .textfind import matches_at, starts_of
 from .vocab import load_rows
@@ -138,13 +140,25 @@ def _tokens(text: str, start: int, end: int) -> list[re.Match]:
     return out
 
 
+_WHOLE = operator.itemgetter(0)  # a match's whole text
+_TRAILING = ".,'’-/&"
+
+
 def _acronyms(text: str, start: int, end: int):
     """Vocabulary acronyms as written (a dictionary look-up per capitalised word: one big
     alternation of every acronym is slow over a whole release)."""
     firsts = _by_first_word()
-    for tok in _tokens(text, start, end):
-        word = tok.group(0).rstrip(".,'’-/&")
-        for key in firsts.get(word, ()):
+    tokens = _tokens(text, start, end)
+    # The words stripped and looked up all at once (map and a set intersection run in C): most
+    # releases write none of the vocabulary's first words, and the rest only a few.
+    words = list(map(str.rstrip, map(_WHOLE, tokens), repeat(_TRAILING, len(tokens))))
+    wanted = firsts.keys() & set(words)
+    if not wanted:
+        return
+    for tok, word in zip(tokens, words):
+        if word not in wanted:
+            continue
+        for key in firsts[word]:
             stop = tok.start() + len(key)
             if text.startswith(key, tok.start()) and not (stop < len(text) and (text[stop].isalnum() or text[stop] == "-")):
                 yield key, tok.start(), stop

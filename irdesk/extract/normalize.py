@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from .structure import LONG_LINE, drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
+from .structure import GROUP_1, LONG_LINE, drop_chrome, reflow, repair_run_together, split_front_matter, strip_emphasis
 
 _SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
            "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
@@ -24,6 +24,7 @@ _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?:|mailto:|tel:|/|www\.)[^)\n
 # Entities a clipper copied from the page's source ("Q&amp;A").
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPACE_RUN = re.compile(r" {2,}")
+_BLANK_RUN = re.compile(r"\n\n\n+")
 _HEADING = re.compile(r"^#{1,6}[ ]+")
 # A rule line a converter ran into the next line's words: "---------- PR Newswire".
 _RULE_PREFIX = re.compile(r"^[-=_*~]{4,}\s+")
@@ -50,12 +51,15 @@ def normalize(text: str, wrapped: bool = False) -> str:
     if any(c in text for c in _ODD_CHARS):
         text = _ODD_SPACE.sub(lambda m: _SPACES[ord(m.group(0))] or "", text)
     if "](" in text:  # every image and link holds one; most texts none
-        text = _LINK.sub(r"\1", _IMAGE.sub("", text) if "![" in text else text)
+        text = _LINK.sub(GROUP_1, _IMAGE.sub("", text) if "![" in text else text)
     lines = []
     raw = text.split("\n")
     if max(map(len, raw)) >= LONG_LINE:
-        text = "\n".join(repair_run_together(ln) for ln in raw)
-        raw = text.split("\n")
+        # only the long lines can change: a call for each of the others costs more than the test
+        repaired = [repair_run_together(ln) if len(ln) >= LONG_LINE else ln for ln in raw]
+        if repaired != raw:  # most long lines stay as they are: then the text is too
+            text = "\n".join(repaired)
+            raw = text.split("\n")
     # Looks at the whole text first: most texts have no emphasis marks, many no double spaces.
     marks = "*" in text or "_" in text or "\\" in text
     doubled = "  " in text
@@ -78,6 +82,6 @@ def normalize(text: str, wrapped: bool = False) -> str:
         lines = reflow(lines)
     lines = drop_chrome(lines)
     text = "\n".join(lines)
-    while "\n\n\n" in text:  # runs of blank lines to one; plain replaces beat a pattern tried at every break
-        text = text.replace("\n\n\n", "\n\n")
+    if "\n\n\n" in text:  # runs of blank lines to one, in one pass (the pattern opens with its literal)
+        text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n ")

@@ -10,6 +10,7 @@ of any country, so there its length is enough.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -35,6 +36,9 @@ def _digits(value: str) -> str:
     return _NON_DIGIT.sub("", EXTENSION.sub("", value))
 
 
+# libphonenumber's parse and check cost ~100 us a number, and a company's releases give the same
+# numbers again and again (305 distinct among the corpus's 694 checks): the answer is remembered.
+@functools.lru_cache(maxsize=4096)
 def _valid(value: str) -> bool:
     number = EXTENSION.sub("", value).strip()
     tries = [(number, None)] if number.startswith("+") else [(number, "US")]

@@ -696,6 +696,13 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     meetings = Meetings(find_mentions(text, start, end), release.spans.get("headline", (0, 0)), lead)
     view = _tab_labels(text, start, end)  # the same offsets: spans found in it hold for the text
     labelled = _labelled(view, year, start, end) + _pipe_rows(text, year, start, end)
+    if not meetings and all(p.meeting is None for p, _, _ in labelled) \
+            and not _investor_talk(text, release, year, lead):
+        # No meeting named in the text (most releases): an entry is kept only when its own block
+        # names one (a labelled block's heading or "Event:" line) or it is a talk "at" a named
+        # event (_investor_talk). The other readings (numbered, schedule rows, prose) never set
+        # a meeting, and the entries left without one are dropped below: none would be kept.
+        return []
     found = _merge(labelled, _outside(numbered(view, start, end, year), labelled))[:MAX_ITEMS]
     if not found:
         found = _schedule_rows(text, year) or _prose(text, year, start, end, bool(release.date))

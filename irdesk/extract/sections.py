@@ -38,8 +38,11 @@ def find_sections(text: str) -> Sections:
     all_lines = lines(text)
     heads: list[tuple[int, str, str]] = []  # (line index, kind, heading)
     for i, line in enumerate(all_lines):
+        first = line.text[:1]
+        if first and first not in "AFCSDfcsd" and not first.isspace():
+            continue  # what strip() leaves starts with this letter too: no heading (most lines)
         value = line.text.strip()
-        if value[:1] not in "AFCSDfcsd":  # no heading here can start otherwise; most lines stop now
+        if value[:1] not in "AFCSDfcsd":  # no heading here can start otherwise
             continue
         m = ABOUT.match(value) if value.startswith("About") else None
         if m and m.group("glued"):

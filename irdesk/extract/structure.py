@@ -8,6 +8,7 @@ with bounded patterns: a 400,000-character text on one line must still pass quic
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,9 @@ def _unquote(value: str) -> str:
 # Content never holds the marker's character: a failed match stops at the next one (no rescans).
 _BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?)(?<=\S)\*\*|__(?=[^\s_])([^_\n]{1,400}?)(?<=\S)__")
 _ITALIC = re.compile(r"(?=\*)(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*\\])\*(?![\w*])")
+# A match's first group, as sub's replacement: a C callable (a template such as r"\1" is expanded
+# by Python code for every match). Every pattern it serves always fills that group.
+GROUP_1 = operator.itemgetter(1)
 _ESCAPE = re.compile(r"\\([*_#\[\]()>`~|.!+-])")
 
 
@@ -76,14 +80,16 @@ def strip_emphasis(line: str) -> str:
     if "*" in line or "_" in line:
         line = _BOLD.sub(lambda m: m.group(1) or m.group(2), line)
         if "*" in line:
-            line = _ITALIC.sub(r"\1", line)
+            line = _ITALIC.sub(GROUP_1, line)
     if "\\" in line:
-        line = _ESCAPE.sub(r"\1", line)
+        line = _ESCAPE.sub(GROUP_1, line)
     return line
 
 
 # A paragraph break lost to a page that kept only double spaces: "...faith.  Nobody knows".
-_LOST_BREAK = re.compile(r"(?<=[.!?:\"”’)])[ \t]{2,}(?=[\"“‘(]?[A-Z•])")
+# It opens with a space or tab, which `re` skips ahead to; the look-back then asks for the mark
+# before it (opening with the look-back, the pattern was tried at every position of a long line).
+_LOST_BREAK = re.compile(r"[ \t](?<=[.!?:\"”’)][ \t])[ \t]+(?=[\"“‘(]?[A-Z•])")
 # A full stop after these is an abbreviation's, not a sentence's: "Oct.  21", "Inc.  (NASDAQ".
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z]{1,3}|[a-z]{1,3})|(?:[A-Z]\.)+[A-Z]?)\.$")
 _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪●][ \t])")
@@ -93,9 +99,18 @@ _INLINE_BULLET = re.compile(r"[ \t]{2,}(?=[•▪●]\s)|(?<=\S)[ \t]+(?=[•▪
 _FIELD = (r"(?:Title|Presenters?|Authors?|Speakers?|Session|Number|Date|Time|Location|Room|Booth|Venue|Moderators?|"
           r"Format|Abstract|Poster|Track|Contact|Phone|E-?mail|Website|Tel|Fax)(?: \d{1,3})?: ")
 _RUN_LABEL = re.compile(rf"[ \t]+(?=(?:[A-Z][a-z]+ ){{0,3}}{_FIELD})")
-# Every _RUN_LABEL match looks ahead to one of these: opening with a capital, this pattern scans
-# fast, where _RUN_LABEL stops at every space of a long line.
-_FIELD_LABEL = re.compile(_FIELD)
+# Every _RUN_LABEL match looks ahead to one of these. Each ends in ": ": whether a line holds
+# one is asked at its colons, looking back from each (a scan of the line costs more).
+_FIELD_BEFORE_COLON = re.compile(_FIELD[:-2] + r"\Z")
+
+
+def _has_field_label(line: str) -> bool:
+    at = line.find(": ")
+    while at >= 0:
+        if _FIELD_BEFORE_COLON.search(line, max(0, at - 20), at):  # the longest is "Presenters 123"
+            return True
+        at = line.find(": ", at + 1)
+    return False
 _CAPITALISED_END = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
 
 
@@ -116,7 +131,7 @@ def repair_run_together(line: str) -> str:
         return line
     if "•" in line or "▪" in line or "●" in line:
         line = _INLINE_BULLET.sub("\n", line)
-    if ": " in line and _FIELD_LABEL.search(line) and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
+    if _has_field_label(line) and len(_RUN_LABEL.findall(line)) >= 2:  # labelled fields run together: one a line
         line = _RUN_LABEL.sub(lambda m, text=line: _label_break(text, m), line)
     if "  " in line:
         line = _LOST_BREAK.sub(lambda m: m.group(0) if _ABBREVIATION.search(line, max(0, m.start() - 12), m.start())

@@ -10,6 +10,7 @@ when no other compound's name stands between them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .model import Span
@@ -59,7 +60,13 @@ _SHAPES = (
     ("(", rf"\b(?P<h>{PROTEIN}) \((?P<h2>{SYM})\)"),
 )
 # Each shape runs only where its cue words stand: one alternation of all shapes scans far slower.
-SHAPES = tuple((tuple(cue.split("|")), re.compile(shape)) for cue, shape in _SHAPES)
+# Compiled on first use (~13 ms, the costliest patterns of the extractor's import; only releases
+# that name a compound ask): the fork server's prime() builds them before readers fork.
+@functools.lru_cache(maxsize=1)
+def _shapes() -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
+    return tuple((tuple(cue.split("|")), re.compile(shape)) for cue, shape in _SHAPES)
+
+
 NOT_TARGETS = {"SARS", "COVID", "FDA", "EMA", "PD", "ADC", "MVA", "DNA", "RNA", "CAR", "AAV", "US",
                "CEO", "NK", "IV", "II", "III", "IND", "NDA", "BLA", "GMP", "ER-", "THE", "AND", "RNAI", "MRNA", "T"}
 VECTOR = re.compile(r"(?i)AAV\d{0,2}|rAAV\d{0,2}|AdV?\d{0,2}|LV")  # a viral vector's serotype is no target
@@ -164,7 +171,7 @@ def _defined_as_other(text: str, value: str) -> bool:
 def _matches(sentence: str, low: str, lo: int, hi: int):
     """Target shapes in ``sentence[lo:hi]``, each tried only where its cue words appear."""
     window = low[lo:hi]
-    for cues, shape in SHAPES:
+    for cues, shape in _shapes():
         if any(c in window for c in cues):
             yield from shape.finditer(sentence, lo, hi)
 
@@ -172,14 +179,19 @@ def _matches(sentence: str, low: str, lo: int, hi: int):
 # "N-myristoyltransferase inhibitors (NMTis)", "PARP inhibitor (PARPi)": an inhibitor's abbreviation
 # the text defines; "zelenirstat is a potent NMTi" then names the target.
 INHIBITOR_ABBR = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,8}i)s?\)")
-INHIBITOR_BEFORE = re.compile(rf"(?:\b(?P<p>{PROTEIN})|(?<![\w-])(?P<s>{COMBO}))\s(?i:inhibitors?)\s$")
+
+
+@functools.lru_cache(maxsize=1)
+def _inhibitor_before() -> re.Pattern:
+    """ "PARP inhibitor" before "(PARPi)": compiled on first use, as _shapes()."""
+    return re.compile(rf"(?:\b(?P<p>{PROTEIN})|(?<![\w-])(?P<s>{COMBO}))\s(?i:inhibitors?)\s$")
 
 
 def _inhibitor_abbreviations(text: str) -> dict[str, str]:
     """{abbreviation: target} of every inhibitor's abbreviation the text defines."""
     found: dict[str, str] = {}
     for m in INHIBITOR_ABBR.finditer(text):
-        before = INHIBITOR_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        before = _inhibitor_before().search(text, max(0, m.start() - 80), m.start())
         if not before:
             continue
         target = _protein_name(before.group("p")) if before.group("p") else before.group("s")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from itertools import accumulate, count, repeat
 from typing import NamedTuple
 
 
@@ -21,11 +23,11 @@ class Line(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def _lines(text: str) -> tuple[Line, ...]:
-    out, pos = [], 0
-    for part in text.split("\n"):
-        out.append(Line(part, pos))
-        pos += len(part) + 1
-    return tuple(out)
+    # Built in C (map, zip, accumulate): a line starts after the lengths of those before it and
+    # one newline each; tuple.__new__ makes each Line without the named tuple's Python __new__.
+    parts = text.split("\n")
+    starts = map(operator.add, accumulate(map(len, parts), initial=0), count())
+    return tuple(map(tuple.__new__, repeat(Line), zip(parts, starts)))
 
 
 @functools.lru_cache(maxsize=4)

@@ -22,7 +22,8 @@ _MAGIC = [
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
 
 
-def guess_encoding(data: bytes) -> str:
+def _marked_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark or UTF-16's NUL bytes tell, else None."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
@@ -34,22 +35,38 @@ def guess_encoding(data: bytes) -> str:
             return "utf-16-le"
         if even > len(sample) * 0.3 and odd < len(sample) * 0.05:
             return "utf-16-be"
+    return None
+
+
+def _guess(data: bytes) -> tuple[str, str | None]:
+    """guess_encoding's answer, and the text when the guess decoded it (UTF-8): not decoded twice."""
+    marked = _marked_encoding(data)
+    if marked:
+        return marked, None
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
-        return "cp1252"
+        return "cp1252", None
+
+
+def guess_encoding(data: bytes) -> str:
+    return _guess(data)[0]
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
     """Text from bytes; a declared encoding is tried first, then a guess. Never raises."""
-    for candidate in (encoding, guess_encoding(data)):
-        if not candidate:
-            continue
+    if encoding:
         try:
-            return data.decode(candidate)
+            return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            continue
+            pass
+    guessed, text = _guess(data)
+    if text is not None:
+        return text
+    try:
+        return data.decode(guessed)
+    except (UnicodeDecodeError, LookupError):
+        pass
     # Windows-1252 leaves five bytes undefined: they become U+FFFD, the rest keeps its quotes.
     return data.decode("cp1252", errors="replace")
 
@@ -59,8 +76,9 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, reason in _MAGIC:
         if data.startswith(magic):
             return reason
-    encoding = guess_encoding(data)
-    if encoding.startswith(("utf-16", "utf-32")):
+    # Only a mark or NUL bytes make guess_encoding answer UTF-16 or UTF-32: no decoding to ask.
+    encoding = _marked_encoding(data)
+    if encoding and encoding.startswith(("utf-16", "utf-32")):
         return None
     sample = data[:65536]
     controls = len(sample) - len(sample.translate(None, _CONTROLS))
