@@ -99,3 +99,23 @@ def test_a_word_the_index_holds_as_two_finds_both(tmp_path):
         assert store.count("releases", "northwind_therapeutics") == store.count("releases", "northwind") == 1
         assert store.count("releases", "northwind_nowhere") == 0
         assert store.count("releases", "___") == 0
+
+
+def test_a_long_batch_indexes_as_it_goes_and_is_searchable_only_once_committed(tmp_path):
+    """Every INDEX_EVERY adds the batch indexes what waits (its commit then has little left
+    to do); another connection sees none of it before the commit, all of it after."""
+    from irdesk.store.store import INDEX_EVERY
+
+    path = tmp_path / "s.db"
+    with Store(path) as store, Store(path) as other:
+        with store.batched(every=10_000, seconds=3600) as tick:
+            for n in range(INDEX_EVERY + 7):
+                text = release_text(code=f"NWT-{n:03d}", headline=f"Northwind Reports Result {n} of Marker{n:04d}word",
+                                    extra=" ".join(f"Marker{m:04d}word" for m in range(n)))
+                assert store.add(extract_text(text), Source(f"r{n}.txt")).status == "imported"
+                tick()
+            assert store.db.execute("SELECT count(*) FROM releases_unindexed").fetchone()[0] == 7
+            assert other.count("releases") == 0 and other.count("releases", "marker0003word") == 0
+        assert indexes_sound(store)
+        assert other.count("releases") == INDEX_EVERY + 7
+        assert other.count("releases", "marker0003word") == INDEX_EVERY + 7 - 3

@@ -69,6 +69,11 @@ class Db:
         """Many writes follow, each in a savepoint of a long transaction (``Store.batched``), or
         no longer (``on`` False); called outside a transaction."""
 
+    def index_now(self) -> None:
+        """Index now, inside the transaction, what its commit would index (a batch does this
+        as it goes, so that its commit has little left). Nothing to do where search needs no
+        separate index."""
+
     # Transactions
     @property
     def in_transaction(self) -> bool:

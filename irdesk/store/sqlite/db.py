@@ -75,6 +75,10 @@ class SqliteDb(Db):
         if not self.conn.in_transaction:
             self.conn.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
 
+    def index_now(self) -> None:
+        if self.conn.in_transaction:
+            index_waiting(self.conn)
+
     def defer_constraints(self) -> None:
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
 
