@@ -620,3 +620,17 @@ def test_a_prose_talks_room():
             "will take place on Sunday, November 9, at 3:15 p.m. CT.\n")
     (talk,) = extract_text(text).presentations
     assert (talk.location, talk.starts_at) == ("Health Innovation Pavilion", "2025-11-09T15:15:00-06:00")
+
+
+def test_a_note_naming_a_format_number_and_session_without_a_hash():
+    text = LEAD + ("Kidney function held steady in the treated group, the study found.\n\n"
+                   "Note: Moderated Poster Presentation MP47 in Session MPS09 Advances in Renal Care is "
+                   "Saturday, December 8, 2024 at 10:15 a.m. ET.\n")
+    talks = extract_text(text).presentations
+    assert [(p.abstract, p.kind, p.session, p.starts_at) for p in talks] == [
+        ("MP47", "poster", "MPS09", "2024-12-08T10:15:00-05:00")]
+
+
+def test_a_format_word_before_a_year_is_no_number():
+    text = LEAD + "The Oral Presentation 2024 award went to Dr. Jane Roe for her work on ZB-101.\n"
+    assert all(p.abstract is None for p in extract_text(text).presentations)

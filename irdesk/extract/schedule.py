@@ -26,7 +26,11 @@ MARKER = re.compile(
     rf"|(?<![\w(])(?:Abstract|Poster|Presentation|Publication)\s*(?:ID\s*)?(?:#|No\.|Number)\s*:?\s*#?\s*(?P<b>{CODE})"
     rf"|\[(?P<c>[A-Z]{{1,3}}\d{{2,5}})\s*[–-]\s*(?=[^\]\n]{{0,40}}\b(?:19|20)\d\d)"
     rf"|\((?:Moderated |Mini[- ]Oral |Oral |E-?|Rapid |Late[- ]Breaking )?(?:Poster|Oral)(?: Discussion)?(?: Presentation)?\s+"
-    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)")
+    rf"(?P<d>[A-Z]{{1,4}}-?\d{{1,5}})\)"
+    # "Moderated Poster Presentation MP11 in Session MPS02 … is Friday, …": a format names the
+    # number without "#"; a letter prefix keeps years and counts ("Oral Presentation 2025") out
+    rf"|(?<![\w(])(?:(?:Moderated|Rapid|Late[- ]Breaking|E-?)\s+)?(?:Poster|Oral)(?: Discussion)?\s+Presentation\s+"
+    rf"(?P<f>[A-Z]{{1,4}}-?\d{{1,5}}[A-Z]?)(?![\w-])")
 # A literal each MARKER match holds, at most 11 characters ("(Moderated ") from its start: plain
 # alternatives scan fast, so this finds where MARKER can first match (most releases have none).
 MARKER_LITERAL = re.compile(r"Abs|Poster|Presentation|Publication|Oral|Late|LBA|\[")
@@ -61,7 +65,7 @@ def numbered(text: str, start: int, end: int, year: int | None) -> list[tuple[Pr
     for n, m in enumerate(markers):
         if n >= 300:
             break
-        key = next(k for k in "abcde" if k in m.re.groupindex and m.group(k))
+        key = next(k for k in "abcdef" if k in m.re.groupindex and m.group(k))
         code = m.group(key)
         # a line is bounded: a body that lost its line breaks is one line of 100,000 characters
         floor = max(start, m.start() - 1500)
