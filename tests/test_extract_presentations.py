@@ -634,3 +634,15 @@ def test_a_note_naming_a_format_number_and_session_without_a_hash():
 def test_a_format_word_before_a_year_is_no_number():
     text = LEAD + "The Oral Presentation 2024 award went to Dr. Jane Roe for her work on ZB-101.\n"
     assert all(p.abstract is None for p in extract_text(text).presentations)
+
+
+def test_a_counted_number_of_untitled_posters_gives_one_entry_each():
+    text = LEAD + "Zentara will present three posters at the 40th Imaginary Hematology Society (IHS) Annual Meeting.\n"
+    talks = extract_text(text).presentations
+    assert [(p.kind, p.title) for p in talks] == [("poster", None)] * 3
+
+
+def test_counted_presentations_of_others_are_not_ours():
+    text = LEAD + ("The data are part of six presentations from Zentara at the 40th Imaginary Hematology "
+                   "Society (IHS) Annual Meeting.\n")
+    assert len(extract_text(text).presentations) <= 1

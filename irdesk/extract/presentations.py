@@ -12,6 +12,8 @@ Every entry needs a named meeting (``meetings.py``): a company's own call or web
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import islice
 
 from .compounds import squash
 from .dates import DATE, TIME, add_time, date_from_match, find_when, is_range, localize, time_from_match, zone_and_end
@@ -750,6 +752,41 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
         for p in out:
             p.kind = p.kind or next(iter(formats))
+    return _counted(out, text, start, end, meetings)
+
+
+# "will present four posters at …", "three abstracts … accepted for presentation at …",
+# "presented in two oral presentations at …": one entry per poster or talk (bare
+# "presentations" is left out: "as part of six presentations from X" counts other talks too)
+COUNT = re.compile(r"(?i)\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:new\s+|additional\s+|scientific\s+)?"
+                   r"(?P<k>(?:e-?)?posters|(?:e-?)?poster presentations|oral presentations|podium presentations|abstracts)\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _counted(out: list[Presentation], text: str, start: int, end: int, meetings: Meetings) -> list[Presentation]:
+    """Untitled talks a sentence counts at its one meeting, told no further: as many entries."""
+    if not out or len(out) > 3 or not any(p.title is None and p.abstract is None for p in out):
+        return out
+    for m in islice(COUNT.finditer(text, start, end), 20):
+        floor = max(start, m.start() - 400)
+        s0 = max(floor, text.rfind(". ", floor, m.start()) + 2, text.rfind("\n", floor, m.start()) + 1)
+        stops = [i for i in (text.find(". ", m.end(), m.end() + 400), text.find("\n", m.end(), m.end() + 400)) if i >= 0]
+        s1 = min(stops) if stops else min(end, m.end() + 400)
+        named = [x for x in meetings.mentions if s0 <= x.start < s1]
+        if not named or any(not x.same_meeting(named[0]) for x in named) or len(COUNT.findall(text, s0, s1)) > 1:
+            continue  # no meeting, or several: whose talks are counted?
+        group = [p for p in out if p.meeting and any(x.same_meeting(named[0]) for x in meetings.mentions
+                                                     if x.name == p.meeting)]
+        if not group or any(p.title or p.abstract for p in group):
+            continue  # told one by one: those entries are the count's
+        word = m.group("n").lower()
+        kind = "poster" if "poster" in m.group("k").lower() else "oral" if "oral" in m.group("k").lower() \
+            or "podium" in m.group("k").lower() else None
+        for p in group:
+            p.kind = kind or p.kind
+        model = group[0]
+        for _ in range(_NUMBERS.get(word, int(word) if word.isdigit() else 0) - len(group)):
+            out.insert(out.index(model) + 1, replace(model, compounds=list(model.compounds), spans=dict(model.spans)))
     return out
 
 
