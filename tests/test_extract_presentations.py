@@ -646,3 +646,17 @@ def test_counted_presentations_of_others_are_not_ours():
     text = LEAD + ("The data are part of six presentations from Zentara at the 40th Imaginary Hematology "
                    "Society (IHS) Annual Meeting.\n")
     assert len(extract_text(text).presentations) <= 1
+
+
+def test_unquoted_titles_set_off_by_titled_and_a_verb():
+    text = LEAD + ("Zentara presented two posters at the 40th Imaginary Hematology Society (IHS) Annual Meeting. "
+                   "The posters, titled Durable Remissions With ZB-101 in Older Patients, and Marrow Recovery "
+                   "After ZB-101 Consolidation, were presented by Drs. Jane Roe and John Poe, respectively.\n")
+    talks = extract_text(text).presentations
+    assert [p.title for p in talks] == ["Durable Remissions With ZB-101 in Older Patients",
+                                        "Marrow Recovery After ZB-101 Consolidation"]
+
+
+def test_an_unquoted_title_needs_the_verb_that_ends_it():
+    text = LEAD + "The study, titled Outcomes in the Real World and elsewhere in Europe.\n"
+    assert all(p.title is None for p in extract_text(text).presentations)

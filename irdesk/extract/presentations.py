@@ -752,7 +752,30 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
         for p in out:
             p.kind = p.kind or next(iter(formats))
-    return _counted(out, text, start, end, meetings)
+    return _unquoted_titles(_counted(out, text, start, end, meetings), text, start, end)
+
+
+# "The study, titled A Mechanism of …, demonstrates", "The presentations, titled X, and Y, were
+# delivered by …": a title set off by "titled" and commas, unquoted; the verb after it ends it
+UNQUOTED_TITLED = re.compile(
+    r"\b[Tt]he (?:(?P<many>presentations|posters|studies|abstracts|talks)|presentation|poster|study|abstract|talk|lecture),"
+    r"\s+(?:en)?titled\s+(?P<t>[A-Z0-9][^“”\"\n;]{15,700}?),\s+(?=(?:were|was|is|are|will|demonstrate[sd]?|show(?:s|ed)?|"
+    r"highlight(?:s|ed)?|describe[sd]?|report(?:s|ed)?|present(?:s|ed)?|evaluate[sd]?|examine[sd]?)\b)")
+
+
+def _unquoted_titles(out: list[Presentation], text: str, start: int, end: int) -> list[Presentation]:
+    """Untitled entries take the unquoted titles a sentence gives them, one each, in order."""
+    untitled = [p for p in out if p.title is None]
+    if not untitled or "titled" not in text:
+        return out
+    for m in islice(UNQUOTED_TITLED.finditer(text, start, end), 5):
+        titles = m.group("t").split(", and ") if m.group("many") else [m.group("t")]
+        if len(titles) != len(untitled) or any(len(t) < 15 or not t[:1].isupper() for t in titles):
+            continue  # which title is whose?
+        for p, t in zip(untitled, titles):
+            p.title = clean(t.removeprefix("and ").strip())
+        break
+    return out
 
 
 # "will present four posters at …", "three abstracts … accepted for presentation at …",
