@@ -660,3 +660,15 @@ def test_unquoted_titles_set_off_by_titled_and_a_verb():
 def test_an_unquoted_title_needs_the_verb_that_ends_it():
     text = LEAD + "The study, titled Outcomes in the Real World and elsewhere in Europe.\n"
     assert all(p.title is None for p in extract_text(text).presentations)
+
+
+def test_a_count_in_the_sentence_after_the_meeting_and_two_societies_apart():
+    text = ("Zentara Reviews Its Year\n\nBOSTON, Jan. 4, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB), "
+            "a clinical-stage company, reviewed its year.\n\n"
+            "In June, the company presented key findings at the Imaginary Diabetes Association (IDA) conference. "
+            "Two poster presentations highlighted the device's accuracy.\n\n"
+            "In August, it gave a poster presentation at the Association of Diabetes Imaginary Educators (ADIE) "
+            "conference.\n")
+    talks = extract_text(text).presentations
+    assert [p.meeting for p in talks].count("Imaginary Diabetes Association (IDA) conference") == 2
+    assert all(p.kind == "poster" for p in talks)

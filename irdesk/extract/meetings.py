@@ -65,6 +65,9 @@ class Mention:
             return True
         if self.keys and other.keys:
             return bool(self.keys & other.keys)
+        mine, theirs = _ACRONYM.findall(self.name), _ACRONYM.findall(other.name)
+        if mine and theirs and not set(mine) & set(theirs):
+            return False  # "American Diabetes Association (ADA)" is not "Association of Diabetes … (ADCES)"
         return len(_content_words(self.name) & _content_words(other.name)) >= 2
 
 
@@ -163,6 +166,9 @@ def _acronyms(text: str, start: int, end: int):
             if text.startswith(key, tok.start()) and not (stop < len(text) and (text[stop].isalnum() or text[stop] == "-")):
                 yield key, tok.start(), stop
                 break
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&-]{1,11})\)")
 
 
 def _content_words(name: str) -> set[str]:

@@ -796,6 +796,9 @@ def _counted(out: list[Presentation], text: str, start: int, end: int, meetings:
         stops = [i for i in (text.find(". ", m.end(), m.end() + 400), text.find("\n", m.end(), m.end() + 400)) if i >= 0]
         s1 = min(stops) if stops else min(end, m.end() + 400)
         named = [x for x in meetings.mentions if s0 <= x.start < s1]
+        if not named and text[s0 - 2:s0] == ". ":  # "… presented at X. Two posters highlighted …"
+            p0 = max(start, text.rfind(". ", max(start, s0 - 400), s0 - 2) + 2, text.rfind("\n", max(start, s0 - 400), s0) + 1)
+            named = [x for x in meetings.mentions if p0 <= x.start < s0]
         if not named or any(not x.same_meeting(named[0]) for x in named) or len(COUNT.findall(text, s0, s1)) > 1:
             continue  # no meeting, or several: whose talks are counted?
         group = [p for p in out if p.meeting and any(x.same_meeting(named[0]) for x in meetings.mentions
