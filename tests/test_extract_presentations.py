@@ -672,3 +672,21 @@ def test_a_count_in_the_sentence_after_the_meeting_and_two_societies_apart():
     talks = extract_text(text).presentations
     assert [p.meeting for p in talks].count("Imaginary Diabetes Association (IDA) conference") == 2
     assert all(p.kind == "poster" for p in talks)
+
+
+def test_one_on_one_meetings_at_a_conference_are_no_talk():
+    text = ("Zentara to Participate in the 5th Annual Imaginary Healthcare Opportunities Conference\n\n"
+            "BOSTON, Oct. 7, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB), a clinical-stage company, "
+            "today announced that its CEO, Jane Roe, will participate in the 5th Annual Imaginary Healthcare "
+            "Opportunities Conference on October 9, 2025 in New York. Ms. Roe will be available throughout the "
+            "day to meet with investors in 1-on-1 meetings.\n")
+    assert extract_text(text).presentations == []
+
+
+def test_a_fireside_chat_beside_one_on_ones_is_a_talk():
+    text = ("Zentara to Participate in the 5th Annual Imaginary Healthcare Opportunities Conference\n\n"
+            "BOSTON, Oct. 7, 2025 /PRNewswire/ -- Zentara Bio, Inc. (NASDAQ: ZNTB), a clinical-stage company, "
+            "today announced that its CEO, Jane Roe, will participate in a fireside chat at the 5th Annual "
+            "Imaginary Healthcare Opportunities Conference on October 9, 2025 at 9:00 a.m. ET, and will host "
+            "1-on-1 meetings.\n")
+    assert len(extract_text(text).presentations) == 1

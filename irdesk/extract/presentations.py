@@ -752,7 +752,23 @@ def extract_presentations(text: str, release: Release, compounds: list[Compound]
     if len(formats) == 1 and len({p.meeting for p in out}) == 1:
         for p in out:
             p.kind = p.kind or next(iter(formats))
+    if out and _meetings_only(out, text, start, end):
+        return []
     return _unquoted_titles(_counted(out, text, start, end, meetings), text, start, end)
+
+
+# "will attend and host meetings at …", "available throughout the day to meet with investors":
+# a company at a meeting for one-on-ones and partnering gives no talk
+ONE_ON_ONES = re.compile(r"(?i)\b(?:one-on-one|1-on-1|1x1|one on one|host(?:ing)? (?:investor |partnering )?meetings|"
+                         r"available (?:\w+ ){0,4}to meet|partnering meetings)\b")
+TALK_WORD = re.compile(r"(?i)\b(?:present(?:s|ed|ing|ation|ations)?|fireside|keynote|lecture|talk|chat|podium|posters?|"
+                       r"abstracts?|webcast|panel(?:ist)?s?(?! discussions)|speak(?:s|ing|er)?(?! only))\b")
+
+
+def _meetings_only(out: list[Presentation], text: str, start: int, end: int) -> bool:
+    """Untold entries of a release that speaks of one-on-one meetings and of no talk at all."""
+    return not any(p.title or p.abstract or p.starts_at and "T" in p.starts_at for p in out) \
+        and bool(ONE_ON_ONES.search(text, start, end)) and not TALK_WORD.search(text, start, end)
 
 
 # "The study, titled A Mechanism of …, demonstrates", "The presentations, titled X, and Y, were
