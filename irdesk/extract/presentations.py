@@ -799,6 +799,7 @@ def _unquoted_titles(out: list[Presentation], text: str, start: int, end: int) -
 # "presentations" is left out: "as part of six presentations from X" counts other talks too)
 COUNT = re.compile(r"(?i)\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:new\s+|additional\s+|scientific\s+)?"
                    r"(?P<k>(?:e-?)?posters|(?:e-?)?poster presentations|oral presentations|podium presentations|abstracts)\b")
+_COUNTED_NOUN = re.compile(r"(?:osters|resentations|bstracts)\b")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -806,7 +807,10 @@ def _counted(out: list[Presentation], text: str, start: int, end: int, meetings:
     """Untitled talks a sentence counts at its one meeting, told no further: as many entries."""
     if not out or len(out) > 3 or not any(p.title is None and p.abstract is None for p in out):
         return out
-    for m in islice(COUNT.finditer(text, start, end), 20):
+    for noun in islice(_COUNTED_NOUN.finditer(text, start, end), 40):  # a literal scan, then the count before it
+        m = COUNT.search(text, max(start, noun.start() - 45), noun.end())
+        if m is None or m.end() != noun.end():
+            continue
         floor = max(start, m.start() - 400)
         s0 = max(floor, text.rfind(". ", floor, m.start()) + 2, text.rfind("\n", floor, m.start()) + 1)
         stops = [i for i in (text.find(". ", m.end(), m.end() + 400), text.find("\n", m.end(), m.end() + 400)) if i >= 0]
