@@ -291,3 +291,31 @@ def test_capitals_said_to_be_a_drug_without_a_mark():
 def test_a_drug_said_to_be_in_a_trial_is_no_trial():
     names = _names("ZQX-909 is a twice-daily pill in a phase 2 trial. ZQX-909 lowered weight.\n")
     assert "ZQX-909" in names
+
+
+def test_code_with_a_formulation_suffix():
+    found = compounds("ACM-210 SL, its sublingual tablet, met its endpoint. ACM-210 SL was well tolerated. "
+                      "The NDA for ACM-210 is planned.\n")
+    assert "ACM-210 SL" in found and "ACM-210" not in found
+
+
+def test_code_with_a_letter_variant():
+    found = compounds("QPX-44-A (QPX-44 with enhanced properties) entered a Phase 1 trial. QPX-44 is our lead candidate.\n")
+    assert {"QPX-44-A", "QPX-44"} <= set(found)
+
+
+def test_disease_in_brackets_is_no_alias():
+    found = compounds("Its lead vaccine candidates are ACM-CM7 (COVID-19) and ACM-MV (smallpox). ACM-CM7 is in Phase 2.\n")
+    assert found["ACM-CM7"].aliases == []
+
+
+def test_a_protein_described_as_one_is_no_compound():
+    found = compounds("ACM-101 reduces TQP-43 cytoplasmic mislocalization and the splicing associated with "
+                      "TQP-43 nuclear loss, improving survival in TQP-43 transgenic fish. ACM-101 is our drug.\n")
+    assert "TQP-43" not in found
+
+
+def test_an_acronym_spelled_out_is_an_organization():
+    found = compounds("Data came from the Tumor Research Exchange Network® (TREN). TREN® members treat "
+                      "patients with ACM-101, our drug. TREN® holds the records of therapy outcomes.\n")
+    assert "TREN" not in found

@@ -16,7 +16,7 @@ from .vocab import load_lines, load_rows
 # class instead of trying the whole pattern at every position of the text. After a capital, a
 # possessive look-ahead asks first for the figure within 13 letters and hyphens that both shapes
 # need (implied by them, so it changes no match): a capitalised word fails there at once.
-CODE = re.compile(r"[A-Z\d](?<![\w‐‑-].)(?:(?<=[A-Z])(?=[A-Za-z‐‑-]{0,13}+ ?\d)(?:[A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{2,4} \d{3,4})"
+CODE = re.compile(r"[A-Z\d](?<![\w‐‑-].)(?:(?<=[A-Z])(?=[A-Za-z‐‑-]{0,13}+ ?\d)(?:[A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*(?:[‐‑-][A-Z](?![\w‐‑-]))?|[A-Z]{2,4} \d{3,4})"
                   r"|(?<=\d)[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
 NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|NIHSS|MMSE|PHQ|GAD|BPI|"
                        r"COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
@@ -78,9 +78,11 @@ AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|n
                              r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
                              r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies)|pathology|proteinopathy|"
                              r"aggregat\w*|axis|overexpression|isoforms?|variants?|genes|deficient|knockout|"
-                             r"upregulation|downregulation|binding|biomarkers?)\b")
+                             r"upregulation|downregulation|binding|biomarkers?|cytoplasmic|nuclear|transgenic|mislocali[sz]ation|"
+                             r"inclusions?|deposits?|deposition|misfolding|(?:hyper)?phosphorylat\w+)\b")
 AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit(?:s|ed|ing)?\s|\binhibit(?:ion|ors?)\sof\s|\bagainst\s|\bbinds?\s(?:to\s)?)$")
-AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
+# "associated with X", "patients with X", "diagnosed with X": a protein or a disease follows, not a drug.
+AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:(?<!associated )(?<!patients )(?<!diagnosed )(?<!people )with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
                             r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
 AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"

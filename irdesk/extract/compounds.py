@@ -25,7 +25,7 @@ from .sections import Sections
 from .targets import find_target, target_sentences
 from .textfind import find_all, matches_at, squash, ticker_of, word_hits
 from .textutil import lower
-from .vocab import load_words
+from .vocab import load_rows, load_words
 
 __all__ = ["extract_compounds", "squash"]
 
@@ -231,6 +231,7 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
     # A key's roles count all its mentions, so those are kept whole, per key.
     needed = {squash(name) for name, ok in shaped.items() if ok or SHORT_CODE.fullmatch(name)}
     not_drugs, numbers, drugs = code_roles(text, [m for m in codes if squash(m.group(0)) in needed])
+    suffixed = _suffixed_codes(text, codes)
     found = []
     for m in codes:
         name = m.group(0)
@@ -249,8 +250,38 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
             continue
         if counts[key] >= 2 or key in headline \
                 or drug_words().search(text, max(0, m.start() - 80), m.end() + 80):
-            found.append((name, m.span(), "code"))
+            full = suffixed.get(key, name)
+            end = m.start() + len(full) if text.startswith(full, m.start()) else m.end()
+            found.append((full, (m.start(), end), "code"))
     return found
+
+
+SUFFIX_AFTER = re.compile(r" ([A-Z]{2,3})(?![\w-])")
+
+
+@functools.lru_cache(maxsize=None)
+def release_suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in load_rows("release_suffixes.tsv"))
+
+
+def _suffixed_codes(text: str, codes: list[re.Match]) -> dict[str, str]:
+    """ "ZX-210 SL" whenever the release writes a formulation suffix after a code in most of its
+    mentions: the product is the code with its suffix, also where the text drops it."""
+    seen: dict[str, Counter] = {}
+    for m in codes:
+        suffix = SUFFIX_AFTER.match(text, m.end())
+        tally = seen.setdefault(squash(m.group(0)), Counter())
+        tally["all"] += 1
+        if suffix and suffix.group(1) in release_suffixes():
+            tally[(m.group(0), suffix.group(1))] += 1
+    named = {}
+    for key, tally in seen.items():
+        total = tally.pop("all")
+        best = tally.most_common(1)
+        if best and best[0][1] * 2 > total:
+            code, suffix = best[0][0]
+            named[key] = f"{code} {suffix}"
+    return named
 
 
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-(?=[A-Z])")
@@ -309,6 +340,8 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
     # ... and so is a mark one of whose unmarked mentions does ("its DehydraTECH processing technology").
     not_drugs |= {name for name in {m.group(1) for m in marks} - not_drugs
                   if any(_names_a_thing(text, at + len(name)) for at in word_hits(text, name))}
+    # "Research Information Exchange Network® (RIEN)": capitals the text spells out are an organization's.
+    not_drugs |= {name for name in {m.group(1) for m in marks} - not_drugs if name.isupper() and _spelled_out(text, name)}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
     vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
                or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
@@ -339,6 +372,23 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     return found
+
+
+MINOR_WORDS = frozenset(("of", "and", "for", "the", "in", "on", "&"))
+
+
+def _spelled_out(text: str, name: str) -> bool:
+    """Whether "(NAME)" follows capitalised words whose initials spell it: an acronym a text
+    defines names an organization, a network or a program; a drug's name is not spelled out."""
+    at = text.find(f"({name})")
+    while at != -1:
+        words = [w for w in re.findall(r"[A-Za-z&][\w&-]*", text[max(0, at - 120):at])[-12:]
+                 if w.lower() not in MINOR_WORDS]
+        initials = "".join(w[0] for w in words[-len(name):]) if len(words) >= len(name) else ""
+        if initials == name and all(w[0].isupper() for w in words[-len(name):]):
+            return True
+        at = text.find(f"({name})", at + 1)
+    return False
 
 
 def _glued_heading(name: str) -> int:
@@ -532,6 +582,8 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
         for alias, start in parts:
             if re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", alias):
                 continue  # "(BCMAxCD3)": a bispecific's targets, not its name
+            if CODE.fullmatch(alias) and NOT_CODES.match(alias.split("-")[0]):
+                continue  # "X (COVID-19)": the disease a candidate is for, not its name
             key2 = squash(alias)
             if key2 in names.parent:
                 names.union(key, key2)
