@@ -319,3 +319,10 @@ def test_an_acronym_spelled_out_is_an_organization():
     found = compounds("Data came from the Tumor Research Exchange Network® (TREN). TREN® members treat "
                       "patients with ACM-101, our drug. TREN® holds the records of therapy outcomes.\n")
     assert "TREN" not in found
+
+
+def test_quoted_alias_in_brackets():
+    found = compounds("Acme is developing ZELBRYTE(TM) (\u201cACM-301\u201d or synthetic quinolide) for lymphoma, and "
+                      "votaquetide (\"ACM-942\") for mucositis. ZELBRYTE(TM) is in Phase 3; ACM-942 is in Phase 2.\n")
+    assert found["ZELBRYTE"].aliases == ["ACM-301"]
+    assert "votaquetide" in found["ACM-942"].aliases

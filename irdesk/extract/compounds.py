@@ -527,6 +527,7 @@ def _is_firm(text: str, name: str) -> bool:
 ALIAS_LEAD = re.compile(r"(?i)^(?:(?:formerly|previously)(?: known as| identified as| called| named)?|also known as|"
                         r"a\.?k\.?a\.?|f/k/a|known as|INN|USAN|generic name|brand name|code name|"
                         r"licensed by [^()]{1,40}? as)\s*:?\s*")
+QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{2,40})[”\"’']")
 ALIAS_SPLIT = re.compile(r"\s*(?:[,;]|\bor\b)\s*")
 BRAND_NAMES = re.compile(r"\bbrand names?\s+((?:[A-Z][\w-]{2,20}(?:®|™)?(?:,\s*|,?\s+and\s+|\s+or\s+)?){1,4})")
 
@@ -540,6 +541,9 @@ def _alias_parts(inside: str, base: int):
         lead = ALIAS_LEAD.match(piece)
         name = piece[lead.end():] if lead else piece
         start = base + offset + (lead.end() if lead else 0)
+        quoted = QUOTED.fullmatch(name)
+        if quoted:  # '(“SGX-301” or ...)': a defined term's quotes around the name
+            name, start = quoted.group(1), start + quoted.start(1)
         if not name or len(name) > 60:
             continue
         if "/" in name and all(CODE.fullmatch(p) for p in name.split("/")):
