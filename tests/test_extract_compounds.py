@@ -326,3 +326,10 @@ def test_quoted_alias_in_brackets():
                       "votaquetide (\"ACM-942\") for mucositis. ZELBRYTE(TM) is in Phase 3; ACM-942 is in Phase 2.\n")
     assert found["ZELBRYTE"].aliases == ["ACM-301"]
     assert "votaquetide" in found["ACM-942"].aliases
+
+
+def test_a_name_the_text_calls_its_lead_candidate():
+    found = compounds("Acme is focused on its lead compound, Zelvo-MS, for multiple sclerosis. Its lead candidate, "
+                      "Tumor Shield\u2122 QX-7, is an enzyme. Its lead asset, Research, is a program.\n")
+    assert "Zelvo-MS" in found
+    assert not {"Tumor", "Research"} & set(found)

@@ -68,6 +68,11 @@ THING_OPEN = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays
 # FAHA, an associate professor of medicine" lists credentials.
 DRUG_APPOSITION = re.compile(r",\s+(?:its|our|their|a|an|the)\s+(?:[\w-]+\s+){0,3}(?:candidate|drug|therapy|treatment|"
                              r"medicine|formulation)\b")
+# A name right after a noun that says it is the company's candidate; the name ends the phrase
+# (a capital word after it, as in "candidate, Tumor Breaker(TM) X-1", makes it part of a longer name).
+LEAD_NAMED = re.compile(r"\b(?:lead|its|our)\s+(?:(?:drug|product|clinical|therapeutic|development)\s+)?"
+                        r"(?:compound|candidate|asset),?\s+([A-Z][A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,2})"
+                        r"(?:®|™|\(R\)|\(TM\))?(?=[,.;:)]|\s+[a-z(]|\s*$)")
 CAPS_BEFORE_COMMA = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?)$")
 
 
@@ -365,6 +370,12 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
         name = m.group(1)
         if not NOT_CODES.match(name.split()[0]) and name.split()[0].lower() not in lower_words(text) \
                 and not (company and company.startswith(squash(name))) and not ticker_of(text, name.split()[0]):
+            found.append((name, m.span(1), "brand"))
+    # "its lead compound, Zelvo-MS", "lead drug candidate, Varubicin": a name the text says is its candidate.
+    for m in LEAD_NAMED.finditer(text):
+        name = m.group(1)
+        if not NOT_CODES.match(name.split("-")[0]) and name.lower() not in lower_words(text) \
+                and not (company and company.startswith(squash(name))) and not ticker_of(text, name):
             found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in _caps_before_inn(text):
