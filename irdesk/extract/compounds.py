@@ -374,7 +374,8 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
     # "its lead compound, Zelvo-MS", "lead drug candidate, Varubicin": a name the text says is its candidate.
     for m in LEAD_NAMED.finditer(text):
         name = m.group(1)
-        if not NOT_CODES.match(name.split("-")[0]) and name.lower() not in lower_words(text) \
+        coined = re.search(r"[-\d]|.[A-Z]", name) or looks_like_inn(name.lower())  # not "Research", "Tumor"
+        if coined and not NOT_CODES.match(name.split("-")[0]) and name.lower() not in lower_words(text) \
                 and not (company and company.startswith(squash(name))) and not ticker_of(text, name):
             found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
