@@ -333,3 +333,9 @@ def test_a_name_the_text_calls_its_lead_candidate():
                       "Tumor Shield\u2122 QX-7, is an enzyme. Its lead asset, Research, is a program.\n")
     assert "Zelvo-MS" in found
     assert not {"Tumor", "Research"} & set(found)
+
+
+def test_inn_with_its_dosage_form_in_brackets():
+    found = compounds("Acme markets ZORBIX\u00ae (zorbatinib oral solution) 5 mg for adults. ZORBIX sales grew.\n")
+    assert found["ZORBIX"].aliases == ["zorbatinib"]
+    assert "zorbatinib" not in found

@@ -565,6 +565,20 @@ def _alias_parts(inside: str, base: int):
             yield name.strip(), start
 
 
+def _without_form(alias: str) -> str:
+    """ "sumatriptan nasal spray" -> "sumatriptan": an INN followed only by dosage-form and route words."""
+    words = alias.split()
+    if len(words) > 1 and looks_like_inn(words[0]) and all(w.lower() in dosage_words() or w == "for" for w in words[1:]):
+        return words[0]
+    return alias
+
+
+@functools.lru_cache(maxsize=None)
+def dosage_words() -> frozenset[str]:
+    """Every dosage-form and route word, ordinary ones too: inside a drug's bracket they say "form"."""
+    return frozenset(row[0] for row in load_rows("dosage_forms.tsv"))
+
+
 def _link_brand_names(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
     """ "liraglutide ... under the brand names Saxenda® and Victoza®": the brands are the drug's names."""
     if "brand name" not in text:
@@ -596,6 +610,7 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
         # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
         vouched = any(squash(alias) in names.parent for alias, _ in parts)
         for alias, start in parts:
+            alias = _without_form(alias)  # "BRAND (sumatriptan nasal spray)": the INN is the alias
             if re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", alias):
                 continue  # "(BCMAxCD3)": a bispecific's targets, not its name
             if CODE.fullmatch(alias) and NOT_CODES.match(alias.split("-")[0]):
