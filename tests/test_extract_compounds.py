@@ -339,3 +339,10 @@ def test_inn_with_its_dosage_form_in_brackets():
     found = compounds("Acme markets ZORBIX\u00ae (zorbatinib oral solution) 5 mg for adults. ZORBIX sales grew.\n")
     assert found["ZORBIX"].aliases == ["zorbatinib"]
     assert "zorbatinib" not in found
+
+
+def test_marks_and_stems_that_name_no_drug():
+    found = compounds("Acme launched supplements under the Vitora\u2122 Brand. Its Cryova\u00ae procedure freezes tumors; "
+                      "Cryova\u00ae is a therapy. The clinic uses the Zorstim TMS Therapy system. Its Nanoform\u2122 "
+                      "everolimus entered a trial of the drug. Vitora\u2122 sales of the product grew.\n")
+    assert not {"Vitora", "Cryova", "Zorstim", "Nanoform"} & set(found)

@@ -56,7 +56,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score|portfolio|suite|summit|conference|forum|symposium|showcase|awards?|"
-                      r"supplements?|nutraceuticals?|cosmetics?|blend)\b")
+                      r"supplements?|nutraceuticals?|cosmetics?|blend|brands?|procedures?)\b")
 # "DehydraTECH™ enhancement technology", "COMPASS® and CHART® hematopathology services", "the
 # medical device (ABV-1701/Vitargus®)": a mark whose words around it say it is a technology,
 # a service or a device. Words between are ordinary modifiers, not a drug's companion test.
@@ -435,6 +435,7 @@ def _brand_marks(text: str) -> list[re.Match]:
     return [m for lo, hi in windows for m in BRAND.finditer(text, lo, hi)]
 
 
+INN_WORD_AFTER = re.compile(r" ([A-Za-z][a-z]{4,30})\b")
 INN_BRACKET = re.compile(r"\([a-z]")
 
 
@@ -458,6 +459,9 @@ def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:
     name = m.group(1)
     if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
         return False  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
+    after = INN_WORD_AFTER.match(text, m.end())
+    if after and looks_like_inn(after.group(1).lower()):
+        return False  # "Nanoform™ everolimus": a platform's mark before the drug's INN
     if NOT_DRUG.match(text, m.end(), m.end() + 60) or _is_firm(text, name):
         return False
     if re.search(r"(?:19|20)\d\d$", name):
@@ -485,6 +489,8 @@ def _inn_candidates(text: str) -> list[tuple[str, Span, str]]:
         if not m.strong:
             if not _in_prose(text, first.lower().split("-")[-1]) or not _drug_context(text, m.start, m.end):
                 continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
+        if first[0].isupper() and _names_a_thing(text, m.end):
+            continue  # "Zorstim TMS system": a capitalised name with a stem that names a device
         found.append((m.name, (m.start, m.end), "inn"))
     return found
 
