@@ -70,9 +70,23 @@ DRUG_APPOSITION = re.compile(r",\s+(?:its|our|their|a|an|the)\s+(?:[\w-]+\s+){0,
                              r"medicine|formulation)\b")
 # A name right after a noun that says it is the company's candidate; the name ends the phrase
 # (a capital word after it, as in "candidate, Tumor Breaker(TM) X-1", makes it part of a longer name).
-LEAD_NAMED = re.compile(r"\b(?:lead|its|our)\s+(?:(?:drug|product|clinical|therapeutic|development)\s+)?"
-                        r"(?:compound|candidate|asset),?\s+([A-Z][A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,2})"
-                        r"(?:®|™|\(R\)|\(TM\))?(?=[,.;:)]|\s+[a-z(]|\s*$)")
+# Sought from each literal noun (str.find), then the words before it and the name after it: a
+# scan of the whole text by the full pattern cost 5% of the extractor.
+LEAD_NOUNS = ("compound", "candidate", "asset")
+LEAD_BEFORE = re.compile(r"\b(?:lead|its|our)\s+(?:(?:drug|product|clinical|therapeutic|development)\s+)?$")
+LEAD_NAME = re.compile(r",?\s+([A-Z][A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,2})"
+                       r"(?:®|™|\(R\)|\(TM\))?(?=[,.;:)]|\s+[a-z(]|\s*$)")
+
+
+def _lead_named(text: str) -> list[re.Match]:
+    """Names right after "its lead compound", "our drug candidate", "lead asset" (the name's group 1)."""
+    found = []
+    for noun in LEAD_NOUNS:
+        for at in find_all(text, noun):
+            m = LEAD_NAME.match(text, at + len(noun))
+            if m and LEAD_BEFORE.search(text, max(0, at - 40), at):
+                found.append(m)
+    return found
 CAPS_BEFORE_COMMA = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?)$")
 
 
@@ -372,7 +386,7 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
                 and not (company and company.startswith(squash(name))) and not ticker_of(text, name.split()[0]):
             found.append((name, m.span(1), "brand"))
     # "its lead compound, Zelvo-MS", "lead drug candidate, Varubicin": a name the text says is its candidate.
-    for m in LEAD_NAMED.finditer(text):
+    for m in _lead_named(text):
         name = m.group(1)
         coined = re.search(r"[-\d]|.[A-Z]", name) or looks_like_inn(name.lower())  # not "Research", "Tumor"
         if coined and not NOT_CODES.match(name.split("-")[0]) and name.lower() not in lower_words(text) \
