@@ -286,19 +286,19 @@ def release_suffixes() -> frozenset[str]:
 def _suffixed_codes(text: str, codes: list[re.Match]) -> dict[str, str]:
     """ "ZX-210 SL" whenever the release writes a formulation suffix after a code in most of its
     mentions: the product is the code with its suffix, also where the text drops it."""
-    seen: dict[str, Counter] = {}
+    hits: dict[str, Counter] = {}
     for m in codes:
-        suffix = SUFFIX_AFTER.match(text, m.end())
-        tally = seen.setdefault(squash(m.group(0)), Counter())
-        tally["all"] += 1
-        if suffix and suffix.group(1) in release_suffixes():
-            tally[(m.group(0), suffix.group(1))] += 1
+        if text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].isupper():  # most codes stop here
+            suffix = SUFFIX_AFTER.match(text, m.end())
+            if suffix and suffix.group(1) in release_suffixes():
+                hits.setdefault(squash(m.group(0)), Counter())[(m.group(0), suffix.group(1))] += 1
+    if not hits:
+        return {}
+    totals = Counter(squash(m.group(0)) for m in codes)
     named = {}
-    for key, tally in seen.items():
-        total = tally.pop("all")
-        best = tally.most_common(1)
-        if best and best[0][1] * 2 > total:
-            code, suffix = best[0][0]
+    for key, tally in hits.items():
+        (code, suffix), count = tally.most_common(1)[0]
+        if count * 2 > totals[key]:
             named[key] = f"{code} {suffix}"
     return named
 
