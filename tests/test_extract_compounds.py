@@ -346,3 +346,8 @@ def test_marks_and_stems_that_name_no_drug():
                       "Cryova\u00ae is a therapy. The clinic uses the Zorstim TMS Therapy system. Its Nanoform\u2122 "
                       "everolimus entered a trial of the drug. Vitora\u2122 sales of the product grew.\n")
     assert not {"Vitora", "Cryova", "Zorstim", "Nanoform"} & set(found)
+
+
+def test_grel_infix_before_or():
+    names = [m.name for m in find_inns("Patients took zentagrelor or velogrel after the stent.")]
+    assert names == ["zentagrelor", "velogrel"]
