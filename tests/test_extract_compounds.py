@@ -351,3 +351,11 @@ def test_marks_and_stems_that_name_no_drug():
 def test_grel_infix_before_or():
     names = [m.name for m in find_inns("Patients took zentagrelor or velogrel after the stent.")]
     assert names == ["zentagrelor", "velogrel"]
+
+
+def test_a_combination_partner_is_nobodys():
+    found = compounds("ACM-101 in combination with zorbatinib improved survival. ACM-101 plus zorbatinib was tolerated. "
+                      "Acme also develops velmatide 10 mg for pain.\n")
+    assert found["ACM-101"].company
+    assert found["zorbatinib"].company is None
+    assert found["velmatide"].company

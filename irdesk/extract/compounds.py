@@ -685,7 +685,22 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
             return issuer
         if plausible_org(owner, text):
             return owner
+    if all(n[:1].islower() for n in compound.all_names()) and _only_as_partner(text, compound.name):
+        return None  # "ACM-1 in combination with carboplatin": the partner is nobody's by the text
     return issuer
+
+
+PARTNER_CUE = re.compile(r"(?i)\b(?:combination|combined|plus|added to|add-on|standard of care|comparator|versus|vs\.?)\b")
+
+
+def _only_as_partner(text: str, name: str) -> bool:
+    """Whether every mention of an INN stands in its sentence beside words of combination or comparison."""
+    hits = word_hits(text, name)
+    def beside(at: int) -> bool:
+        start = max(at - 80, text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+        stop = min(at + len(name) + 60, *(e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0), len(text))
+        return bool(PARTNER_CUE.search(text, max(0, start), stop))
+    return bool(hits) and all(beside(at) for at in hits)
 
 
 def _lowered(text: str) -> str:
