@@ -359,3 +359,10 @@ def test_a_combination_partner_is_nobodys():
     assert found["ACM-101"].company
     assert found["zorbatinib"].company is None
     assert found["velmatide"].company
+
+
+def test_a_trial_named_in_apposition_or_owned():
+    found = compounds("Acme plans a Phase 2 clinical trial, ZQPN-203, which will test ACM-101. Acme completed its "
+                      "Q417ALS TRIAL study of ACM-101, our drug.\n")
+    assert "ACM-101" in found
+    assert not {"ZQPN-203", "Q417ALS"} & set(found)

@@ -23,6 +23,8 @@ NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
+OWN_TRIAL = re.compile(r"(?i)\b(?:its|our|their)\s+$")
+TRIAL_COMMA = re.compile(r"(?i)\b(?:trials?|study|studies|protocols?),\s$")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trials?|study|studies|protocols?|cohorts?)\b[^.()\n]{0,80}\($")
 
 
@@ -170,13 +172,16 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
         if AS_NUMBER_BEFORE.search(before) or NUMBERED_ITEM.fullmatch(m.group(0)) \
                 or before.endswith("(") and is_listing(m.group(0)):
             role["number"] += 1
-        elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after):
-            role["trial"] += 1
+        elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after) \
+                or before.endswith(", ") and after[:1] == "," and TRIAL_COMMA.search(before):
+            role["trial"] += 1  # "a Phase 2 trial, ACM-203, will enroll": the trial's own name
         elif AS_THING_AFTER.match(after):
             role["thing"] += 1
         elif opens and (after[:1] in (",", ")", "/") and THING_BEFORE.search(before)
                         or before.endswith("(") and PATHOGEN_BEFORE.search(before)):
             role["thing"] += 1
+        elif OWN_TRIAL.search(before) and AS_TRIAL_AFTER.match(after):
+            role["trial"] += 1  # "its FOO12 TRIAL study": "its" owns the trial, not a drug
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
             role["drug"] += 1
