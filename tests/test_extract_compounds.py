@@ -366,3 +366,8 @@ def test_a_trial_named_in_apposition_or_owned():
                       "Q417ALS TRIAL study of ACM-101, our drug.\n")
     assert "ACM-101" in found
     assert not {"ZQPN-203", "Q417ALS"} & set(found)
+
+
+def test_inns_given_with_a_code_are_partners():
+    found = compounds("The trial evaluates ACM-101 with carboplatin and pemetrexed in lung cancer.\n")
+    assert found["carboplatin"].company is None and found["pemetrexed"].company is None

@@ -693,13 +693,17 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
 PARTNER_CUE = re.compile(r"(?i)\b(?:combination|combined|plus|added to|add-on|standard of care|comparator|versus|vs\.?)\b")
 
 
+# "the trial evaluates ACM-1 with carboplatin and pemetrexed": INNs given with a code name.
+CODE_WITH = re.compile(r"[A-Z][A-Za-z]{0,6}[-‐‑ ]?\d[\w-]{0,8}\s+with\s+(?:[a-z][a-z-]{3,30}(?:,\s+|,?\s+and\s+)){0,3}$")
+
+
 def _only_as_partner(text: str, name: str) -> bool:
     """Whether every mention of an INN stands in its sentence beside words of combination or comparison."""
     hits = word_hits(text, name)
     def beside(at: int) -> bool:
         start = max(at - 80, text.rfind(". ", 0, at), text.rfind("\n", 0, at))
         stop = min(at + len(name) + 60, *(e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0), len(text))
-        return bool(PARTNER_CUE.search(text, max(0, start), stop))
+        return bool(PARTNER_CUE.search(text, max(0, start), stop) or CODE_WITH.search(text, max(0, start), at))
     return bool(hits) and all(beside(at) for at in hits)
 
 
