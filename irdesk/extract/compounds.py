@@ -546,6 +546,7 @@ def _addresses(text: str) -> list[Span]:
 
 
 # What the words around one mention of a code name make of it.
+@functools.lru_cache(maxsize=8)  # asked once per mention of a mark, it scans all mentions: once per name
 def _is_firm(text: str, name: str) -> bool:
     """ "Acme® Inc.": a mark on a company's name, not a drug's."""
     at = text.find(name)
@@ -701,8 +702,9 @@ def _only_as_partner(text: str, name: str) -> bool:
     """Whether every mention of an INN stands in its sentence beside words of combination or comparison."""
     hits = word_hits(text, name)
     def beside(at: int) -> bool:
-        start = max(at - 80, text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-        stop = min(at + len(name) + 60, *(e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0), len(text))
+        lo, hi = max(0, at - 80), min(len(text), at + len(name) + 60)  # bounded: no scan of a long text per hit
+        start = max(lo, text.rfind(". ", lo, at), text.rfind("\n", lo, at))
+        stop = min([hi] + [e for e in (text.find(". ", at, hi), text.find("\n", at, hi)) if e >= 0])
         return bool(PARTNER_CUE.search(text, max(0, start), stop) or CODE_WITH.search(text, max(0, start), at))
     return bool(hits) and all(beside(at) for at in hits)
 
