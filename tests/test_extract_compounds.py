@@ -371,3 +371,9 @@ def test_a_trial_named_in_apposition_or_owned():
 def test_inns_given_with_a_code_are_partners():
     found = compounds("The trial evaluates ACM-101 with carboplatin and pemetrexed in lung cancer.\n")
     assert found["carboplatin"].company is None and found["pemetrexed"].company is None
+
+
+def test_code_with_a_one_figure_variant_but_not_a_study_number():
+    found = compounds("ZNT230-6, Acme's lead candidate, is injected into tumors. ZNT230-6 is in Phase 2. "
+                      "Study KQ264-01 enrolled patients.\n")
+    assert "ZNT230-6" in found and "KQ264-01" not in found

@@ -16,7 +16,7 @@ from .vocab import load_lines, load_rows
 # class instead of trying the whole pattern at every position of the text. After a capital, a
 # possessive look-ahead asks first for the figure within 13 letters and hyphens that both shapes
 # need (implied by them, so it changes no match): a capitalised word fails there at once.
-CODE = re.compile(r"[A-Z\d](?<![\w‐‑-].)(?:(?<=[A-Z])(?=[A-Za-z‐‑-]{0,13}+ ?\d)(?:[A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*(?:[‐‑-][A-Z](?![\w‐‑-]))?|[A-Z]{2,4} \d{3,4})"
+CODE = re.compile(r"[A-Z\d](?<![\w‐‑-].)(?:(?<=[A-Z])(?=[A-Za-z‐‑-]{0,13}+ ?\d)(?:[A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*(?:[‐‑-][A-Z1-9](?![\w‐‑-]))?|[A-Z]{2,4} \d{3,4})"
                   r"|(?<=\d)[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
 NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|NIHSS|MMSE|PHQ|GAD|BPI|"
                        r"COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
