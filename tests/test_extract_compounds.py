@@ -291,3 +291,89 @@ def test_capitals_said_to_be_a_drug_without_a_mark():
 def test_a_drug_said_to_be_in_a_trial_is_no_trial():
     names = _names("ZQX-909 is a twice-daily pill in a phase 2 trial. ZQX-909 lowered weight.\n")
     assert "ZQX-909" in names
+
+
+def test_code_with_a_formulation_suffix():
+    found = compounds("ACM-210 SL, its sublingual tablet, met its endpoint. ACM-210 SL was well tolerated. "
+                      "The NDA for ACM-210 is planned.\n")
+    assert "ACM-210 SL" in found and "ACM-210" not in found
+
+
+def test_code_with_a_letter_variant():
+    found = compounds("QPX-44-A (QPX-44 with enhanced properties) entered a Phase 1 trial. QPX-44 is our lead candidate.\n")
+    assert {"QPX-44-A", "QPX-44"} <= set(found)
+
+
+def test_disease_in_brackets_is_no_alias():
+    found = compounds("Its lead vaccine candidates are ACM-CM7 (COVID-19) and ACM-MV (smallpox). ACM-CM7 is in Phase 2.\n")
+    assert found["ACM-CM7"].aliases == []
+
+
+def test_a_protein_described_as_one_is_no_compound():
+    found = compounds("ACM-101 reduces TQP-43 cytoplasmic mislocalization and the splicing associated with "
+                      "TQP-43 nuclear loss, improving survival in TQP-43 transgenic fish. ACM-101 is our drug.\n")
+    assert "TQP-43" not in found
+
+
+def test_an_acronym_spelled_out_is_an_organization():
+    found = compounds("Data came from the Tumor Research Exchange Network® (TREN). TREN® members treat "
+                      "patients with ACM-101, our drug. TREN® holds the records of therapy outcomes.\n")
+    assert "TREN" not in found
+
+
+def test_quoted_alias_in_brackets():
+    found = compounds("Acme is developing ZELBRYTE(TM) (\u201cACM-301\u201d or synthetic quinolide) for lymphoma, and "
+                      "votaquetide (\"ACM-942\") for mucositis. ZELBRYTE(TM) is in Phase 3; ACM-942 is in Phase 2.\n")
+    assert found["ZELBRYTE"].aliases == ["ACM-301"]
+    assert "votaquetide" in found["ACM-942"].aliases
+
+
+def test_a_name_the_text_calls_its_lead_candidate():
+    found = compounds("Acme is focused on its lead compound, Zelvo-MS, for multiple sclerosis. Its lead candidate, "
+                      "Tumor Shield\u2122 QX-7, is an enzyme. Its lead asset, Research, is a program.\n")
+    assert "Zelvo-MS" in found
+    assert not {"Tumor", "Research"} & set(found)
+
+
+def test_inn_with_its_dosage_form_in_brackets():
+    found = compounds("Acme markets ZORBIX\u00ae (zorbatinib oral solution) 5 mg for adults. ZORBIX sales grew.\n")
+    assert found["ZORBIX"].aliases == ["zorbatinib"]
+    assert "zorbatinib" not in found
+
+
+def test_marks_and_stems_that_name_no_drug():
+    found = compounds("Acme launched supplements under the Vitora\u2122 Brand. Its Cryova\u00ae procedure freezes tumors; "
+                      "Cryova\u00ae is a therapy. The clinic uses the Zorstim TMS Therapy system. Its Nanoform\u2122 "
+                      "everolimus entered a trial of the drug. Vitora\u2122 sales of the product grew.\n")
+    assert not {"Vitora", "Cryova", "Zorstim", "Nanoform"} & set(found)
+
+
+def test_grel_infix_before_or():
+    names = [m.name for m in find_inns("Patients took zentagrelor or velogrel after the stent.")]
+    assert names == ["zentagrelor", "velogrel"]
+
+
+def test_a_combination_partner_is_nobodys():
+    found = compounds("ACM-101 in combination with zorbatinib improved survival. ACM-101 plus zorbatinib was tolerated. "
+                      "Acme also develops velmatide 10 mg for pain.\n")
+    assert found["ACM-101"].company
+    assert found["zorbatinib"].company is None
+    assert found["velmatide"].company
+
+
+def test_a_trial_named_in_apposition_or_owned():
+    found = compounds("Acme plans a Phase 2 clinical trial, ZQPN-203, which will test ACM-101. Acme completed its "
+                      "Q417ALS TRIAL study of ACM-101, our drug.\n")
+    assert "ACM-101" in found
+    assert not {"ZQPN-203", "Q417ALS"} & set(found)
+
+
+def test_inns_given_with_a_code_are_partners():
+    found = compounds("The trial evaluates ACM-101 with carboplatin and pemetrexed in lung cancer.\n")
+    assert found["carboplatin"].company is None and found["pemetrexed"].company is None
+
+
+def test_code_with_a_one_figure_variant_but_not_a_study_number():
+    found = compounds("ZNT230-6, Acme's lead candidate, is injected into tumors. ZNT230-6 is in Phase 2. "
+                      "Study KQ264-01 enrolled patients.\n")
+    assert "ZNT230-6" in found and "KQ264-01" not in found

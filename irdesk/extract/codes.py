@@ -16,13 +16,15 @@ from .vocab import load_lines, load_rows
 # class instead of trying the whole pattern at every position of the text. After a capital, a
 # possessive look-ahead asks first for the figure within 13 letters and hyphens that both shapes
 # need (implied by them, so it changes no match): a capitalised word fails there at once.
-CODE = re.compile(r"[A-Z\d](?<![\w‐‑-].)(?:(?<=[A-Z])(?=[A-Za-z‐‑-]{0,13}+ ?\d)(?:[A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*|[A-Z]{2,4} \d{3,4})"
+CODE = re.compile(r"[A-Z\d](?<![\w‐‑-].)(?:(?<=[A-Z])(?=[A-Za-z‐‑-]{0,13}+ ?\d)(?:[A-Za-z]{0,5}(?:[‐‑-][A-Z]{1,6})?[‐‑-]?\d{1,6}[A-Z0-9]*(?:[‐‑-][A-Z1-9](?![\w‐‑-]))?|[A-Z]{2,4} \d{3,4})"
                   r"|(?<=\d)[A-Z]{1,3}[‐‑-]\d{2,5})(?![\w‐‑-]|\.\d)")
 NOT_CODES = re.compile(r"^(?:ACR|PASI|EASI|DAS|SLEDAI|CDAI|MADRS|HAMD|ADAS|EDSS|NIHSS|MMSE|PHQ|GAD|BPI|"
                        r"COVID|SARS|MERS|NCT|CD|PD|IL|HER|GLP|GIP|PCSK|FDA|CFR|USC|SEC|IRS|NDA|BLA|IND|ANDA|PMA|RMAT|HLA|CYP|Q|FY|H|ISO|GMP|AAV\d?|XBB|B|A|S|BA|N|T|G|E|ISIN|WKN|"
                        r"EGFR|KRAS|BRCA|TNF|VEGF|FGFR?|TP|IgG|Ig|IFN|TGF|JAK|BTK|PI|MDM|IDH|FLT|TLR|STING|LAG|TIM|TIGIT|"
                        r"CTLA|KIT|MET|ALK|ROS|RET|NTRK|DLL|GPC|B7|DE|US|EU|UK|WO|EP|PCT|M|DSM|ICD|CPT|HbA|FEV|LBA|LB|"
                        r"Anti|Form|Phase|Part|Rule|Section|Item|Note|Level|Grade|Stage|Type|Class|Tower|Suite|Room|Hall|Gen|Top|Rm|Ex)$", re.I)
+OWN_TRIAL = re.compile(r"(?i)\b(?:its|our|their)\s+$")
+TRIAL_COMMA = re.compile(r"(?i)\b(?:trials?|study|studies|protocols?),\s$")
 TRIAL_BEFORE = re.compile(r"(?i)\b(?:trials?|study|studies|protocols?|cohorts?)\b[^.()\n]{0,80}\($")
 
 
@@ -78,9 +80,11 @@ AS_TARGET_AFTER = re.compile(r"(?i)[- ](?:targeting|targeted|directed|positive|n
                              r"expression|protein|gene|levels?|activity|mediated|driven|dependent|deficiency|"
                              r"knockdown|blockade|degraders?|ligands?|antibod(?:y|ies)|pathology|proteinopathy|"
                              r"aggregat\w*|axis|overexpression|isoforms?|variants?|genes|deficient|knockout|"
-                             r"upregulation|downregulation|binding|biomarkers?)\b")
+                             r"upregulation|downregulation|binding|biomarkers?|cytoplasmic|nuclear|transgenic|mislocali[sz]ation|"
+                             r"inclusions?|deposits?|deposition|misfolding|(?:hyper)?phosphorylat\w+)\b")
 AS_TARGET_BEFORE = re.compile(r"(?i)(?:\banti-|\btargeting\s(?:of\s)?|\btargets\s|\binhibit(?:s|ed|ing)?\s|\binhibit(?:ion|ors?)\sof\s|\bagainst\s|\bbinds?\s(?:to\s)?)$")
-AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
+# "associated with X", "patients with X", "diagnosed with X": a protein or a disease follows, not a drug.
+AS_DRUG_BEFORE = re.compile(r"(?i)\b(?:(?<!associated )(?<!patients )(?<!diagnosed )(?<!people )with|receiving|received|dose[sd]?\s+(?:of|with)|administered|treated\s+with|"
                             r"candidates?|compounds?|drugs?|products?|therap(?:y|ies)|our|its|evaluat\w+|plus|"
                             r"(?:trials?|stud(?:y|ies)|cycles?|doses?|administration|efficacy|safety) of)\s+$")
 AS_DRUG_AFTER = re.compile(r"(?i)\s*(?:,\s+(?:a|an|our|the)\s)|\s+(?:is|was)\s+(?:a|an|our|the|being)\b|"
@@ -168,13 +172,16 @@ def code_roles(text: str, codes: list[re.Match]) -> tuple[set[str], set[str], se
         if AS_NUMBER_BEFORE.search(before) or NUMBERED_ITEM.fullmatch(m.group(0)) \
                 or before.endswith("(") and is_listing(m.group(0)):
             role["number"] += 1
-        elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after):
-            role["trial"] += 1
+        elif IS_A_TRIAL.match(after) or AS_TRIAL_LIST.match(after) \
+                or before.endswith(", ") and after[:1] == "," and TRIAL_COMMA.search(before):
+            role["trial"] += 1  # "a Phase 2 trial, ACM-203, will enroll": the trial's own name
         elif AS_THING_AFTER.match(after):
             role["thing"] += 1
         elif opens and (after[:1] in (",", ")", "/") and THING_BEFORE.search(before)
                         or before.endswith("(") and PATHOGEN_BEFORE.search(before)):
             role["thing"] += 1
+        elif OWN_TRIAL.search(before) and AS_TRIAL_AFTER.match(after):
+            role["trial"] += 1  # "its FOO12 TRIAL study": "its" owns the trial, not a drug
         elif AS_DRUG_BEFORE.search(before) or AS_DRUG_AFTER.match(after) or form_follows(after) \
                 or names_in_brackets(after):
             role["drug"] += 1

@@ -25,7 +25,7 @@ from .sections import Sections
 from .targets import find_target, target_sentences
 from .textfind import find_all, matches_at, squash, ticker_of, word_hits
 from .textutil import lower
-from .vocab import load_words
+from .vocab import load_rows, load_words
 
 __all__ = ["extract_compounds", "squash"]
 
@@ -56,7 +56,7 @@ NOT_DRUG = re.compile(r"\)?\.?\s*(?:[A-Z][\w-]*(?:®|™)?\s+){0,3}(?i:technolog
                       r"diagnostics?|scanners?|sensors?|monitors?|implants?|instruments?|headsets?|wearables?|"
                       r"algorithms?|tools?|logo|calculators?|equations?|registry|network|initiative|campaign|challenge|"
                       r"consortium|foundation|score|portfolio|suite|summit|conference|forum|symposium|showcase|awards?|"
-                      r"supplements?|nutraceuticals?|cosmetics?|blend)\b")
+                      r"supplements?|nutraceuticals?|cosmetics?|blend|brands?|procedures?)\b")
 # "DehydraTECH™ enhancement technology", "COMPASS® and CHART® hematopathology services", "the
 # medical device (ABV-1701/Vitargus®)": a mark whose words around it say it is a technology,
 # a service or a device. Words between are ordinary modifiers, not a drug's companion test.
@@ -68,6 +68,25 @@ THING_OPEN = re.compile(r"(?i)\b(?:devices?|platforms?|technolog(?:y|ies)|assays
 # FAHA, an associate professor of medicine" lists credentials.
 DRUG_APPOSITION = re.compile(r",\s+(?:its|our|their|a|an|the)\s+(?:[\w-]+\s+){0,3}(?:candidate|drug|therapy|treatment|"
                              r"medicine|formulation)\b")
+# A name right after a noun that says it is the company's candidate; the name ends the phrase
+# (a capital word after it, as in "candidate, Tumor Breaker(TM) X-1", makes it part of a longer name).
+# Sought from each literal noun (str.find), then the words before it and the name after it: a
+# scan of the whole text by the full pattern cost 5% of the extractor.
+LEAD_NOUNS = ("compound", "candidate", "asset")
+LEAD_BEFORE = re.compile(r"\b(?:lead|its|our)\s+(?:(?:drug|product|clinical|therapeutic|development)\s+)?$")
+LEAD_NAME = re.compile(r",?\s+([A-Z][A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,10}){0,2})"
+                       r"(?:®|™|\(R\)|\(TM\))?(?=[,.;:)]|\s+[a-z(]|\s*$)")
+
+
+def _lead_named(text: str) -> list[re.Match]:
+    """Names right after "its lead compound", "our drug candidate", "lead asset" (the name's group 1)."""
+    found = []
+    for noun in LEAD_NOUNS:
+        for at in find_all(text, noun):
+            m = LEAD_NAME.match(text, at + len(noun))
+            if m and LEAD_BEFORE.search(text, max(0, at - 40), at):
+                found.append(m)
+    return found
 CAPS_BEFORE_COMMA = re.compile(r"([A-Z](?<![\w-][A-Z])(?<!,\s[A-Z])[A-Z]{3,15}(?: [A-Z]{2,4})?)$")
 
 
@@ -231,6 +250,7 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
     # A key's roles count all its mentions, so those are kept whole, per key.
     needed = {squash(name) for name, ok in shaped.items() if ok or SHORT_CODE.fullmatch(name)}
     not_drugs, numbers, drugs = code_roles(text, [m for m in codes if squash(m.group(0)) in needed])
+    suffixed = _suffixed_codes(text, codes)
     found = []
     for m in codes:
         name = m.group(0)
@@ -249,8 +269,38 @@ def _code_candidates(text: str, release: Release) -> list[tuple[str, Span, str]]
             continue
         if counts[key] >= 2 or key in headline \
                 or drug_words().search(text, max(0, m.start() - 80), m.end() + 80):
-            found.append((name, m.span(), "code"))
+            full = suffixed.get(key, name)
+            end = m.start() + len(full) if text.startswith(full, m.start()) else m.end()
+            found.append((full, (m.start(), end), "code"))
     return found
+
+
+SUFFIX_AFTER = re.compile(r" ([A-Z]{2,3})(?![\w-])")
+
+
+@functools.lru_cache(maxsize=None)
+def release_suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in load_rows("release_suffixes.tsv"))
+
+
+def _suffixed_codes(text: str, codes: list[re.Match]) -> dict[str, str]:
+    """ "ZX-210 SL" whenever the release writes a formulation suffix after a code in most of its
+    mentions: the product is the code with its suffix, also where the text drops it."""
+    hits: dict[str, Counter] = {}
+    for m in codes:
+        if text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].isupper():  # most codes stop here
+            suffix = SUFFIX_AFTER.match(text, m.end())
+            if suffix and suffix.group(1) in release_suffixes():
+                hits.setdefault(squash(m.group(0)), Counter())[(m.group(0), suffix.group(1))] += 1
+    if not hits:
+        return {}
+    totals = Counter(squash(m.group(0)) for m in codes)
+    named = {}
+    for key, tally in hits.items():
+        (code, suffix), count = tally.most_common(1)[0]
+        if count * 2 > totals[key]:
+            named[key] = f"{code} {suffix}"
+    return named
 
 
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-(?=[A-Z])")
@@ -309,6 +359,8 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
     # ... and so is a mark one of whose unmarked mentions does ("its DehydraTECH processing technology").
     not_drugs |= {name for name in {m.group(1) for m in marks} - not_drugs
                   if any(_names_a_thing(text, at + len(name)) for at in word_hits(text, name))}
+    # "Research Information Exchange Network® (RIEN)": capitals the text spells out are an organization's.
+    not_drugs |= {name for name in {m.group(1) for m in marks} - not_drugs if name.isupper() and _spelled_out(text, name)}
     # A mark is a drug's when one of its mentions stands among drug words ("VIVITROL® revenue" is then one too).
     vouched = {m.group(1) for m in marks if drug_words().search(text, max(0, m.start() - 60), m.end() + 140)
                or SALES.search(text, max(0, m.start() - 40), m.end() + 40)}
@@ -333,12 +385,36 @@ def _brand_candidates(text: str, release: Release) -> list[tuple[str, Span, str]
         if not NOT_CODES.match(name.split()[0]) and name.split()[0].lower() not in lower_words(text) \
                 and not (company and company.startswith(squash(name))) and not ticker_of(text, name.split()[0]):
             found.append((name, m.span(1), "brand"))
+    # "its lead compound, Zelvo-MS", "lead drug candidate, Varubicin": a name the text says is its candidate.
+    for m in _lead_named(text):
+        name = m.group(1)
+        coined = re.search(r"[-\d]|.[A-Z]", name) or looks_like_inn(name.lower())  # not "Research", "Tumor"
+        if coined and not NOT_CODES.match(name.split("-")[0]) and name.lower() not in lower_words(text) \
+                and not (company and company.startswith(squash(name))) and not ticker_of(text, name):
+            found.append((name, m.span(1), "brand"))
     # "KADCYLA (ado-trastuzumab emtansine)": capitals tied to an INN are its brand, mark or none.
     for m in _caps_before_inn(text):
         if looks_like_inn(m.group(2)) and not NOT_CODES.match(m.group(1)) \
                 and m.group(1).lower() not in lower_words(text) and not looks_like_inn(m.group(1).lower()):
             found.append((m.group(1), m.span(1), "brand"))
     return found
+
+
+MINOR_WORDS = frozenset(("of", "and", "for", "the", "in", "on", "&"))
+
+
+def _spelled_out(text: str, name: str) -> bool:
+    """Whether "(NAME)" follows capitalised words whose initials spell it: an acronym a text
+    defines names an organization, a network or a program; a drug's name is not spelled out."""
+    at = text.find(f"({name})")
+    while at != -1:
+        words = [w for w in re.findall(r"[A-Za-z&][\w&-]*", text[max(0, at - 120):at])[-12:]
+                 if w.lower() not in MINOR_WORDS]
+        initials = "".join(w[0] for w in words[-len(name):]) if len(words) >= len(name) else ""
+        if initials == name and all(w[0].isupper() for w in words[-len(name):]):
+            return True
+        at = text.find(f"({name})", at + 1)
+    return False
 
 
 def _glued_heading(name: str) -> int:
@@ -373,6 +449,7 @@ def _brand_marks(text: str) -> list[re.Match]:
     return [m for lo, hi in windows for m in BRAND.finditer(text, lo, hi)]
 
 
+INN_WORD_AFTER = re.compile(r" ([A-Za-z][a-z]{4,30})\b")
 INN_BRACKET = re.compile(r"\([a-z]")
 
 
@@ -396,6 +473,9 @@ def _is_drug_mark(text: str, m: re.Match, release: Release) -> bool:
     name = m.group(1)
     if CODE.match(text, m.end() + 1) or CODE.match(text, m.end()):
         return False  # "Tumor Defense Breaker™ L-DOS47": a platform's mark before the drug
+    after = INN_WORD_AFTER.match(text, m.end())
+    if after and looks_like_inn(after.group(1).lower()):
+        return False  # "Nanoform™ everolimus": a platform's mark before the drug's INN
     if NOT_DRUG.match(text, m.end(), m.end() + 60) or _is_firm(text, name):
         return False
     if re.search(r"(?:19|20)\d\d$", name):
@@ -423,6 +503,8 @@ def _inn_candidates(text: str) -> list[tuple[str, Span, str]]:
         if not m.strong:
             if not _in_prose(text, first.lower().split("-")[-1]) or not _drug_context(text, m.start, m.end):
                 continue  # "Halvorsen" is a name; "transgene" a word: a weak stem needs its context
+        if first[0].isupper() and _names_a_thing(text, m.end):
+            continue  # "Zorstim TMS system": a capitalised name with a stem that names a device
         found.append((m.name, (m.start, m.end), "inn"))
     return found
 
@@ -464,6 +546,7 @@ def _addresses(text: str) -> list[Span]:
 
 
 # What the words around one mention of a code name make of it.
+@functools.lru_cache(maxsize=8)  # asked once per mention of a mark, it scans all mentions: once per name
 def _is_firm(text: str, name: str) -> bool:
     """ "Acme® Inc.": a mark on a company's name, not a drug's."""
     at = text.find(name)
@@ -477,6 +560,7 @@ def _is_firm(text: str, name: str) -> bool:
 ALIAS_LEAD = re.compile(r"(?i)^(?:(?:formerly|previously)(?: known as| identified as| called| named)?|also known as|"
                         r"a\.?k\.?a\.?|f/k/a|known as|INN|USAN|generic name|brand name|code name|"
                         r"licensed by [^()]{1,40}? as)\s*:?\s*")
+QUOTED = re.compile(r"[“\"‘']([^“”\"‘’']{2,40})[”\"’']")
 ALIAS_SPLIT = re.compile(r"\s*(?:[,;]|\bor\b)\s*")
 BRAND_NAMES = re.compile(r"\bbrand names?\s+((?:[A-Z][\w-]{2,20}(?:®|™)?(?:,\s*|,?\s+and\s+|\s+or\s+)?){1,4})")
 
@@ -490,6 +574,9 @@ def _alias_parts(inside: str, base: int):
         lead = ALIAS_LEAD.match(piece)
         name = piece[lead.end():] if lead else piece
         start = base + offset + (lead.end() if lead else 0)
+        quoted = QUOTED.fullmatch(name)
+        if quoted:  # '(“SGX-301” or ...)': a defined term's quotes around the name
+            name, start = quoted.group(1), start + quoted.start(1)
         if not name or len(name) > 60:
             continue
         if "/" in name and all(CODE.fullmatch(p) for p in name.split("/")):
@@ -497,6 +584,20 @@ def _alias_parts(inside: str, base: int):
                 yield code, start + name.index(code)
         else:
             yield name.strip(), start
+
+
+def _without_form(alias: str) -> str:
+    """ "sumatriptan nasal spray" -> "sumatriptan": an INN followed only by dosage-form and route words."""
+    words = alias.split()
+    if len(words) > 1 and looks_like_inn(words[0]) and all(w.lower() in dosage_words() or w == "for" for w in words[1:]):
+        return words[0]
+    return alias
+
+
+@functools.lru_cache(maxsize=None)
+def dosage_words() -> frozenset[str]:
+    """Every dosage-form and route word, ordinary ones too: inside a drug's bracket they say "form"."""
+    return frozenset(row[0] for row in load_rows("dosage_forms.tsv"))
 
 
 def _link_brand_names(text: str, names: _Names, found: list[tuple[str, Span, str]]) -> None:
@@ -530,8 +631,11 @@ def _link_aliases(text: str, names: _Names, found: list[tuple[str, Span, str]]) 
         # "(LM, IMGN901)": beside a known name, a short capital abbreviation is a name too.
         vouched = any(squash(alias) in names.parent for alias, _ in parts)
         for alias, start in parts:
+            alias = _without_form(alias)  # "BRAND (sumatriptan nasal spray)": the INN is the alias
             if re.fullmatch(r"[A-Z0-9]{2,8}x[A-Z0-9]{2,8}", alias):
                 continue  # "(BCMAxCD3)": a bispecific's targets, not its name
+            if CODE.fullmatch(alias) and NOT_CODES.match(alias.split("-")[0]):
+                continue  # "X (COVID-19)": the disease a candidate is for, not its name
             key2 = squash(alias)
             if key2 in names.parent:
                 names.union(key, key2)
@@ -582,7 +686,27 @@ def _owner(compound: Compound, issuer: str | None, ties: list[tuple[str, str]], 
             return issuer
         if plausible_org(owner, text):
             return owner
+    if all(n[:1].islower() for n in compound.all_names()) and _only_as_partner(text, compound.name):
+        return None  # "ACM-1 in combination with carboplatin": the partner is nobody's by the text
     return issuer
+
+
+PARTNER_CUE = re.compile(r"(?i)\b(?:combination|combined|plus|added to|add-on|standard of care|comparator|versus|vs\.?)\b")
+
+
+# "the trial evaluates ACM-1 with carboplatin and pemetrexed": INNs given with a code name.
+CODE_WITH = re.compile(r"[A-Z][A-Za-z]{0,6}[-‐‑ ]?\d[\w-]{0,8}\s+with\s+(?:[a-z][a-z-]{3,30}(?:,\s+|,?\s+and\s+)){0,3}$")
+
+
+def _only_as_partner(text: str, name: str) -> bool:
+    """Whether every mention of an INN stands in its sentence beside words of combination or comparison."""
+    hits = word_hits(text, name)
+    def beside(at: int) -> bool:
+        lo, hi = max(0, at - 80), min(len(text), at + len(name) + 60)  # bounded: no scan of a long text per hit
+        start = max(lo, text.rfind(". ", lo, at), text.rfind("\n", lo, at))
+        stop = min([hi] + [e for e in (text.find(". ", at, hi), text.find("\n", at, hi)) if e >= 0])
+        return bool(PARTNER_CUE.search(text, max(0, start), stop) or CODE_WITH.search(text, max(0, start), at))
+    return bool(hits) and all(beside(at) for at in hits)
 
 
 def _lowered(text: str) -> str:

@@ -17,7 +17,8 @@ from .textfind import find_all, matches_at, ticker_of
 from .textutil import folds_plainly, lower
 
 ORG = r"(?:[A-Z][\w&.-]*[\w&](?: (?:&|and|de|of) [A-Z][\w&.-]*[\w&])?(?: [A-Z][\w&.-]*[\w&]){0,3})"
-APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+)")  # starts on a literal: a fast scan
+# "Acme's lead asset, ACM-1": past a noun that names a candidate, the apposition is what the owner governs too.
+APOSTROPHE = re.compile(r"['’](s?)\s+((?:[\w-]+\s+){0,3}[\w-]+(?:(?:(?<=candidate)|(?<=compound)|(?<=asset)),\s[\w-]+)?)")
 ORG_END = re.compile(rf"\b({ORG})$")
 # A licensor ("licensed from X", "discovered by X") is not the owner the answer names: the licensee is.
 PHRASE = re.compile(rf"(?=[cdmo])\b(?:(?:developed|owned|marketed|commercialized|manufactured)"
