@@ -7,9 +7,11 @@ import functools
 import re
 from collections import Counter
 
+from . import textfind
 from .inn import looks_like_inn
 from .textfind import squash, squash_all
-from .vocab import load_lines, load_rows
+from .vocab import load_lines, load_rows, vocab_path
+from .vocab.kept import kept
 
 # "IMGN901", "ALKS 2680", "4D-150". Written to open with one character class (the
 # look-behinds after it say what "(?<![\w-])" before it would): `re` then skips ahead by that
@@ -119,7 +121,8 @@ def forms() -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def gene_symbols() -> frozenset[str]:
     """Human gene symbols and synonyms shaped like code names, compared as ``squash`` does."""
-    return frozenset(squash_all(load_lines("gene_symbols.txt")))
+    return kept("gene-symbols", lambda: frozenset(squash_all(load_lines("gene_symbols.txt"))),
+                vocab_path("gene_symbols.txt"), __file__, textfind.__file__)
 
 
 @functools.lru_cache(maxsize=None)

@@ -36,3 +36,8 @@ def load_lines(name: str) -> tuple[str, ...]:
     would stay inside an entry)."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     return tuple(line for line in map(str.strip, text.splitlines()) if line and line[0] != "#")
+
+
+def vocab_path(name: str) -> str:
+    """Where ``name`` lies (for ``kept``'s key; a packaged file that is no real path raises OSError there)."""
+    return str(resources.files(__package__).joinpath(name))
