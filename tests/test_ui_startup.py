@@ -5,11 +5,6 @@ bench/import_ui.py measure those."""
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -18,36 +13,8 @@ from irdesk.store import Store
 from irdesk.ui.detail import DetailPane
 from irdesk.ui.main_window import SAMPLES, MainWindow
 from irdesk.ui.tasks import Task
+from test_ui_first_frame import first_paint
 from test_ui_window import Answers, isolated_settings  # noqa: F401 - fixture reused
-
-ROOT = Path(__file__).resolve().parents[1]
-
-# Paints the window once on an empty store, then says which modules were loaded by then.
-FIRST_PAINT = r"""
-import json, sys
-sys.path.insert(0, sys.argv[2])
-from PySide6.QtCore import QEvent, QObject, QTimer
-from irdesk.store import Store
-from irdesk.ui.app import make_application
-from irdesk.ui.main_window import MainWindow
-
-app = make_application()
-window = MainWindow(Store(sys.argv[1]))
-seen = {}
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not seen:
-            seen["modules"] = sorted(sys.modules)
-            QTimer.singleShot(0, app.quit)
-        return False
-
-watcher = FirstPaint()
-window.centralWidget().installEventFilter(watcher)
-window.show()
-app.exec()
-print(json.dumps(seen["modules"]))
-"""
 
 # Loaded when first used, never for the first paint (of an empty store, which shows no list).
 NOT_AT_START = ["logging.handlers", "html", "sqlite_utils", "irdesk.importer", "irdesk.extract.engine",
@@ -62,11 +29,7 @@ NOT_AT_START = ["logging.handlers", "html", "sqlite_utils", "irdesk.importer", "
 
 def test_the_first_paint_loads_nothing_it_does_not_show(tmp_path):
     Store(tmp_path / "empty.db").close()  # made here: making a store's tables loads sqlite-utils
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path / "empty.db"), str(ROOT)],
-                         env=env, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    loaded = set(first_paint(tmp_path / "empty.db", tmp_path / "config")["modules"])
     assert "irdesk.ui.main_window" in loaded
     assert [name for name in NOT_AT_START if name in loaded] == []
 
