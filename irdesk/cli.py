@@ -71,9 +71,10 @@ def _open_store(args: argparse.Namespace, create: bool = True):
 
 
 def _new_store_file(location: str | None) -> bool:
-    from .store import default_store_path, is_team_store
+    from .store import store_file
 
-    return not (location and is_team_store(location)) and not os.path.exists(location or default_store_path())
+    path = store_file(location)
+    return path is not None and not path.exists()
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -62,7 +62,6 @@ def prime() -> None:
     """Build now what the extractor otherwise builds on first use (vocabularies, patterns made
     from them): the fork server calls this before reader processes fork from it, so each
     reader starts with them built instead of building its own (about 0.3 s each)."""
-    import functools
     import inspect
     import sys
 
@@ -70,7 +69,8 @@ def prime() -> None:
         if not name.startswith(f"{__package__}."):
             continue
         for value in list(vars(module).values()):
-            if (isinstance(value, functools._lru_cache_wrapper) and value.__module__ == name
+            # functools.lru_cache's functions of this module that take nothing
+            if (callable(getattr(value, "cache_info", None)) and getattr(value, "__module__", None) == name
                     and not inspect.signature(value).parameters):
                 try:
                     value()

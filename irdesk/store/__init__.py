@@ -8,11 +8,11 @@ import importlib
 from .errors import Clash, Conflict, StoreCorrupt, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreTooNew
 from .postgres.connection import is_team_store
 from .sqlite.connection import BACKGROUND_WAIT_S, default_store_path
-from .store import Store, upgrade_pending
+from .store import Store, store_file, upgrade_pending
 
 _LAZY = {"Source": "writer", "Added": "writer", "Change": "curation"}
 
-__all__ = ["BACKGROUND_WAIT_S", "Store", "upgrade_pending", "Conflict", "Clash", "is_team_store", "Change", "Source", "Added", "default_store_path", "StoreError", "StoreLocked", "StoreFull",
+__all__ = ["BACKGROUND_WAIT_S", "Store", "store_file", "upgrade_pending", "Conflict", "Clash", "is_team_store", "Change", "Source", "Added", "default_store_path", "StoreError", "StoreLocked", "StoreFull",
            "StoreCorrupt", "StoreTooNew", "StoreReadOnly"]
 
 

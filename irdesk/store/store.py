@@ -33,25 +33,34 @@ TEAM_BATCH_S = 0.5
 INDEX_EVERY = 100
 
 
+def store_file(location: str | os.PathLike | None) -> Path | None:
+    """The SQLite file ``location`` names (nothing: the default one); None for a team store."""
+    if is_team_store(location):
+        return None
+    return Path(location) if location else default_store_path()
+
+
 def open_db(location: str | os.PathLike | None, readonly: bool, busy_timeout: float, create: bool) -> Db:
     """A path (or nothing: the default file) is SQLite; a libpq URL or keyword string is PostgreSQL."""
-    if is_team_store(location):
+    path = store_file(location)
+    if path is None:
         from .postgres.db import PostgresDb
 
         return PostgresDb(str(location), readonly, busy_timeout)
     from .sqlite.db import SqliteDb
 
-    return SqliteDb(Path(location) if location else default_store_path(), readonly, busy_timeout, create)
+    return SqliteDb(path, readonly, busy_timeout, create)
 
 
 def upgrade_pending(location: str | os.PathLike | None) -> bool:
     """Whether opening ``location`` will first upgrade a store file of an earlier version
     (a team store's server does its own in a moment: never said to be pending)."""
-    if is_team_store(location):
+    path = store_file(location)
+    if path is None:
         return False
     from .sqlite.connection import upgrade_pending as file_upgrade_pending
 
-    return file_upgrade_pending(Path(location) if location else default_store_path())
+    return file_upgrade_pending(path)
 
 
 class Store:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, __version__
-from ..store import StoreError, default_store_path, is_team_store
+from ..store import StoreError, default_store_path, store_file
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "irdesk.svg"
 # What the first paint does not need waits this long (a zero timer fires before the paint).
@@ -71,7 +71,7 @@ def run(db: str | None = None, files: list[str] | None = None) -> int:
 
     app = make_application()
     # The log lives beside a store file; a team store has no file: the app's own folder.
-    folder = Path(db).parent if db and not is_team_store(db) else default_store_path().parent
+    folder = (store_file(db) or default_store_path()).parent
     install_excepthook(folder)
     notices = []
     try:

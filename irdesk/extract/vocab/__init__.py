@@ -15,7 +15,7 @@ from importlib import resources
 @functools.lru_cache(maxsize=None)
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of ``name`` (a file in this folder), each split at tabs and stripped."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    text = _file(name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         line = line.strip()
@@ -30,14 +30,17 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(row[0] for row in load_rows(name))
 
 
-@functools.lru_cache(maxsize=None)
 def load_lines(name: str) -> tuple[str, ...]:
-    """The entries of a file of one entry a line, stripped (a long list's quick way; a tab
-    would stay inside an entry)."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    """The entries of a file of one entry a line, stripped (a long list's quick way, for a
+    builder that keeps what it makes of them: not cached here; a tab would stay inside an entry)."""
+    text = _file(name).read_text(encoding="utf-8")
     return tuple(line for line in map(str.strip, text.splitlines()) if line and line[0] != "#")
 
 
 def vocab_path(name: str) -> str:
     """Where ``name`` lies (for ``kept``'s key; a packaged file that is no real path raises OSError there)."""
-    return str(resources.files(__package__).joinpath(name))
+    return str(_file(name))
+
+
+def _file(name: str):
+    return resources.files(__package__).joinpath(name)
